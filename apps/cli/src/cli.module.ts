@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+
+import { AuditModule } from '@app/audit';
+import { AuthModule } from '@app/auth';
+import { ConfigModule } from '@app/core';
+import { DatabaseModule } from '@app/database';
+import { RegistryModule } from '@app/registry';
+import { SeedingModule } from '@app/seeding';
+
+/** The same libraries as the API, without HTTP. */
+@Module({})
+export class CliModule {
+  static forRoot(databaseUrl: string): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [ConfigModule, DatabaseModule.forRoot(databaseUrl), AuditModule, AuthModule, RegistryModule, SeedingModule],
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+
+import { Actor, AppException, ErrorCode } from '@app/core';
+
+import { PERMISSION_KEY, PUBLIC_KEY } from '../decorators';
+import { UserEntity } from '../entities/user.entity';
+import { Permission, roleHas } from '../permission';
+
+export interface TokenPayload {
+  sub: string;
+  role: string;
+}
+
+const unauthenticated = (message: string) => new AppException(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, message);
+
+/**
+ * Global guard, deny by default: a route is served only when it is @Public() or names a permission
+ * the caller's role holds. The user row is read on every request so a disabled account stops at once.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+
+    const request = context.switchToHttp().getRequest();
+    const header: string | undefined = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (!token) throw unauthenticated('请先登录 (missing bearer token)');
+
+    let payload: TokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+    } catch {
+      throw unauthenticated('登录已过期或令牌无效,请重新登录 (token invalid or expired)');
+    }
+    const user = await this.users.findOne({ where: { id: payload.sub } });
+    if (!user || !user.active) throw unauthenticated('账号不存在或已停用 (account missing or disabled)');
+
+    const actor: Actor = {
+      id: user.id,
+      username: user.username,
+      role: user.role,
+      districtCodes: user.districtCodes,
+      enterpriseIds: user.enterpriseIds,
+    };
+    request.actor = actor;
+
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
+    if (!permission || !roleHas(user.role, permission)) {
+      throw AppException.forbidden(ErrorCode.FORBIDDEN, `当前角色无权执行此操作 (role ${user.role} lacks ${permission ?? 'a granted permission'})`);
+    }
+    return true;
+  }
+}

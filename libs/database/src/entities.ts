@@ -1,0 +1,20 @@
+import { AuditLogEntity } from '@app/audit/audit-log.entity';
+import { UserEntity } from '@app/auth/entities/user.entity';
+import { ChainSegmentEntity } from '@app/reference/entities/chain-segment.entity';
+import { ChainEntity } from '@app/reference/entities/chain.entity';
+import { DistrictEntity } from '@app/reference/entities/district.entity';
+import { IndustryEntity } from '@app/reference/entities/industry.entity';
+import { EnterpriseFigureEntity } from '@app/registry/entities/enterprise-figure.entity';
+import { EnterpriseEntity } from '@app/registry/entities/enterprise.entity';
+
+/** Every entity of the schema, listed once for Nest, the CLI and the migration tool. */
+export const ENTITIES = [
+  AuditLogEntity,
+  UserEntity,
+  DistrictEntity,
+  IndustryEntity,
+  ChainEntity,
+  ChainSegmentEntity,
+  EnterpriseEntity,
+  EnterpriseFigureEntity,
+];

@@ -1,0 +1,4 @@
+import { Init1795715837212 } from './1795715837212-Init';
+
+/** Every migration in order; a new one is generated with `npm run migration:generate` and added here. */
+export const MIGRATIONS: Function[] = [Init1795715837212];

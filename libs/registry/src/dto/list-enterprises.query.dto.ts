@@ -1,0 +1,43 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+import { PageQueryDto } from '@app/core';
+
+import { EnterpriseStatus } from '../entities/enterprise-status';
+import { INDUSTRY_CODE_PATTERN } from './enterprise-fields.dto';
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ListEnterprisesQueryDto extends PageQueryDto {
+  /** Name, short name, former name (any two or more characters) or part of a credit code */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'districtCode 应为 6 位行政区划代码' })
+  districtCode?: string;
+
+  /** Industry code prefix: section letter (C) or leading digits (34, 341) */
+  @IsOptional()
+  @Matches(INDUSTRY_CODE_PATTERN, { message: 'industryCode 应为行业代码前缀,如 C 或 34' })
+  industryCode?: string;
+
+  @IsOptional()
+  @IsEnum(EnterpriseStatus)
+  @ApiPropertyOptional({ enum: EnterpriseStatus, enumName: 'EnterpriseStatus' })
+  status?: EnterpriseStatus;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'aboveScale 应为 true 或 false' })
+  aboveScale?: boolean;
+
+  /** Include archived enterprises */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'includeArchived 应为 true 或 false' })
+  includeArchived?: boolean;
+}

@@ -1,0 +1,94 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+import { EnterpriseStatus } from './enterprise-status';
+
+/** An enterprise in the registry, keyed by its 统一社会信用代码. Never hard-deleted: archived. */
+// search_vector (a generated bigram tsvector with its GIN index) lives in the migration only:
+// TypeORM need not know it, and the list query names it in SQL.
+@Entity('enterprise')
+@Index('idx_enterprise_district', ['districtCode'])
+@Index('idx_enterprise_name', ['name'])
+export class EnterpriseEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('uq_enterprise_credit_code', { unique: true })
+  @Column({ type: 'varchar', length: 18 })
+  creditCode: string;
+
+  /** Set when a legacy code that fails the GB 32100 check was registered on purpose */
+  @Column({ type: 'text', nullable: true })
+  creditCodeOverrideReason: string | null;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  shortName: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  formerNames: string[];
+
+  @Column({ type: 'varchar', length: 20 })
+  districtCode: string;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  functionalZoneCode: string | null;
+
+  /** GB/T 4754-2017 code at the most specific level known */
+  @Column({ type: 'varchar', length: 4 })
+  industryCode: string;
+
+  /** Section letter derived from industryCode, so section filters need no lookup */
+  @Column({ type: 'char', length: 1 })
+  industrySection: string;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  address: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  legalRepresentative: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  foundedOn: string | null;
+
+  @Column({ type: 'numeric', precision: 20, scale: 2, nullable: true })
+  registeredCapitalYuan: string | null;
+
+  @Column({ type: 'varchar', length: 20, default: EnterpriseStatus.ACTIVE })
+  status: EnterpriseStatus;
+
+  /** 规上工业企业 */
+  @Column({ type: 'boolean', default: false })
+  aboveScale: boolean;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  stockCode: string | null;
+
+  @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true })
+  landAreaMu: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  contactPerson: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  contactPhone: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  contactEmail: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  archived: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+import { AuditService } from '@app/audit';
+import { Actor, AppException, ErrorCode, Paginated, paginated, parseSort } from '@app/core';
+
+import { CreateEnterpriseDto } from '../dto/create-enterprise.dto';
+import { EnterpriseFieldsDto } from '../dto/enterprise-fields.dto';
+import { EnterpriseDto } from '../dto/enterprise.dto';
+import { ListEnterprisesQueryDto } from '../dto/list-enterprises.query.dto';
+import { UpdateEnterpriseDto } from '../dto/update-enterprise.dto';
+import { EnterpriseEntity } from '../entities/enterprise.entity';
+import { acceptCreditCode, duplicateCreditCode, enterpriseNotFound } from '../registry.errors';
+import { applySearch } from './enterprise-search';
+import { ReferenceCheckService } from './reference-check.service';
+
+const SORTABLE = {
+  name: 'e.name',
+  creditCode: 'e.credit_code',
+  districtCode: 'e.district_code',
+  industryCode: 'e.industry_code',
+  createdAt: 'e.created_at',
+  updatedAt: 'e.updated_at',
+};
+
+const money = (value: number | null | undefined) => (value === undefined ? undefined : value === null ? null : value.toFixed(2));
+
+@Injectable()
+export class EnterpriseService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly references: ReferenceCheckService,
+  ) {}
+
+  async create(actor: Actor, dto: CreateEnterpriseDto): Promise<EnterpriseDto> {
+    const { code, override } = acceptCreditCode(dto.creditCode, dto.creditCodeOverrideReason);
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await manager.findOne(EnterpriseEntity, { where: { creditCode: code }, select: { id: true } });
+      if (existing) throw duplicateCreditCode(code, existing.id);
+      const fields = await this.checkedFields(manager, dto);
+      const entity = await manager.save(manager.create(EnterpriseEntity, { ...fields, creditCode: code, creditCodeOverrideReason: override }));
+      const view = EnterpriseDto.from(entity);
+      await this.audit.record(manager, actor, { action: 'enterprise.create', entityType: 'enterprise', entityId: entity.id, after: view });
+      return view;
+    });
+  }
+
+  async list(query: ListEnterprisesQueryDto): Promise<Paginated<EnterpriseDto>> {
+    const qb = this.dataSource.getRepository(EnterpriseEntity).createQueryBuilder('e');
+    if (!query.includeArchived) qb.andWhere('e.archived = false');
+    if (query.districtCode) qb.andWhere('e.district_code = :district', { district: query.districtCode });
+    if (query.industryCode) {
+      if (/^[A-T]$/.test(query.industryCode)) qb.andWhere('e.industry_section = :section', { section: query.industryCode });
+      else qb.andWhere('e.industry_code LIKE :industry', { industry: `${query.industryCode}%` });
+    }
+    if (query.status) qb.andWhere('e.status = :status', { status: query.status });
+    if (query.aboveScale !== undefined) qb.andWhere('e.above_scale = :aboveScale', { aboveScale: query.aboveScale });
+    if (query.q) applySearch(qb, 'e', query.q);
+    const [column, direction] = parseSort(query.sort, SORTABLE, 'e.name ASC').split(' ');
+    qb.orderBy(column, direction as 'ASC' | 'DESC').addOrderBy('e.id', 'ASC');
+    qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
+    const [rows, total] = await qb.getManyAndCount();
+    return paginated(rows.map(EnterpriseDto.from), query.page, query.pageSize, total);
+  }
+
+  async get(id: string): Promise<EnterpriseDto> {
+    return EnterpriseDto.from(await this.findOrFail(this.dataSource.manager, id));
+  }
+
+  async getByCreditCode(raw: string): Promise<EnterpriseDto> {
+    const entity = await this.dataSource.getRepository(EnterpriseEntity).findOneBy({ creditCode: acceptCreditCode(raw, 'lookup').code });
+    if (!entity) throw enterpriseNotFound(raw);
+    return EnterpriseDto.from(entity);
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateEnterpriseDto): Promise<EnterpriseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const entity = await this.findOrFail(manager, id, true);
+      if (entity.archived) throw AppException.conflict(ErrorCode.ENTERPRISE_ARCHIVED, '企业已归档,不能修改 (enterprise is archived)');
+      if (entity.version !== dto.version) throw AppException.versionConflict('企业信息', dto.version, entity.version);
+      const before = EnterpriseDto.from(entity);
+      const changes: Partial<EnterpriseEntity> = await this.checkedFields(manager, dto, entity);
+      if (dto.creditCode !== undefined) {
+        const { code, override } = acceptCreditCode(dto.creditCode, dto.creditCodeOverrideReason);
+        if (code !== entity.creditCode) {
+          const clash = await manager.findOne(EnterpriseEntity, { where: { creditCode: code }, select: { id: true } });
+          if (clash) throw duplicateCreditCode(code, clash.id);
+        }
+        Object.assign(changes, { creditCode: code, creditCodeOverrideReason: override });
+      }
+      Object.assign(entity, changes);
+      const saved = await manager.save(entity);
+      const after = EnterpriseDto.from(saved);
+      await this.audit.record(manager, actor, { action: 'enterprise.update', entityType: 'enterprise', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  /** DELETE archives: the row and its history stay for reports and audit. */
+  async archive(actor: Actor, id: string): Promise<EnterpriseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const entity = await this.findOrFail(manager, id, true);
+      if (entity.archived) return EnterpriseDto.from(entity);
+      const before = EnterpriseDto.from(entity);
+      entity.archived = true;
+      entity.archivedAt = new Date();
+      const after = EnterpriseDto.from(await manager.save(entity));
+      await this.audit.record(manager, actor, { action: 'enterprise.archive', entityType: 'enterprise', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  async findOrFail(manager: EntityManager, id: string, lock = false): Promise<EnterpriseEntity> {
+    const entity = await manager.findOne(EnterpriseEntity, { where: { id }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
+    if (!entity) throw enterpriseNotFound(id);
+    return entity;
+  }
+
+  /** Validates reference codes and converts numbers to the column representation. */
+  private async checkedFields(manager: EntityManager, dto: EnterpriseFieldsDto, current?: EnterpriseEntity): Promise<Partial<EnterpriseEntity>> {
+    const fields: Partial<EnterpriseEntity> = {};
+    if (dto.districtCode !== undefined && dto.districtCode !== current?.districtCode) {
+      await this.references.district(manager, dto.districtCode);
+    }
+    if (dto.functionalZoneCode && dto.functionalZoneCode !== current?.functionalZoneCode) {
+      await this.references.functionalZone(manager, dto.functionalZoneCode);
+    }
+    if (dto.industryCode !== undefined) fields.industrySection = await this.references.industrySection(manager, dto.industryCode);
+    const copy = [
+      'name', 'shortName', 'formerNames', 'districtCode', 'functionalZoneCode', 'industryCode', 'address',
+      'legalRepresentative', 'foundedOn', 'status', 'aboveScale', 'stockCode', 'contactPerson', 'contactPhone', 'contactEmail',
+    ] as const;
+    for (const key of copy) {
+      if (dto[key] !== undefined) (fields as Record<string, unknown>)[key] = typeof dto[key] === 'string' ? (dto[key] as string).trim() : dto[key];
+    }
+    if (dto.registeredCapitalYuan !== undefined) fields.registeredCapitalYuan = money(dto.registeredCapitalYuan) ?? null;
+    if (dto.landAreaMu !== undefined) fields.landAreaMu = money(dto.landAreaMu) ?? null;
+    return fields;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './seed-files';
+export * from './seed.service';
+export * from './seeding.module';

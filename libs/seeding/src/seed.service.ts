@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+
+import { AuditService } from '@app/audit';
+import { SYSTEM_ACTOR } from '@app/core';
+import { ChainSegmentEntity, ChainStage } from '@app/reference/entities/chain-segment.entity';
+import { ChainEntity } from '@app/reference/entities/chain.entity';
+import { DistrictEntity } from '@app/reference/entities/district.entity';
+import { IndustryEntity } from '@app/reference/entities/industry.entity';
+import { EnterpriseFigureEntity } from '@app/registry/entities/enterprise-figure.entity';
+import { EnterpriseStatus } from '@app/registry/entities/enterprise-status';
+import { EnterpriseEntity } from '@app/registry/entities/enterprise.entity';
+
+import { readSeed, SeedChain, SeedEnterprise, SeedSegment } from './seed-files';
+
+export interface SeedCounts {
+  districts: number;
+  industries: number;
+  chainsAdded: number;
+  segmentsAdded: number;
+  enterprisesAdded: number;
+  figuresAdded: number;
+}
+
+/**
+ * Loads reference and demo data idempotently. Districts and industries follow the files; chains
+ * and enterprises are only added when missing, so staff edits made since are never overwritten.
+ */
+@Injectable()
+export class SeedService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async seed(options: { demo: boolean; onProgress?: (message: string) => void }): Promise<SeedCounts> {
+    const say = options.onProgress ?? (() => undefined);
+    return this.dataSource.transaction(async (manager) => {
+      // One seeding at a time, even with several app instances starting together.
+      await manager.query('SELECT pg_advisory_xact_lock(727001)');
+      const counts: SeedCounts = { districts: 0, industries: 0, chainsAdded: 0, segmentsAdded: 0, enterprisesAdded: 0, figuresAdded: 0 };
+      counts.districts = await this.upsert(manager, DistrictEntity, readSeed<DistrictEntity[]>('reference/districts.json'));
+      counts.industries = await this.upsert(manager, IndustryEntity, readSeed<IndustryEntity[]>('reference/industries.json'));
+      say(`reference: ${counts.districts} districts/zones, ${counts.industries} industry codes`);
+      await this.seedChains(manager, counts);
+      say(`chains: ${counts.chainsAdded} added, ${counts.segmentsAdded} segments added`);
+      if (options.demo) {
+        await this.seedDemoEnterprises(manager, counts, say);
+        say(`demo: ${counts.enterprisesAdded} enterprises added, ${counts.figuresAdded} figure rows`);
+      }
+      if (counts.chainsAdded || counts.enterprisesAdded) {
+        await this.audit.record(manager, SYSTEM_ACTOR, { action: 'seed.load', entityType: 'seed', after: { ...counts } });
+      }
+      return counts;
+    });
+  }
+
+  private async upsert<T extends object>(manager: EntityManager, entity: new () => T, rows: T[]): Promise<number> {
+    for (let i = 0; i < rows.length; i += 500) {
+      await manager.upsert(entity, rows.slice(i, i + 500) as never, ['code']);
+    }
+    return rows.length;
+  }
+
+  private async seedChains(manager: EntityManager, counts: SeedCounts): Promise<void> {
+    for (const seed of readSeed<SeedChain[]>('reference/chains.json')) {
+      let chain = await manager.findOneBy(ChainEntity, { code: seed.code });
+      if (!chain) {
+        chain = await manager.save(
+          manager.create(ChainEntity, {
+            code: seed.code,
+            name: seed.name,
+            description: seed.description,
+            provisional: seed.provisional,
+            confirmedBy: seed.confirmedBy ?? '',
+            sortOrder: seed.order,
+            leadUnit: seed.leadUnit,
+            promotionAgency: seed.promotionAgency,
+          }),
+        );
+        counts.chainsAdded++;
+      }
+      const known = new Set((await manager.findBy(ChainSegmentEntity, { chainId: chain.id })).map((s) => s.code));
+      const add = async (segments: SeedSegment[], parentId: string | null) => {
+        for (const [index, segment] of segments.entries()) {
+          let id: string;
+          if (known.has(segment.code)) {
+            id = (await manager.findOneByOrFail(ChainSegmentEntity, { chainId: chain!.id, code: segment.code })).id;
+          } else {
+            const saved = await manager.save(
+              manager.create(ChainSegmentEntity, {
+                chainId: chain!.id,
+                parentId,
+                code: segment.code,
+                name: segment.name,
+                stage: segment.stage as ChainStage,
+                sortOrder: index,
+              }),
+            );
+            id = saved.id;
+            counts.segmentsAdded++;
+          }
+          if (segment.children?.length) await add(segment.children, id);
+        }
+      };
+      await add(seed.segments, null);
+    }
+  }
+
+  private async seedDemoEnterprises(manager: EntityManager, counts: SeedCounts, say: (m: string) => void): Promise<void> {
+    const seeds = readSeed<SeedEnterprise[]>('demo/enterprises.json');
+    const sections = new Map((await manager.find(IndustryEntity)).map((i) => [i.code, i.parentCode ?? i.code]));
+    const existing = new Set(
+      (await manager.find(EnterpriseEntity, { where: { creditCode: In(seeds.map((s) => s.creditCode)) }, select: { creditCode: true } })).map(
+        (e) => e.creditCode,
+      ),
+    );
+    const fresh = seeds.filter((s) => !existing.has(s.creditCode));
+    for (let i = 0; i < fresh.length; i += 100) {
+      const batch = fresh.slice(i, i + 100);
+      const inserted = await manager.insert(
+        EnterpriseEntity,
+        batch.map(({ chainCodes: _c, figures: _f, ...s }) => ({
+          ...s,
+          status: s.status as EnterpriseStatus,
+          industrySection: sections.get(/^[A-T]$/.test(s.industryCode) ? s.industryCode : s.industryCode.slice(0, 2)) ?? 'C',
+        })),
+      );
+      const figures = batch.flatMap((s, index) =>
+        s.figures.map((f) => ({ ...f, enterpriseId: inserted.identifiers[index].id as string, quarter: 0 })),
+      );
+      if (figures.length) await manager.insert(EnterpriseFigureEntity, figures);
+      counts.enterprisesAdded += batch.length;
+      counts.figuresAdded += figures.length;
+      say(`demo enterprises: ${counts.enterprisesAdded}/${fresh.length}`);
+    }
+  }
+}
