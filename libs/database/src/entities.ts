@@ -1,5 +1,10 @@
 import { AuditLogEntity } from '@app/audit/audit-log.entity';
 import { UserEntity } from '@app/auth/entities/user.entity';
+import { ChainMembershipEntity } from '@app/cultivation/entities/chain-membership.entity';
+import { CommunityMemberEntity } from '@app/cultivation/entities/community-member.entity';
+import { CommunityEntity } from '@app/cultivation/entities/community.entity';
+import { DesignationEventEntity } from '@app/cultivation/entities/designation-event.entity';
+import { DesignationEntity } from '@app/cultivation/entities/designation.entity';
 import { ChainSegmentEntity } from '@app/reference/entities/chain-segment.entity';
 import { ChainEntity } from '@app/reference/entities/chain.entity';
 import { DistrictEntity } from '@app/reference/entities/district.entity';
@@ -17,4 +22,9 @@ export const ENTITIES = [
   ChainSegmentEntity,
   EnterpriseEntity,
   EnterpriseFigureEntity,
+  DesignationEntity,
+  DesignationEventEntity,
+  ChainMembershipEntity,
+  CommunityEntity,
+  CommunityMemberEntity,
 ];

@@ -1,4 +1,5 @@
 import { Init1795715837212 } from './1795715837212-Init';
+import { Cultivation1795717711859 } from './1795717711859-Cultivation';
 
 /** Every migration in order; a new one is generated with `npm run migration:generate` and added here. */
-export const MIGRATIONS: Function[] = [Init1795715837212];
+export const MIGRATIONS: Function[] = [Init1795715837212, Cultivation1795717711859];

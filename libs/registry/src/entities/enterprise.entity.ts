@@ -3,8 +3,6 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 import { EnterpriseStatus } from './enterprise-status';
 
 /** An enterprise in the registry, keyed by its 统一社会信用代码. Never hard-deleted: archived. */
-// search_vector (a generated bigram tsvector with its GIN index) lives in the migration only:
-// TypeORM need not know it, and the list query names it in SQL.
 @Entity('enterprise')
 @Index('idx_enterprise_district', ['districtCode'])
 @Index('idx_enterprise_name', ['name'])
@@ -13,6 +11,7 @@ export class EnterpriseEntity {
   id: string;
 
   @Index('uq_enterprise_credit_code', { unique: true })
+  @Index('idx_enterprise_credit_code_trgm', { synchronize: false })
   @Column({ type: 'varchar', length: 18 })
   creditCode: string;
 
@@ -36,6 +35,7 @@ export class EnterpriseEntity {
   functionalZoneCode: string | null;
 
   /** GB/T 4754-2017 code at the most specific level known */
+  @Index('idx_enterprise_industry_code', { synchronize: false })
   @Column({ type: 'varchar', length: 4 })
   industryCode: string;
 
@@ -82,6 +82,19 @@ export class EnterpriseEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   archivedAt: Date | null;
+
+  /** Unigrams and bigrams of all names, so two-character Chinese queries hit a GIN index (see the Init migration) */
+  @Index('idx_enterprise_search', { synchronize: false })
+  @Column({
+    type: 'tsvector',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression: 'cr_name_tokens(name, short_name, former_names)',
+  })
+  searchVector?: string;
 
   @VersionColumn()
   version: number;

@@ -25,6 +25,10 @@ export const SEARCH_UP = [
      ) t
    $$`,
   `ALTER TABLE enterprise ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (cr_name_tokens(name, short_name, former_names)) STORED`,
+  // TypeORM reads a generated column's expression from its metadata table when diffing the schema.
+  `CREATE TABLE IF NOT EXISTS typeorm_metadata ("type" varchar NOT NULL, "database" varchar, "schema" varchar, "table" varchar, "name" varchar, "value" text)`,
+  `INSERT INTO typeorm_metadata ("type", "database", "schema", "table", "name", "value")
+   VALUES ('GENERATED_COLUMN', current_database(), current_schema(), 'enterprise', 'search_vector', 'cr_name_tokens(name, short_name, former_names)')`,
   `CREATE INDEX idx_enterprise_search ON enterprise USING gin (search_vector)`,
   `CREATE INDEX idx_enterprise_credit_code_trgm ON enterprise USING gin (credit_code gin_trgm_ops)`,
   `CREATE INDEX idx_enterprise_industry_code ON enterprise (industry_code text_pattern_ops)`,
@@ -35,6 +39,7 @@ export const SEARCH_DOWN = [
   `DROP INDEX IF EXISTS idx_enterprise_credit_code_trgm`,
   `DROP INDEX IF EXISTS idx_enterprise_search`,
   `ALTER TABLE enterprise DROP COLUMN IF EXISTS search_vector`,
+  `DELETE FROM typeorm_metadata WHERE "type" = 'GENERATED_COLUMN' AND "table" = 'enterprise' AND "name" = 'search_vector'`,
   `DROP FUNCTION IF EXISTS cr_name_query(text)`,
   `DROP FUNCTION IF EXISTS cr_name_tokens(text, text, text[])`,
 ];

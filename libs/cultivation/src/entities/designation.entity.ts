@@ -1,0 +1,77 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+import { DesignationLevel, DesignationStatus, DesignationType } from './designation-enums';
+
+/**
+ * One tier or recognition of one enterprise. `status` is the current state; every change of it is
+ * a row in designation_event, whose `effective_on` dates let progress be computed as of any day.
+ */
+@Entity('designation')
+@Index('idx_designation_enterprise', ['enterpriseId'])
+@Index('idx_designation_type_status', ['type', 'status'])
+export class DesignationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  enterpriseId: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  type: DesignationType;
+
+  @Column({ type: 'varchar', length: 12 })
+  level: DesignationLevel;
+
+  /** Required for CHAIN_LEADER / CHAIN_CORE / CHAIN_BASE */
+  @Column({ type: 'uuid', nullable: true })
+  chainId: string | null;
+
+  /** For a single champion recognised for a product (单项冠军产品) */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  productName: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  productCode: string | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  status: DesignationStatus;
+
+  /** 批次, e.g. "第四批" or "4" */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  batch: string | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  year: number | null;
+
+  /** 文号, e.g. 工信部企业〔2022〕63号 */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  noticeNo: string | null;
+
+  /** 认定机构 */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  recognisingBody: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  recognisedOn: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  expiresOn: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  evidence: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  taggedById: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  taggedByUsername: string | null;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
