@@ -28,7 +28,7 @@ export class UserAdminService {
     if (query.q) {
       qb.andWhere("(u.username ILIKE :q OR u.display_name ILIKE :q)", { q: `%${query.q.replace(/[\\%_]/g, (c) => '\\' + c)}%` });
     }
-    const [column, direction] = parseSort(query.sort, { username: 'u.username', createdAt: 'u.created_at' }, 'u.username ASC').split(' ');
+    const [column, direction] = parseSort(query.sort, { username: 'u.username', createdAt: 'u.createdAt' }, 'u.username ASC').split(' ');
     qb.orderBy(column, direction as 'ASC' | 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize);
     const [rows, total] = await qb.getManyAndCount();
     return paginated(rows.map(view), query.page, query.pageSize, total);

@@ -39,7 +39,7 @@ export class ChangeRequestReviewService {
     if (query.kind) qb.andWhere('cr.kind = :kind', { kind: query.kind });
     if (query.enterpriseId) qb.andWhere('cr.enterprise_id = :enterpriseId', { enterpriseId: query.enterpriseId });
     if (query.districtCode) qb.andWhere('e.district_code = :district', { district: query.districtCode });
-    const [column, direction] = parseSort(query.sort, { createdAt: 'cr.created_at', updatedAt: 'cr.updated_at' }, 'cr.created_at DESC').split(' ');
+    const [column, direction] = parseSort(query.sort, { createdAt: 'cr.createdAt', updatedAt: 'cr.updatedAt' }, 'cr.createdAt DESC').split(' ');
     qb.orderBy(column, direction as 'ASC' | 'DESC').addOrderBy('cr.id', 'ASC');
     qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
     const [rows, total] = await qb.getManyAndCount();
