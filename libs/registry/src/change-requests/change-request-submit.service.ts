@@ -40,10 +40,10 @@ export class ChangeRequestSubmitService {
       // Not found and not bound look the same: a liaison cannot probe other enterprises' ids.
       const enterprise = await this.enterprises.findInScope(manager, actor, enterpriseId, true);
       if (enterprise.archived) throw AppException.conflict(ErrorCode.ENTERPRISE_ARCHIVED, '企业已归档,不能修改 (enterprise is archived)');
+      const submitted = { enterpriseId, note: dto.note?.trim() || null, submittedById: actor.id, submittedByUsername: actor.username };
       const cr = dto.profile
-        ? await this.profileRequest(manager, actor, enterprise, dto.profile, dto.version)
-        : await this.figuresRequest(manager, enterprise, dto.figures!, dto.version);
-      Object.assign(cr, { note: dto.note?.trim() || null, submittedById: actor.id, submittedByUsername: actor.username });
+        ? await this.profileRequest(manager, actor, enterprise, dto.profile, dto.version, submitted)
+        : await this.figuresRequest(manager, enterprise, dto.figures!, dto.version, submitted);
       const saved = await manager.save(cr);
       const view = toChangeRequestDto(saved, enterprise);
       await this.audit.record(manager, actor, { action: 'change_request.submit', entityType: 'change_request', entityId: saved.id, after: view, enterpriseId });
@@ -57,6 +57,7 @@ export class ChangeRequestSubmitService {
     enterprise: EnterpriseEntity,
     profile: ProposedProfileDto,
     version: number | undefined,
+    submitted: Partial<ChangeRequestEntity>,
   ): Promise<ChangeRequestEntity> {
     if (version === undefined) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'version', '请带上读取到的企业信息 version (version required)');
     if (version !== enterprise.version) throw AppException.versionConflict('企业信息', version, enterprise.version);
@@ -73,7 +74,7 @@ export class ChangeRequestSubmitService {
       throw AppException.field(ErrorCode.CHANGE_REQUEST_EMPTY, 'profile', '提交的内容与当前信息相同,没有需要修改的字段 (nothing differs from the current profile)');
     }
     const cr = manager.create(ChangeRequestEntity, {
-      enterpriseId: enterprise.id,
+      ...submitted,
       kind: ChangeRequestKind.PROFILE,
       status: Object.keys(reviewed).length ? ChangeRequestStatus.PENDING : ChangeRequestStatus.APPLIED,
       changes: reviewed,
@@ -95,6 +96,7 @@ export class ChangeRequestSubmitService {
     enterprise: EnterpriseEntity,
     figures: ProposedFiguresDto,
     version: number | undefined,
+    submitted: Partial<ChangeRequestEntity>,
   ): Promise<ChangeRequestEntity> {
     const quarter = figures.quarter ?? 0;
     const existing = await manager.findOneBy(EnterpriseFigureEntity, { enterpriseId: enterprise.id, year: figures.year, quarter });
@@ -118,7 +120,7 @@ export class ChangeRequestSubmitService {
       throw AppException.field(ErrorCode.CHANGE_REQUEST_EMPTY, 'figures', '提交的数据与当前数据相同 (nothing differs from the current figures)');
     }
     return manager.create(ChangeRequestEntity, {
-      enterpriseId: enterprise.id,
+      ...submitted,
       kind: ChangeRequestKind.FIGURES,
       status: ChangeRequestStatus.PENDING,
       year: figures.year,
