@@ -65,10 +65,10 @@ export class ChangeRequestReviewService {
   async approve(actor: Actor, id: string): Promise<ChangeRequestDto> {
     return this.dataSource.transaction(async (manager) => {
       const { cr, enterprise } = await this.lockPending(manager, actor, id);
-      const audit = { action: 'enterprise.update', after: { changeRequestId: cr.id } };
+      const entry = { action: 'enterprise.update', after: { changeRequestId: cr.id } };
       if (cr.kind === ChangeRequestKind.PROFILE) {
         if (enterprise.version !== cr.baseVersion) throw this.stale(cr, enterprise.version);
-        await this.enterprises.applyUpdate(manager, actor, enterprise, { ...cr.changes, version: cr.baseVersion } as UpdateEnterpriseDto, audit);
+        await this.enterprises.applyUpdate(manager, actor, enterprise, { ...cr.changes, version: cr.baseVersion } as UpdateEnterpriseDto, entry);
       } else {
         const existing = await manager.findOne(EnterpriseFigureEntity, {
           where: { enterpriseId: cr.enterpriseId, year: cr.year!, quarter: cr.quarter ?? 0 },

@@ -106,7 +106,7 @@ export class EnterpriseService {
     actor: Actor,
     entity: EnterpriseEntity,
     dto: UpdateEnterpriseDto,
-    audit: { action: string; after?: object } = { action: 'enterprise.update' },
+    entry: { action: string; after?: object } = { action: 'enterprise.update' },
   ): Promise<EnterpriseDto> {
     const id = entity.id;
     if (entity.archived) throw AppException.conflict(ErrorCode.ENTERPRISE_ARCHIVED, '企业已归档,不能修改 (enterprise is archived)');
@@ -125,7 +125,7 @@ export class EnterpriseService {
     Object.assign(entity, changes);
     const saved = await manager.save(entity);
     const after = EnterpriseDto.from(saved);
-    await this.audit.record(manager, actor, { action: audit.action, entityType: 'enterprise', entityId: id, before, after: { ...after, ...audit.after } });
+    await this.audit.record(manager, actor, { action: entry.action, entityType: 'enterprise', entityId: id, before, after: { ...after, ...entry.after } });
     return after;
   }
 

@@ -49,7 +49,7 @@ export class FiguresService {
     year: number,
     quarter: number,
     dto: PutFiguresDto,
-    audit: { after?: object } = {},
+    entry: { after?: object } = {},
   ): Promise<{ figures: FiguresDto; created: boolean }> {
     const enterpriseId = enterprise.id;
     if (enterprise.archived) throw AppException.conflict(ErrorCode.ENTERPRISE_ARCHIVED, '企业已归档,不能修改 (enterprise is archived)');
@@ -72,7 +72,7 @@ export class FiguresService {
       entityType: 'enterprise_figure',
       entityId: saved.id,
       before,
-      after: { ...figures, ...audit.after },
+      after: { ...figures, ...entry.after },
       enterpriseId,
     });
     return { figures, created: !existing };
