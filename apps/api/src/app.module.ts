@@ -10,7 +10,9 @@ import { ReferenceModule } from '@app/reference';
 import { RegistryModule } from '@app/registry';
 import { SeedingModule } from '@app/seeding';
 
+import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { ChangeRequestsController } from './change-requests/change-requests.controller';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { FiguresController } from './enterprises/figures.controller';
 import { HealthController } from './health/health.controller';
@@ -40,7 +42,8 @@ export class AppModule {
         RegistryModule,
         SeedingModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, ReferenceController, EnterprisesController, FiguresController],
+      controllers: [HealthController, AuthController, UsersController, ReferenceController, EnterprisesController, FiguresController,
+        ChangeRequestsController, AuditController],
       providers: [
         StartupService,
         { provide: APP_PIPE, useFactory: createValidationPipe },

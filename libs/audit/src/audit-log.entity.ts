@@ -4,6 +4,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('audit_log')
 @Index('idx_audit_entity', ['entityType', 'entityId'])
 @Index('idx_audit_at', ['at'])
+@Index('idx_audit_enterprise', ['enterpriseId', 'at'])
 export class AuditLogEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;
@@ -37,4 +38,8 @@ export class AuditLogEntity {
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   requestId: string | null;
+
+  /** The enterprise the row is about (its own row, its figures, change requests, designations …): scopes audit reads and builds its history */
+  @Column({ type: 'uuid', nullable: true })
+  enterpriseId: string | null;
 }

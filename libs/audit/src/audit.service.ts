@@ -11,6 +11,23 @@ export interface AuditEntry {
   entityId?: string | null;
   before?: object | null;
   after?: object | null;
+  /** The enterprise this change is about; defaults to entityId when entityType is 'enterprise'. Set it for figures, designations, memberships … so district scope and enterprise history find the row. */
+  enterpriseId?: string | null;
+}
+
+/** Action names are `<entity>.<verb>`; exports of personal data (contact names, phones, emails) use this one. */
+export const PERSONAL_DATA_EXPORT_ACTION = 'export.personal_data';
+
+export interface ExportAuditEntry {
+  /** What was exported, e.g. 'enterprise' */
+  entityType: string;
+  /** File format, e.g. 'xlsx' or 'csv' */
+  format: string;
+  /** Filters the export ran with (already restricted to the actor's scope) */
+  filters: object;
+  rowCount: number;
+  /** Personal fields included, e.g. ['contactPerson', 'contactPhone'] */
+  personalFields: string[];
 }
 
 const IGNORED = new Set(['updatedAt', 'createdAt', 'searchVector']);
@@ -58,6 +75,12 @@ export class AuditService {
       before: before as never,
       after: after as never,
       requestId: currentRequestId() ?? null,
+      enterpriseId: entry.enterpriseId ?? (entry.entityType === 'enterprise' ? entry.entityId ?? null : null),
     });
+  }
+
+  /** Call inside the export's transaction (or a transaction of its own) whenever an export contains personal data. */
+  async recordPersonalDataExport(manager: EntityManager, actor: Actor, entry: ExportAuditEntry): Promise<void> {
+    await this.record(manager, actor, { action: PERSONAL_DATA_EXPORT_ACTION, entityType: entry.entityType, after: { ...entry } });
   }
 }

@@ -42,7 +42,8 @@ export class AuthService {
       throw new AppException(HttpStatus.UNAUTHORIZED, ErrorCode.INVALID_CREDENTIALS, '用户名或密码错误,或账号已停用 (invalid credentials)');
     }
     await this.dataSource.transaction(async (m) => {
-      await m.update(UserEntity, { id: user.id }, { lastLoginAt: new Date() });
+      // Plain SQL: a login is not an edit, so it must not bump the row version an admin's PATCH checks.
+      await m.query('UPDATE app_user SET last_login_at = now() WHERE id = $1', [user.id]);
       await this.audit.record(
         m,
         { id: user.id, username: user.username, role: user.role, districtCodes: [], enterpriseIds: [] },

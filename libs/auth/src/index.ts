@@ -9,3 +9,4 @@ export * from './password';
 export * from './permission';
 export * from './role';
 export * from './users.service';
+export * from './user-admin.service';

@@ -11,3 +11,4 @@ export * from './pagination/paginated';
 export * from './request-context/request-context';
 export * from './request-context/request-id.middleware';
 export * from './actor/actor';
+export * from './access/enterprise-scope';

@@ -11,6 +11,7 @@ import { DistrictEntity } from '@app/reference/entities/district.entity';
 import { IndustryEntity } from '@app/reference/entities/industry.entity';
 import { EnterpriseFigureEntity } from '@app/registry/entities/enterprise-figure.entity';
 import { EnterpriseEntity } from '@app/registry/entities/enterprise.entity';
+import { ChangeRequestEntity } from '@app/registry/change-requests/change-request.entity';
 
 /** Every entity of the schema, listed once for Nest, the CLI and the migration tool. */
 export const ENTITIES = [
@@ -27,4 +28,5 @@ export const ENTITIES = [
   ChainMembershipEntity,
   CommunityEntity,
   CommunityMemberEntity,
+  ChangeRequestEntity,
 ];

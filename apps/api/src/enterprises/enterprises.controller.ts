@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
@@ -29,6 +30,7 @@ export class EnterprisesController {
   @Post()
   @RequirePermission(Permission.ENTERPRISE_WRITE)
   @ApiCreatedResponse({ type: EnterpriseDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'FORBIDDEN, OUT_OF_SCOPE (district officer naming another district)' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'CREDIT_CODE_DUPLICATE' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateEnterpriseDto): Promise<EnterpriseDto> {
     return this.enterprises.create(actor, dto);
@@ -38,8 +40,8 @@ export class EnterprisesController {
   @Get()
   @RequirePermission(Permission.ENTERPRISE_READ)
   @ApiPaginatedResponse(EnterpriseDto)
-  list(@Query() query: ListEnterprisesQueryDto): Promise<Paginated<EnterpriseDto>> {
-    return this.enterprises.list(query);
+  list(@CurrentActor() actor: Actor, @Query() query: ListEnterprisesQueryDto): Promise<Paginated<EnterpriseDto>> {
+    return this.enterprises.list(actor, query);
   }
 
   /** Look up by 统一社会信用代码 (normalised like input) */
@@ -47,16 +49,16 @@ export class EnterprisesController {
   @RequirePermission(Permission.ENTERPRISE_READ)
   @ApiOkResponse({ type: EnterpriseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  byCreditCode(@Param('code') code: string): Promise<EnterpriseDto> {
-    return this.enterprises.getByCreditCode(code);
+  byCreditCode(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<EnterpriseDto> {
+    return this.enterprises.getByCreditCode(actor, code);
   }
 
   @Get(':id')
   @RequirePermission(Permission.ENTERPRISE_READ)
   @ApiOkResponse({ type: EnterpriseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<EnterpriseDto> {
-    return this.enterprises.get(id);
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<EnterpriseDto> {
+    return this.enterprises.get(actor, id);
   }
 
   /** Change profile fields; send the `version` you read (stale → 409 VERSION_CONFLICT) */

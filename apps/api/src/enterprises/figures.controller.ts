@@ -23,16 +23,21 @@ export class FiguresController {
   @Get()
   @RequirePermission(Permission.ENTERPRISE_READ)
   @ApiOkResponse({ type: [FiguresDto] })
-  list(@Param('id', ParseUUIDPipe) id: string): Promise<FiguresDto[]> {
-    return this.figures.list(id);
+  list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<FiguresDto[]> {
+    return this.figures.list(actor, id);
   }
 
   /** One year's figures (or a quarter's with ?quarter=) with derived tax per mu */
   @Get(':year')
   @RequirePermission(Permission.ENTERPRISE_READ)
   @ApiOkResponse({ type: FiguresDto })
-  get(@Param('id', ParseUUIDPipe) id: string, @Param('year', ParseIntPipe) year: number, @Query() period: FiguresPeriodQueryDto): Promise<FiguresDto> {
-    return this.figures.get(id, checkYear(year), period.quarter ?? 0);
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Query() period: FiguresPeriodQueryDto,
+  ): Promise<FiguresDto> {
+    return this.figures.get(actor, id, checkYear(year), period.quarter ?? 0);
   }
 
   /** Create (201) or replace (200) a period's figures; replacing needs the `version` read */

@@ -1,5 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsArray, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+
+import { PageQueryDto } from '@app/core';
 
 import { Role } from '../role';
 import { UserEntity } from '../entities/user.entity';
@@ -15,6 +18,9 @@ export class UserDto {
   active: boolean;
   districtCodes: string[];
   enterpriseIds: string[];
+  lastLoginAt: Date | null;
+  /** Send it back on PATCH; a stale one gets 409 */
+  version: number;
 
   static from(user: UserEntity, roleLabel: string): UserDto {
     return {
@@ -26,6 +32,8 @@ export class UserDto {
       active: user.active,
       districtCodes: user.districtCodes,
       enterpriseIds: user.enterpriseIds,
+      lastLoginAt: user.lastLoginAt,
+      version: user.version,
     };
   }
 }
@@ -56,4 +64,63 @@ export class CreateUserDto {
   @IsArray()
   @IsUUID('all', { each: true })
   enterpriseIds?: string[];
+}
+
+export class UpdateUserDto {
+  /** The version you read; stale → 409 VERSION_CONFLICT */
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  displayName?: string;
+
+  @IsOptional()
+  @IsEnum(Role)
+  @ApiPropertyOptional({ enum: Role, enumName: 'Role' })
+  role?: Role;
+
+  /** false disables the account: its tokens stop working on the next request */
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  /** DISTRICT_STAFF: the districts (GB/T 2260 codes) they work for */
+  @IsOptional()
+  @IsArray()
+  @Matches(/^\d{6}$/, { each: true, message: 'districtCodes 每项应为 6 位行政区划代码' })
+  districtCodes?: string[];
+
+  /** LIAISON: the enterprises they are bound to */
+  @IsOptional()
+  @IsArray()
+  @IsUUID('all', { each: true })
+  enterpriseIds?: string[];
+}
+
+export class ResetPasswordDto {
+  /** The new password: at least 10 characters with letters and digits */
+  @IsString()
+  @MaxLength(200)
+  password: string;
+}
+
+export class ListUsersQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsEnum(Role)
+  @ApiPropertyOptional({ enum: Role, enumName: 'Role' })
+  role?: Role;
+
+  /** Part of the username or display name */
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  q?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'active 应为 true 或 false' })
+  active?: boolean;
 }

@@ -3,7 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { AuditService } from '@app/audit';
-import { Actor, AppException, ErrorCode, Paginated, paginated, parseSort } from '@app/core';
+import {
+  Actor,
+  AppException,
+  applyEnterpriseScope,
+  assertCanReadEnterprise,
+  assertCanWriteEnterprise,
+  assertDistrictInScope,
+  ErrorCode,
+  Paginated,
+  paginated,
+  parseSort,
+} from '@app/core';
 
 import { CreateEnterpriseDto } from '../dto/create-enterprise.dto';
 import { EnterpriseFieldsDto } from '../dto/enterprise-fields.dto';
@@ -36,6 +47,7 @@ export class EnterpriseService {
 
   async create(actor: Actor, dto: CreateEnterpriseDto): Promise<EnterpriseDto> {
     const { code, override } = acceptCreditCode(dto.creditCode, dto.creditCodeOverrideReason);
+    assertDistrictInScope(actor, dto.districtCode);
     return this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOne(EnterpriseEntity, { where: { creditCode: code }, select: { id: true } });
       if (existing) throw duplicateCreditCode(code, existing.id);
@@ -47,8 +59,9 @@ export class EnterpriseService {
     });
   }
 
-  async list(query: ListEnterprisesQueryDto): Promise<Paginated<EnterpriseDto>> {
+  async list(actor: Actor, query: ListEnterprisesQueryDto): Promise<Paginated<EnterpriseDto>> {
     const qb = this.dataSource.getRepository(EnterpriseEntity).createQueryBuilder('e');
+    applyEnterpriseScope(qb, 'e', actor);
     if (!query.includeArchived) qb.andWhere('e.archived = false');
     if (query.districtCode) qb.andWhere('e.district_code = :district', { district: query.districtCode });
     if (query.industryCode) {
@@ -65,43 +78,62 @@ export class EnterpriseService {
     return paginated(rows.map(EnterpriseDto.from), query.page, query.pageSize, total);
   }
 
-  async get(id: string): Promise<EnterpriseDto> {
-    return EnterpriseDto.from(await this.findOrFail(this.dataSource.manager, id));
+  async get(actor: Actor, id: string): Promise<EnterpriseDto> {
+    return EnterpriseDto.from(await this.findInScope(this.dataSource.manager, actor, id));
   }
 
-  async getByCreditCode(raw: string): Promise<EnterpriseDto> {
+  async getByCreditCode(actor: Actor, raw: string): Promise<EnterpriseDto> {
     const entity = await this.dataSource.getRepository(EnterpriseEntity).findOneBy({ creditCode: acceptCreditCode(raw, 'lookup').code });
     if (!entity) throw enterpriseNotFound(raw);
+    assertCanReadEnterprise(actor, entity, raw);
     return EnterpriseDto.from(entity);
   }
 
   async update(actor: Actor, id: string, dto: UpdateEnterpriseDto): Promise<EnterpriseDto> {
     return this.dataSource.transaction(async (manager) => {
       const entity = await this.findOrFail(manager, id, true);
-      if (entity.archived) throw AppException.conflict(ErrorCode.ENTERPRISE_ARCHIVED, '企业已归档,不能修改 (enterprise is archived)');
-      if (entity.version !== dto.version) throw AppException.versionConflict('企业信息', dto.version, entity.version);
-      const before = EnterpriseDto.from(entity);
-      const changes: Partial<EnterpriseEntity> = await this.checkedFields(manager, dto, entity);
-      if (dto.creditCode !== undefined) {
-        const { code, override } = acceptCreditCode(dto.creditCode, dto.creditCodeOverrideReason);
-        if (code !== entity.creditCode) {
-          const clash = await manager.findOne(EnterpriseEntity, { where: { creditCode: code }, select: { id: true } });
-          if (clash) throw duplicateCreditCode(code, clash.id);
-        }
-        Object.assign(changes, { creditCode: code, creditCodeOverrideReason: override });
-      }
-      Object.assign(entity, changes);
-      const saved = await manager.save(entity);
-      const after = EnterpriseDto.from(saved);
-      await this.audit.record(manager, actor, { action: 'enterprise.update', entityType: 'enterprise', entityId: id, before, after });
-      return after;
+      assertCanWriteEnterprise(actor, entity);
+      return this.applyUpdate(manager, actor, entity, dto);
     });
+  }
+
+  /**
+   * Applies a checked profile change to a row the caller has locked and scope-checked, with the
+   * version check and audit row; change-request approval reuses it inside its own transaction.
+   */
+  async applyUpdate(
+    manager: EntityManager,
+    actor: Actor,
+    entity: EnterpriseEntity,
+    dto: UpdateEnterpriseDto,
+    entry: { action: string; after?: object } = { action: 'enterprise.update' },
+  ): Promise<EnterpriseDto> {
+    const id = entity.id;
+    if (entity.archived) throw AppException.conflict(ErrorCode.ENTERPRISE_ARCHIVED, '企业已归档,不能修改 (enterprise is archived)');
+    if (entity.version !== dto.version) throw AppException.versionConflict('企业信息', dto.version, entity.version);
+    if (dto.districtCode !== undefined && dto.districtCode !== entity.districtCode) assertDistrictInScope(actor, dto.districtCode);
+    const before = EnterpriseDto.from(entity);
+    const changes: Partial<EnterpriseEntity> = await this.checkedFields(manager, dto, entity);
+    if (dto.creditCode !== undefined) {
+      const { code, override } = acceptCreditCode(dto.creditCode, dto.creditCodeOverrideReason);
+      if (code !== entity.creditCode) {
+        const clash = await manager.findOne(EnterpriseEntity, { where: { creditCode: code }, select: { id: true } });
+        if (clash) throw duplicateCreditCode(code, clash.id);
+      }
+      Object.assign(changes, { creditCode: code, creditCodeOverrideReason: override });
+    }
+    Object.assign(entity, changes);
+    const saved = await manager.save(entity);
+    const after = EnterpriseDto.from(saved);
+    await this.audit.record(manager, actor, { action: entry.action, entityType: 'enterprise', entityId: id, before, after: { ...after, ...entry.after } });
+    return after;
   }
 
   /** DELETE archives: the row and its history stay for reports and audit. */
   async archive(actor: Actor, id: string): Promise<EnterpriseDto> {
     return this.dataSource.transaction(async (manager) => {
       const entity = await this.findOrFail(manager, id, true);
+      assertCanWriteEnterprise(actor, entity);
       if (entity.archived) return EnterpriseDto.from(entity);
       const before = EnterpriseDto.from(entity);
       entity.archived = true;
@@ -115,6 +147,13 @@ export class EnterpriseService {
   async findOrFail(manager: EntityManager, id: string, lock = false): Promise<EnterpriseEntity> {
     const entity = await manager.findOne(EnterpriseEntity, { where: { id }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
     if (!entity) throw enterpriseNotFound(id);
+    return entity;
+  }
+
+  /** Like findOrFail, but an enterprise outside the actor's scope is not found either (404). */
+  async findInScope(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<EnterpriseEntity> {
+    const entity = await this.findOrFail(manager, id, lock);
+    assertCanReadEnterprise(actor, entity);
     return entity;
   }
 
