@@ -64,7 +64,7 @@ describe('chains over HTTP', () => {
     ];
     const created: { id: string; p: Planned }[] = [];
     for (const p of plan) {
-      const figures = p.revenue2022 ? { 2022: { revenue: p.revenue2022, output: p.output2022 }, 2021: { revenue: 1 * YI } } : {};
+      const figures: Record<number, { revenue: number; output?: number }> = p.revenue2022 ? { 2022: { revenue: p.revenue2022, output: p.output2022 }, 2021: { revenue: 1 * YI } } : {};
       const id = await createEnterprise(t, staff, figures);
       await t.http
         .post(`/api/v1/chains/${chain.id}/members`)
