@@ -113,6 +113,12 @@ describe('designations over HTTP', () => {
     const first = results.find((r) => r.status === 201)!.body;
     await transition(first.id, { toStatus: 'REJECTED', reason: '未入选', version: 1 }).expect(201);
     await designate(t, staff, body);
+
+    // The database itself refuses a second live row, whatever path wrote it (NULL chains included).
+    const insert = `INSERT INTO designation (enterprise_id, type, level, chain_id, status, version) VALUES ($1, $2, 'MUNICIPAL', $3, 'CANDIDATE', 1)`;
+    await expect(t.sql(insert, [enterpriseId, 'CHAIN_CORE', chain.id])).rejects.toThrow(/uq_designation_live_key/);
+    await t.sql(insert, [enterpriseId, 'INNOVATIVE_SME', null]);
+    await expect(t.sql(insert, [enterpriseId, 'INNOVATIVE_SME', null])).rejects.toThrow(/uq_designation_live_key/);
   });
 
   it('allows one live CHAIN_LEADER per enterprise per chain, whatever the level', async () => {
