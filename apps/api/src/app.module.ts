@@ -5,6 +5,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
 import { APP_CONFIG, AppConfig, ConfigModule, createValidationPipe, HttpExceptionFilter } from '@app/core';
+import { CultivationModule } from '@app/cultivation';
 import { DatabaseModule } from '@app/database';
 import { ReferenceModule } from '@app/reference';
 import { RegistryModule } from '@app/registry';
@@ -19,6 +20,14 @@ import { HealthController } from './health/health.controller';
 import { ReferenceController } from './reference/reference.controller';
 import { StartupService } from './startup.service';
 import { UsersController } from './users/users.controller';
+import { ChainMembersController } from './chains/chain-members.controller';
+import { ChainSegmentsController } from './chains/chain-segments.controller';
+import { ChainsController } from './chains/chains.controller';
+import { CommunitiesController } from './communities/communities.controller';
+import { CommunityMembersController } from './communities/community-members.controller';
+import { DesignationsController } from './designations/designations.controller';
+import { EnterpriseDesignationsController } from './designations/enterprise-designations.controller';
+import { ScaleTiersController } from './scale-tiers/scale-tiers.controller';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -41,9 +50,26 @@ export class AppModule {
         ReferenceModule,
         RegistryModule,
         SeedingModule,
+        CultivationModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, ReferenceController, EnterprisesController, FiguresController,
-        ChangeRequestsController, AuditController],
+      controllers: [
+        HealthController,
+        AuthController,
+        UsersController,
+        ReferenceController,
+        EnterprisesController,
+        FiguresController,
+        DesignationsController,
+        EnterpriseDesignationsController,
+        ScaleTiersController,
+        ChainsController,
+        ChainSegmentsController,
+        ChainMembersController,
+        CommunitiesController,
+        CommunityMembersController,
+        ChangeRequestsController,
+        AuditController,
+      ],
       providers: [
         StartupService,
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { ChainDto, DistrictDto, IndustryDto } from './dto/reference.dto';
-import { ChainEntity } from './entities/chain.entity';
+import { DistrictDto, IndustryDto } from './dto/reference.dto';
 import { DISTRICT_KIND_LABELS, DistrictEntity } from './entities/district.entity';
 import { INDUSTRY_LEVEL_LABELS, IndustryEntity } from './entities/industry.entity';
 
@@ -19,10 +18,5 @@ export class ReferenceService {
   async industries(parentCode?: string): Promise<IndustryDto[]> {
     const rows = await this.dataSource.getRepository(IndustryEntity).find({ where: parentCode ? { parentCode } : {}, order: { code: 'ASC' } });
     return rows.map((i) => ({ ...i, levelLabel: INDUSTRY_LEVEL_LABELS[i.level] }));
-  }
-
-  async chains(): Promise<ChainDto[]> {
-    const rows = await this.dataSource.getRepository(ChainEntity).find({ order: { sortOrder: 'ASC' } });
-    return rows.map(({ createdAt: _c, updatedAt: _u, ...chain }) => chain);
   }
 }

@@ -12,6 +12,7 @@ import { EnterpriseFigureEntity } from '@app/registry/entities/enterprise-figure
 import { EnterpriseStatus } from '@app/registry/entities/enterprise-status';
 import { EnterpriseEntity } from '@app/registry/entities/enterprise.entity';
 
+import { seedDemoCultivation } from './demo-cultivation/demo-cultivation.seeder';
 import { readSeed, SeedChain, SeedEnterprise, SeedSegment } from './seed-files';
 
 export interface SeedCounts {
@@ -21,6 +22,9 @@ export interface SeedCounts {
   segmentsAdded: number;
   enterprisesAdded: number;
   figuresAdded: number;
+  membershipsAdded: number;
+  designationsAdded: number;
+  communitiesAdded: number;
 }
 
 /**
@@ -39,7 +43,7 @@ export class SeedService {
     return this.dataSource.transaction(async (manager) => {
       // One seeding at a time, even with several app instances starting together.
       await manager.query('SELECT pg_advisory_xact_lock(727001)');
-      const counts: SeedCounts = { districts: 0, industries: 0, chainsAdded: 0, segmentsAdded: 0, enterprisesAdded: 0, figuresAdded: 0 };
+      const counts: SeedCounts = { districts: 0, industries: 0, chainsAdded: 0, segmentsAdded: 0, enterprisesAdded: 0, figuresAdded: 0, membershipsAdded: 0, designationsAdded: 0, communitiesAdded: 0 };
       counts.districts = await this.upsert(manager, DistrictEntity, readSeed<DistrictEntity[]>('reference/districts.json'));
       counts.industries = await this.upsert(manager, IndustryEntity, readSeed<IndustryEntity[]>('reference/industries.json'));
       say(`reference: ${counts.districts} districts/zones, ${counts.industries} industry codes`);
@@ -48,8 +52,10 @@ export class SeedService {
       if (options.demo) {
         await this.seedDemoEnterprises(manager, counts, say);
         say(`demo: ${counts.enterprisesAdded} enterprises added, ${counts.figuresAdded} figure rows`);
+        Object.assign(counts, await seedDemoCultivation(manager));
+        say(`demo: ${counts.membershipsAdded} chain memberships, ${counts.designationsAdded} designations, ${counts.communitiesAdded} communities added`);
       }
-      if (counts.chainsAdded || counts.enterprisesAdded) {
+      if (counts.chainsAdded || counts.enterprisesAdded || counts.membershipsAdded || counts.designationsAdded || counts.communitiesAdded) {
         await this.audit.record(manager, SYSTEM_ACTOR, { action: 'seed.load', entityType: 'seed', after: { ...counts } });
       }
       return counts;

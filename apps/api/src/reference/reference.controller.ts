@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 
 import { Permission, RequirePermission } from '@app/auth';
-import { ChainDto, DistrictDto, IndustryDto, ReferenceService } from '@app/reference';
+import { DistrictDto, IndustryDto, ReferenceService } from '@app/reference';
 
 @ApiTags('reference')
 @Controller()
@@ -24,13 +24,5 @@ export class ReferenceController {
   @ApiOkResponse({ type: [IndustryDto] })
   industries(@Query('parentCode') parentCode?: string): Promise<IndustryDto[]> {
     return this.reference.industries(parentCode);
-  }
-
-  /** The signature industrial chains (provisional ones flagged) */
-  @Get('chains')
-  @RequirePermission(Permission.REFERENCE_READ)
-  @ApiOkResponse({ type: [ChainDto] })
-  chains(): Promise<ChainDto[]> {
-    return this.reference.chains();
   }
 }

@@ -13,6 +13,11 @@ export class DesignationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  // Partial unique indexes (migration LiveDesignationRules): one live designation per
+  // enterprise+type+level+chain, and one live CHAIN_LEADER per enterprise+chain. Defined in SQL
+  // because TypeORM cannot express NULLS NOT DISTINCT.
+  @Index('uq_designation_live_key', { synchronize: false })
+  @Index('uq_designation_live_chain_leader', { synchronize: false })
   @Column({ type: 'uuid' })
   enterpriseId: string;
 
@@ -54,6 +59,7 @@ export class DesignationEntity {
   @Column({ type: 'date', nullable: true })
   recognisedOn: string | null;
 
+  @Index('idx_designation_expires_on', { synchronize: false })
   @Column({ type: 'date', nullable: true })
   expiresOn: string | null;
 

@@ -1,8 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 import { PageQueryDto } from '@app/core';
+// Enum values only (a leaf file with no imports), so registry does not depend on the cultivation services.
+import { DesignationStatus, DesignationType } from '@app/cultivation/entities/designation-enums';
 
 import { EnterpriseStatus } from '../entities/enterprise-status';
 import { INDUSTRY_CODE_PATTERN } from './enterprise-fields.dto';
@@ -40,4 +42,21 @@ export class ListEnterprisesQueryDto extends PageQueryDto {
   @Transform(toBoolean)
   @IsBoolean({ message: 'includeArchived 应为 true 或 false' })
   includeArchived?: boolean;
+
+  /** Has a designation of this type (combined with designationStatus: the same designation) */
+  @IsOptional()
+  @IsEnum(DesignationType)
+  @ApiPropertyOptional({ enum: DesignationType, enumName: 'DesignationType' })
+  designationType?: DesignationType;
+
+  /** Has a designation in this status as it reads today (RECOGNISED past expiry reads EXPIRED) */
+  @IsOptional()
+  @IsEnum(DesignationStatus)
+  @ApiPropertyOptional({ enum: DesignationStatus, enumName: 'DesignationStatus' })
+  designationStatus?: DesignationStatus;
+
+  /** A member of this chain (chain membership) */
+  @IsOptional()
+  @IsUUID()
+  chainId?: string;
 }

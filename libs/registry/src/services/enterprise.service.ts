@@ -23,6 +23,7 @@ import { ListEnterprisesQueryDto } from '../dto/list-enterprises.query.dto';
 import { UpdateEnterpriseDto } from '../dto/update-enterprise.dto';
 import { EnterpriseEntity } from '../entities/enterprise.entity';
 import { acceptCreditCode, duplicateCreditCode, enterpriseNotFound } from '../registry.errors';
+import { applyCultivationFilters } from './enterprise-cultivation-filters';
 import { applySearch } from './enterprise-search';
 import { ReferenceCheckService } from './reference-check.service';
 
@@ -71,6 +72,7 @@ export class EnterpriseService {
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
     if (query.aboveScale !== undefined) qb.andWhere('e.above_scale = :aboveScale', { aboveScale: query.aboveScale });
     if (query.q) applySearch(qb, 'e', query.q);
+    applyCultivationFilters(qb, query);
     const [column, direction] = parseSort(query.sort, SORTABLE, 'e.name ASC').split(' ');
     qb.orderBy(column, direction as 'ASC' | 'DESC').addOrderBy('e.id', 'ASC');
     qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);

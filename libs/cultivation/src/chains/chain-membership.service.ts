@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+import { AuditService } from '@app/audit';
+import { Actor, AppException, ErrorCode } from '@app/core';
+import { CHAIN_STAGE_LABELS, ChainStage } from '@app/reference';
+import { EnterpriseService } from '@app/registry';
+
+import { ChainMembershipEntity } from '../entities/chain-membership.entity';
+import { AddChainMemberDto, ChainMemberDto } from './chain-membership.dto';
+import { ChainSegmentService } from './chain-segment.service';
+import { ChainService } from './chain.service';
+
+const toDto = (r: Record<string, unknown>): ChainMemberDto => ({
+  id: r.id as string,
+  chainId: r.chain_id as string,
+  enterpriseId: r.enterprise_id as string,
+  enterpriseName: r.enterprise_name as string,
+  creditCode: r.credit_code as string,
+  districtCode: r.district_code as string,
+  segmentId: (r.segment_id as string) ?? null,
+  segmentCode: (r.segment_code as string) ?? null,
+  segmentName: (r.segment_name as string) ?? null,
+  stage: (r.stage as ChainStage) ?? null,
+  stageLabel: r.stage ? CHAIN_STAGE_LABELS[r.stage as ChainStage] : null,
+  mainProducts: (r.main_products as string) ?? null,
+  keyEnterprise: r.key_enterprise as boolean,
+  version: Number(r.version),
+  createdAt: r.created_at as Date,
+});
+
+const SELECT =
+  `SELECT m.id, m.chain_id, m.enterprise_id, e.name AS enterprise_name, e.credit_code, e.district_code, m.segment_id, s.code AS segment_code, ` +
+  `s.name AS segment_name, s.stage, m.main_products, m.key_enterprise, m.version, m.created_at ` +
+  `FROM chain_membership m JOIN enterprise e ON e.id = m.enterprise_id LEFT JOIN chain_segment s ON s.id = m.segment_id`;
+
+/** Which enterprises sit on a chain, and where. */
+@Injectable()
+export class ChainMembershipService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly chains: ChainService,
+    private readonly segments: ChainSegmentService,
+    private readonly enterprises: EnterpriseService,
+  ) {}
+
+  async list(_actor: Actor, chainId: string): Promise<ChainMemberDto[]> {
+    await this.chains.findOrFail(this.dataSource.manager, chainId);
+    const rows = await this.dataSource.query(`${SELECT} WHERE m.chain_id = $1 ORDER BY s.stage NULLS LAST, s.sort_order, e.name, m.id`, [chainId]);
+    return rows.map(toDto);
+  }
+
+  async add(actor: Actor, chainId: string, dto: AddChainMemberDto): Promise<ChainMemberDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.chains.findOrFail(manager, chainId);
+      const enterprise = await this.enterprises.findOrFail(manager, dto.enterpriseId);
+      if (dto.segmentId) await this.segments.findOrFail(manager, chainId, dto.segmentId);
+      const existing = await manager.findOneBy(ChainMembershipEntity, { chainId, enterpriseId: dto.enterpriseId });
+      if (existing) {
+        throw AppException.conflict(ErrorCode.CHAIN_MEMBER_DUPLICATE, `${enterprise.name} 已在该产业链上 (already a member of this chain)`, { existingId: existing.id });
+      }
+      const saved = await manager.save(
+        manager.create(ChainMembershipEntity, {
+          chainId,
+          enterpriseId: dto.enterpriseId,
+          segmentId: dto.segmentId ?? null,
+          mainProducts: dto.mainProducts?.trim() || null,
+          keyEnterprise: dto.keyEnterprise ?? false,
+        }),
+      );
+      const view = await this.getOne(manager, chainId, saved.id);
+      await this.audit.record(manager, actor, { action: 'chain_member.add', entityType: 'chain_membership', entityId: saved.id, after: view });
+      return view;
+    });
+  }
+
+  async remove(actor: Actor, chainId: string, memberId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const before = await this.getOne(manager, chainId, memberId);
+      await manager.delete(ChainMembershipEntity, { id: memberId });
+      await this.audit.record(manager, actor, { action: 'chain_member.remove', entityType: 'chain_membership', entityId: memberId, before });
+    });
+  }
+
+  private async getOne(manager: EntityManager, chainId: string, memberId: string): Promise<ChainMemberDto> {
+    const [row] = await manager.query(`${SELECT} WHERE m.id = $1 AND m.chain_id = $2`, [memberId, chainId]);
+    if (!row) throw AppException.notFound(ErrorCode.CHAIN_MEMBER_NOT_FOUND, `该产业链上没有成员 ${memberId} (membership not found)`);
+    return toDto(row);
+  }
+}

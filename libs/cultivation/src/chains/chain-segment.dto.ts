@@ -1,0 +1,44 @@
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+
+import { ChainStage } from '@app/reference';
+
+export class CreateChainSegmentDto {
+  /** Unique within the chain, e.g. REM_MID_MAGNETS */
+  @Matches(/^[A-Z][A-Z0-9_]{1,49}$/, { message: 'code 应为大写字母、数字和下划线' })
+  code: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+
+  /** 上游 UPSTREAM / 中游 MIDSTREAM / 下游 DOWNSTREAM */
+  @IsEnum(ChainStage)
+  stage: ChainStage;
+
+  /** Parent segment of the same chain; omit for a top-level segment */
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  sortOrder?: number;
+}
+
+export class UpdateChainSegmentDto extends PartialType(CreateChainSegmentDto) {}
+
+export class ChainSegmentNodeDto {
+  id: string;
+  code: string;
+  name: string;
+  @ApiProperty({ enum: ChainStage, enumName: 'ChainStage' })
+  stage: ChainStage;
+  stageLabel: string;
+  parentId: string | null;
+  sortOrder: number;
+  @ApiProperty({ type: () => [ChainSegmentNodeDto] })
+  children: ChainSegmentNodeDto[];
+}

@@ -1,0 +1,80 @@
+import { IsDateString, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
+import { DesignationLevel, DesignationStatus, DesignationType } from '../entities/designation-enums';
+
+export class CreateDesignationDto {
+  @IsUUID()
+  enterpriseId: string;
+
+  @IsEnum(DesignationType)
+  type: DesignationType;
+
+  @IsEnum(DesignationLevel)
+  level: DesignationLevel;
+
+  /** Required for CHAIN_LEADER / CHAIN_CORE / CHAIN_BASE, refused for other types */
+  @IsOptional()
+  @IsUUID()
+  chainId?: string;
+
+  /** SINGLE_CHAMPION only: the champion product (单项冠军产品) */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  productName?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  productCode?: string;
+
+  /** Initial status: CANDIDATE (培育对象, default) or RECOGNISED (needs recognisedOn) */
+  @IsOptional()
+  @IsIn([DesignationStatus.CANDIDATE, DesignationStatus.RECOGNISED], { message: 'status 只能是 CANDIDATE 或 RECOGNISED' })
+  status?: DesignationStatus.CANDIDATE | DesignationStatus.RECOGNISED;
+
+  /** 批次, e.g. 第四批 */
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  batch?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1990)
+  @Max(2100)
+  year?: number;
+
+  /** 文号 */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  noticeNo?: string;
+
+  /** 认定机构 */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  recognisingBody?: string;
+
+  /** Recognition date, not after today; required when status is RECOGNISED */
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'recognisedOn 应为日期 YYYY-MM-DD' })
+  recognisedOn?: string;
+
+  /** Defaults to recognisedOn + 3 years for LITTLE_GIANT and SINGLE_CHAMPION */
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'expiresOn 应为日期 YYYY-MM-DD' })
+  expiresOn?: string;
+
+  /** Day a candidate entered cultivation (defaults to today) */
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'candidateSince 应为日期 YYYY-MM-DD' })
+  candidateSince?: string;
+
+  /** Evidence note (依据材料) */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  evidence?: string;
+}

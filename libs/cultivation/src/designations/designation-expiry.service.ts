@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+import { todayInChina } from '../common/dates';
+import { DesignationEventEntity } from '../entities/designation-event.entity';
+import { DesignationStatus } from '../entities/designation-enums';
+
+/**
+ * Writes down the expiries that reads already derive: RECOGNISED rows past expiresOn become
+ * EXPIRED with an event dated the day after expiry (actor "system"). Run before a create for the
+ * enterprise concerned, so a lapsed recognition does not block a new one through the live-only
+ * unique index.
+ */
+@Injectable()
+export class DesignationExpiryService {
+  async settle(manager: EntityManager, enterpriseId: string | null, today = todayInChina()): Promise<number> {
+    const params: unknown[] = [today];
+    let where = `status = 'RECOGNISED' AND expires_on < $1::date`;
+    if (enterpriseId) {
+      params.push(enterpriseId);
+      where += ' AND enterprise_id = $2';
+    }
+    const [rows] = (await manager.query(
+      `UPDATE designation SET status = 'EXPIRED', version = version + 1, updated_at = now() WHERE ${where} RETURNING id, (expires_on + 1)::text AS effective_on`,
+      params,
+    )) as [{ id: string; effective_on: string }[], number];
+    if (rows.length) {
+      await manager.insert(
+        DesignationEventEntity,
+        rows.map((r) => ({
+          designationId: r.id,
+          fromStatus: DesignationStatus.RECOGNISED,
+          toStatus: DesignationStatus.EXPIRED,
+          effectiveOn: r.effective_on,
+          reason: '有效期届满,未经复核自动到期 (lapsed at its expiry date)',
+          actorId: null,
+          actorUsername: 'system',
+        })),
+      );
+    }
+    return rows.length;
+  }
+}

@@ -1,0 +1,69 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+import { DesignationLevel, DesignationStatus, DesignationType } from '../entities/designation-enums';
+
+export class DesignationDto {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  creditCode: string;
+  districtCode: string;
+  @ApiProperty({ enum: DesignationType, enumName: 'DesignationType' })
+  type: DesignationType;
+  /** Chinese label of the type, e.g. 链主 */
+  typeLabel: string;
+  @ApiProperty({ enum: DesignationLevel, enumName: 'DesignationLevel' })
+  level: DesignationLevel;
+  levelLabel: string;
+  chainId: string | null;
+  chainCode: string | null;
+  chainName: string | null;
+  productName: string | null;
+  productCode: string | null;
+  /** Status as it reads today: a RECOGNISED designation past its expiresOn reads EXPIRED */
+  @ApiProperty({ enum: DesignationStatus, enumName: 'DesignationStatus' })
+  status: DesignationStatus;
+  statusLabel: string;
+  /** Status last written by a transition (differs from `status` only when lapsed by date) */
+  @ApiProperty({ enum: DesignationStatus, enumName: 'DesignationStatus' })
+  recordedStatus: DesignationStatus;
+  batch: string | null;
+  year: number | null;
+  /** 文号 */
+  noticeNo: string | null;
+  /** 认定机构 */
+  recognisingBody: string | null;
+  recognisedOn: string | null;
+  expiresOn: string | null;
+  evidence: string | null;
+  /** Who tagged it */
+  taggedBy: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export class DesignationEventDto {
+  id: string;
+  @ApiProperty({ enum: DesignationStatus, enumName: 'DesignationStatus', nullable: true })
+  fromStatus: DesignationStatus | null;
+  fromStatusLabel: string | null;
+  @ApiProperty({ enum: DesignationStatus, enumName: 'DesignationStatus' })
+  toStatus: DesignationStatus;
+  toStatusLabel: string;
+  /** The day the change took effect */
+  effectiveOn: string;
+  reason: string | null;
+  /** Who made the change (system for automatic expiry) */
+  actorUsername: string | null;
+  /** When it was recorded */
+  at: Date;
+}
+
+export class DesignationDetailDto extends DesignationDto {
+  /** Every status change, oldest first; nothing is overwritten */
+  events: DesignationEventDto[];
+  /** Legal next states from the current status */
+  @ApiProperty({ enum: DesignationStatus, enumName: 'DesignationStatus', isArray: true })
+  allowedTransitions: DesignationStatus[];
+}

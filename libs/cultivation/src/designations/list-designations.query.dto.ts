@@ -1,0 +1,54 @@
+import { Type } from 'class-transformer';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+
+import { PageQueryDto } from '@app/core';
+
+import { DesignationLevel, DesignationStatus, DesignationType } from '../entities/designation-enums';
+
+export class ListDesignationsQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsEnum(DesignationType)
+  type?: DesignationType;
+
+  @IsOptional()
+  @IsEnum(DesignationLevel)
+  level?: DesignationLevel;
+
+  /** Status as it reads today (EXPIRED includes recognitions past their expiry date) */
+  @IsOptional()
+  @IsEnum(DesignationStatus)
+  status?: DesignationStatus;
+
+  @IsOptional()
+  @IsUUID()
+  chainId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
+
+  /** The enterprise's district */
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'districtCode 应为 6 位行政区划代码' })
+  districtCode?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  batch?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1990)
+  @Max(2100)
+  year?: number;
+
+  /** Only live recognitions whose expiresOn falls within the next N days (today included), soonest first */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  expiringWithinDays?: number;
+}

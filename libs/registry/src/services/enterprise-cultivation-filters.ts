@@ -1,0 +1,28 @@
+import { SelectQueryBuilder } from 'typeorm';
+
+import { ListEnterprisesQueryDto } from '../dto/list-enterprises.query.dto';
+
+const CHINA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * Designation and chain filters as EXISTS subqueries on the cultivation tables (plain SQL, so the
+ * registry needs none of the cultivation services). The status is read as of today in Ningbo: a
+ * RECOGNISED designation past its expiry date counts as EXPIRED, as in the designations API.
+ */
+export function applyCultivationFilters<T extends object>(qb: SelectQueryBuilder<T>, query: ListEnterprisesQueryDto): void {
+  if (query.designationType || query.designationStatus) {
+    const conditions = ['d.enterprise_id = e.id'];
+    if (query.designationType) conditions.push('d.type = :designationType');
+    if (query.designationStatus) {
+      conditions.push(`(CASE WHEN d.status = 'RECOGNISED' AND d.expires_on < CAST(:designationToday AS date) THEN 'EXPIRED' ELSE d.status END) = :designationStatus`);
+    }
+    qb.andWhere(`EXISTS (SELECT 1 FROM designation d WHERE ${conditions.join(' AND ')})`, {
+      designationType: query.designationType,
+      designationStatus: query.designationStatus,
+      designationToday: CHINA_DAY.format(new Date()),
+    });
+  }
+  if (query.chainId) {
+    qb.andWhere('EXISTS (SELECT 1 FROM chain_membership cm WHERE cm.enterprise_id = e.id AND cm.chain_id = :chainId)', { chainId: query.chainId });
+  }
+}

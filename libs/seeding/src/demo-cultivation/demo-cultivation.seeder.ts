@@ -1,0 +1,112 @@
+import { EntityManager, In } from 'typeorm';
+
+import { addYears, todayInChina } from '@app/cultivation/common/dates';
+import { ChainMembershipEntity } from '@app/cultivation/entities/chain-membership.entity';
+import { CommunityMemberEntity } from '@app/cultivation/entities/community-member.entity';
+import { CommunityEntity } from '@app/cultivation/entities/community.entity';
+import { DesignationStatus, EXPIRING_TYPES } from '@app/cultivation/entities/designation-enums';
+import { DesignationEventEntity } from '@app/cultivation/entities/designation-event.entity';
+import { DesignationEntity } from '@app/cultivation/entities/designation.entity';
+import { ChainSegmentEntity } from '@app/reference/entities/chain-segment.entity';
+import { ChainEntity } from '@app/reference/entities/chain.entity';
+import { EnterpriseEntity } from '@app/registry/entities/enterprise.entity';
+
+import { readSeed, SeedChain, SeedEnterprise } from '../seed-files';
+import { PlannedDesignation } from './demo-plan.types';
+import { planDemoCultivation } from './plan-demo-cultivation';
+
+export interface DemoCultivationCounts {
+  membershipsAdded: number;
+  designationsAdded: number;
+  communitiesAdded: number;
+}
+
+const SEED_USER = 'seed';
+
+/**
+ * Adds the demo memberships, designations (with their event history) and communities that are
+ * missing. A designation is skipped when the enterprise already has one of the same type, level and
+ * chain in any status, a community when one of the same name exists: staff edits are never undone.
+ */
+export async function seedDemoCultivation(manager: EntityManager, today = todayInChina()): Promise<DemoCultivationCounts> {
+  const plan = planDemoCultivation(readSeed<SeedEnterprise[]>('demo/enterprises.json'), readSeed<SeedChain[]>('reference/chains.json'), today);
+  const codes = [...new Set([...plan.memberships.map((m) => m.creditCode), ...plan.designations.map((d) => d.creditCode)])];
+  const enterprises = new Map((await manager.find(EnterpriseEntity, { where: { creditCode: In(codes) }, select: { id: true, creditCode: true } })).map((e) => [e.creditCode, e.id]));
+  const chains = new Map((await manager.find(ChainEntity)).map((c) => [c.code, c.id]));
+  const segments = new Map((await manager.find(ChainSegmentEntity)).map((s) => [`${s.chainId}/${s.code}`, s.id]));
+  const counts: DemoCultivationCounts = { membershipsAdded: 0, designationsAdded: 0, communitiesAdded: 0 };
+
+  const before = await manager.count(ChainMembershipEntity);
+  const rows = plan.memberships
+    .filter((m) => enterprises.has(m.creditCode) && chains.has(m.chainCode))
+    .map((m) => {
+      const chainId = chains.get(m.chainCode)!;
+      return { enterpriseId: enterprises.get(m.creditCode)!, chainId, segmentId: segments.get(`${chainId}/${m.segmentCode}`) ?? null, mainProducts: m.mainProducts, keyEnterprise: m.keyEnterprise, version: 1 };
+    });
+  if (rows.length) await manager.createQueryBuilder().insert().into(ChainMembershipEntity).values(rows).orIgnore().execute();
+  counts.membershipsAdded = (await manager.count(ChainMembershipEntity)) - before;
+
+  for (const d of plan.designations) {
+    const enterpriseId = enterprises.get(d.creditCode);
+    const chainId = d.chainCode ? chains.get(d.chainCode) : null;
+    if (!enterpriseId || chainId === undefined) continue;
+    if (await manager.existsBy(DesignationEntity, { enterpriseId, type: d.type, level: d.level, chainId: chainId ?? undefined })) continue;
+    await insertDesignation(manager, d, enterpriseId, chainId);
+    counts.designationsAdded++;
+  }
+
+  for (const c of plan.communities) {
+    const chainId = chains.get(c.chainCode);
+    const leadId = enterprises.get(c.leadCreditCode);
+    if (!chainId || !leadId || (await manager.existsBy(CommunityEntity, { name: c.name }))) continue;
+    const saved = await manager.save(
+      manager.create(CommunityEntity, { name: c.name, chainId, leadEnterpriseId: leadId, status: c.status, plannedOn: c.plannedOn, formedOn: c.formedOn, description: c.description }),
+    );
+    const members = c.members.filter((m) => enterprises.has(m.creditCode));
+    if (members.length) {
+      await manager.insert(
+        CommunityMemberEntity,
+        members.map((m) => ({ communityId: saved.id, enterpriseId: enterprises.get(m.creditCode)!, role: m.role, joinedOn: m.joinedOn, leftOn: m.leftOn })),
+      );
+    }
+    counts.communitiesAdded++;
+  }
+  return counts;
+}
+
+async function insertDesignation(manager: EntityManager, d: PlannedDesignation, enterpriseId: string, chainId: string | null): Promise<void> {
+  const last = d.steps[d.steps.length - 1];
+  const recognisedOn = [...d.steps].reverse().find((s) => s.to === DesignationStatus.RECOGNISED)?.on ?? null;
+  const saved = await manager.save(
+    manager.create(DesignationEntity, {
+      enterpriseId,
+      type: d.type,
+      level: d.level,
+      chainId,
+      productName: d.productName ?? null,
+      productCode: d.productCode ?? null,
+      status: last.to,
+      batch: d.batch,
+      year: d.year,
+      noticeNo: d.noticeNo,
+      recognisingBody: d.recognisingBody,
+      recognisedOn,
+      expiresOn: recognisedOn && EXPIRING_TYPES.includes(d.type) ? addYears(recognisedOn, 3) : null,
+      evidence: d.evidence,
+      taggedById: null,
+      taggedByUsername: SEED_USER,
+    }),
+  );
+  await manager.insert(
+    DesignationEventEntity,
+    d.steps.map((s, i) => ({
+      designationId: saved.id,
+      fromStatus: i === 0 ? null : d.steps[i - 1].to,
+      toStatus: s.to,
+      effectiveOn: s.on,
+      reason: s.reason,
+      actorId: null,
+      actorUsername: SEED_USER,
+    })),
+  );
+}

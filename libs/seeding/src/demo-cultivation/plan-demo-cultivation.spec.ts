@@ -1,0 +1,55 @@
+import { addDays, addYears } from '@app/cultivation/common/dates';
+import { canTransition } from '@app/cultivation/designations/designation-state-machine';
+import { DesignationStatus as S, DesignationType, EXPIRING_TYPES } from '@app/cultivation/entities/designation-enums';
+
+import { readSeed, SeedChain, SeedEnterprise } from '../seed-files';
+import { planDemoCultivation } from './plan-demo-cultivation';
+
+describe('planDemoCultivation', () => {
+  const enterprises = readSeed<SeedEnterprise[]>('demo/enterprises.json');
+  const chains = readSeed<SeedChain[]>('reference/chains.json');
+  const today = '2026-11-26';
+  const plan = planDemoCultivation(enterprises, chains, today);
+  const finalStatus = (d: (typeof plan.designations)[number]) => d.steps[d.steps.length - 1].to;
+  const lastRecognised = (d: (typeof plan.designations)[number]) => [...d.steps].reverse().find((s) => s.to === S.RECOGNISED)?.on;
+
+  it('is the same on every run', () => {
+    expect(planDemoCultivation(enterprises, chains, today)).toEqual(plan);
+  });
+
+  it('covers every designation type and puts members on every chain', () => {
+    expect(new Set(plan.designations.map((d) => d.type))).toEqual(new Set(Object.values(DesignationType)));
+    for (const chain of chains) expect(plan.memberships.some((m) => m.chainCode === chain.code)).toBe(true);
+  });
+
+  it('has recognitions expiring within 60 days, lapsed ones, revoked ones and 2022 recognitions', () => {
+    const expiring = plan.designations.filter((d) => EXPIRING_TYPES.includes(d.type) && finalStatus(d) === S.RECOGNISED);
+    const expiresOn = (d: (typeof plan.designations)[number]) => addYears(lastRecognised(d)!, 3);
+    expect(expiring.filter((d) => expiresOn(d) >= today && expiresOn(d) <= addDays(today, 60)).length).toBeGreaterThanOrEqual(3);
+    expect(expiring.filter((d) => expiresOn(d) < today).length).toBeGreaterThanOrEqual(3);
+    expect(plan.designations.filter((d) => finalStatus(d) === S.REVOKED).length).toBeGreaterThanOrEqual(3);
+    expect(plan.designations.filter((d) => d.steps.some((s) => s.to === S.RECOGNISED && s.on.startsWith('2022'))).length).toBeGreaterThan(20);
+  });
+
+  it('writes histories the state machine allows, in date order and never after today', () => {
+    for (const d of plan.designations) {
+      d.steps.forEach((s, i) => {
+        expect(s.on <= today).toBe(true);
+        if (i > 0) {
+          expect(canTransition(d.steps[i - 1].to, s.to)).toBe(true);
+          expect(s.on >= d.steps[i - 1].on).toBe(true);
+        }
+      });
+    }
+  });
+
+  it('breaks no duplicate rule and leads each community by a recognised leader of its chain', () => {
+    const live = plan.designations.filter((d) => [S.CANDIDATE, S.RECOGNISED, S.UNDER_REVIEW].includes(finalStatus(d)));
+    const keys = live.map((d) => `${d.creditCode}/${d.type}/${d.level}/${d.chainCode}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(plan.communities.length).toBeGreaterThanOrEqual(3);
+    for (const c of plan.communities) {
+      expect(plan.designations.some((d) => d.type === DesignationType.CHAIN_LEADER && d.creditCode === c.leadCreditCode && d.chainCode === c.chainCode && finalStatus(d) === S.RECOGNISED)).toBe(true);
+    }
+  });
+});
