@@ -6,15 +6,20 @@ import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
 import { APP_CONFIG, AppConfig, ConfigModule, createValidationPipe, HttpExceptionFilter } from '@app/core';
 import { DatabaseModule } from '@app/database';
+import { QuotasModule } from '@app/quotas';
 import { ReferenceModule } from '@app/reference';
 import { RegistryModule } from '@app/registry';
+import { ReportsModule } from '@app/reports';
 import { SeedingModule } from '@app/seeding';
 
 import { AuthController } from './auth/auth.controller';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { FiguresController } from './enterprises/figures.controller';
 import { HealthController } from './health/health.controller';
+import { QuotaPlansController } from './quotas/quota-plans.controller';
+import { QuotaProgressController } from './quotas/quota-progress.controller';
 import { ReferenceController } from './reference/reference.controller';
+import { ReportsController } from './reports/reports.controller';
 import { StartupService } from './startup.service';
 import { UsersController } from './users/users.controller';
 
@@ -39,8 +44,10 @@ export class AppModule {
         ReferenceModule,
         RegistryModule,
         SeedingModule,
+        QuotasModule,
+        ReportsModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, ReferenceController, EnterprisesController, FiguresController],
+      controllers: [HealthController, AuthController, UsersController, ReferenceController, EnterprisesController, FiguresController, QuotaPlansController, QuotaProgressController, ReportsController],
       providers: [
         StartupService,
         { provide: APP_PIPE, useFactory: createValidationPipe },

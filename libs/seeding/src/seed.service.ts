@@ -12,6 +12,7 @@ import { EnterpriseFigureEntity } from '@app/registry/entities/enterprise-figure
 import { EnterpriseStatus } from '@app/registry/entities/enterprise-status';
 import { EnterpriseEntity } from '@app/registry/entities/enterprise.entity';
 
+import { seedQuotaPlans } from './quota-plan-seed';
 import { readSeed, SeedChain, SeedEnterprise, SeedSegment } from './seed-files';
 
 export interface SeedCounts {
@@ -21,6 +22,7 @@ export interface SeedCounts {
   segmentsAdded: number;
   enterprisesAdded: number;
   figuresAdded: number;
+  quotaLinesAdded?: number;
 }
 
 /**
@@ -45,11 +47,13 @@ export class SeedService {
       say(`reference: ${counts.districts} districts/zones, ${counts.industries} industry codes`);
       await this.seedChains(manager, counts);
       say(`chains: ${counts.chainsAdded} added, ${counts.segmentsAdded} segments added`);
+      counts.quotaLinesAdded = await seedQuotaPlans(manager);
+      say(`quota plans: ${counts.quotaLinesAdded} lines added`);
       if (options.demo) {
         await this.seedDemoEnterprises(manager, counts, say);
         say(`demo: ${counts.enterprisesAdded} enterprises added, ${counts.figuresAdded} figure rows`);
       }
-      if (counts.chainsAdded || counts.enterprisesAdded) {
+      if (counts.chainsAdded || counts.enterprisesAdded || counts.quotaLinesAdded) {
         await this.audit.record(manager, SYSTEM_ACTOR, { action: 'seed.load', entityType: 'seed', after: { ...counts } });
       }
       return counts;

@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
-import { MeasureKind, MeasureParams, QuotaDirection } from '../quota-enums';
+import { MeasureKind, QuotaDirection } from '../quota-enums';
+import type { MeasureParams } from '../quota-enums';
 
 export class SplitInputDto {
   /** GB/T 2260 district code; give this or chainId */

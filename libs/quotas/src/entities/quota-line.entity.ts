@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
-import { MeasureKind, MeasureParams, QuotaDirection } from '../quota-enums';
+import { MeasureKind, QuotaDirection } from '../quota-enums';
+import type { MeasureParams } from '../quota-enums';
 
 /** One target of a plan and how its actual value is measured. */
 @Entity('quota_line')
