@@ -10,7 +10,8 @@ import { drawSvg, SvgTarget } from './svg-to-pdfkit';
 
 /** Debian's fonts-wqy-microhei; REPORT_CJK_FONT overrides it (a .ttf/.otf/.ttc with CJK glyphs). */
 export const DEFAULT_CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
-const CJK_FAMILY = 'WenQuanYi Micro Hei';
+// A .ttc holds several fonts; fontkit picks one by its PostScript name.
+const CJK_FAMILY = 'WenQuanYiMicroHei';
 
 const MARGIN = 40;
 const PAGE_BOTTOM = 842 - MARGIN;

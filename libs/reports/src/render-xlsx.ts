@@ -9,6 +9,25 @@ interface ZipLike {
   append(source: unknown, data: Record<string, unknown>): unknown;
 }
 
+type WriterInternals = { zip: ZipLike & { fixedDate?: boolean }; created: Date };
+
+/**
+ * exceljs names no option for zip entry dates, so archiver would stamp each entry with the current time.
+ * The writer appends its first entries from inside its constructor (themes, rels); hooking there stamps every
+ * entry with the workbook's `created` date instead.
+ */
+class FixedDateWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
+  addThemes(): Promise<void> {
+    const self = this as unknown as WriterInternals;
+    if (!self.zip.fixedDate) {
+      const append = self.zip.append.bind(self.zip);
+      self.zip.append = (source, data) => append(source, { ...data, date: self.created });
+      self.zip.fixedDate = true;
+    }
+    return (ExcelJS.stream.xlsx.WorkbookWriter.prototype as unknown as { addThemes(): Promise<void> }).addThemes.call(this);
+  }
+}
+
 /**
  * Streams the workbook (rows are committed as written, so memory stays flat). Every date inside the
  * file — document properties and the zip entries' timestamps — is the freeze time, so the bytes are the
@@ -16,11 +35,7 @@ interface ZipLike {
  */
 export async function renderXlsx(payload: QuarterlyReportPayload, out: Writable): Promise<void> {
   const frozenAt = new Date(payload.frozenAt);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  // The writer names no option for entry dates; archiver would stamp each entry with the current time.
-  const zip = (workbook as unknown as { zip: ZipLike }).zip;
-  const append = zip.append.bind(zip);
-  zip.append = (source, data) => append(source, { ...data, date: frozenAt });
+  const workbook = new FixedDateWorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, created: frozenAt, modified: frozenAt } as never);
   workbook.creator = payload.frozenBy;
   workbook.lastModifiedBy = payload.frozenBy;
   workbook.created = frozenAt;
