@@ -34,7 +34,7 @@ describe('quota plans, progress and quarterly reports', () => {
 
   const progress = async (asOf: string, query = '') => {
     const res = await t.http.get(`/api/v1/quota-plans/2022/progress?asOf=${asOf}${query}`).set(staff).expect(200);
-    return Object.fromEntries(res.body.lines.map((l: { code: string }) => [l.code, l])) as Record<string, Record<string, any>>;
+    return Object.fromEntries(res.body.lines.map((l: { code: string }) => [l.code, l])) as Record<string, Record<string, unknown> & { actual: number; splits: { districtCode: string; chainId: string }[] }>;
   };
   const download = async (format: string, quarter = 2) =>
     (await t.http.get(`/api/v1/reports/quarterly/2022/${quarter}?format=${format}`).set(staff).buffer(true).parse(binary as never).expect(200)).body as Buffer;
