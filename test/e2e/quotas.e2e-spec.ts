@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 
+import { reportQuarterlyCommand } from '../../apps/cli/src/commands/report-quarterly.command';
 import { CultivationWorld, WorldDesignation } from '../setup/cultivation-world';
 import { createTestApp, TestApp } from '../setup/test-app';
 
@@ -217,6 +218,14 @@ describe('quota plans, progress and quarterly reports', () => {
     expect(statSync(png).size).toBeGreaterThan(15_000);
     copyFileSync(png, join(tmpdir(), 'report-page1-test.png'));
     expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('writes the same frozen report from the CLI', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'cr-cli-')), 'q2.xlsx');
+    const printed: string[] = [];
+    await reportQuarterlyCommand(t.app, { year: '2022', quarter: '2', format: 'xlsx', out }, (line) => printed.push(line));
+    expect(Buffer.compare(readFileSync(out), await download('xlsx'))).toBe(0);
+    expect(printed[0]).toContain('q2.xlsx');
   });
 
   it('compares a quarter with the one before', async () => {

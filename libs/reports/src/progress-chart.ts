@@ -20,7 +20,7 @@ export function progressChartSvg(lines: LineProgressDto[], elapsedShare: number)
       textStyle: { fontFamily: 'WenQuanYi Micro Hei' },
       grid: { left: 190, right: 50, top: 20, bottom: 24 },
       xAxis: { type: 'value', min: 0, max: 120, interval: 20, axisLabel: { formatter: '{value}%' } },
-      yAxis: { type: 'category', inverse: true, data: lines.map((l) => (l.label.length > 16 ? l.label.slice(0, 15) + '…' : l.label)) },
+      yAxis: { type: 'category', inverse: true, axisLabel: { fontSize: 10 }, data: lines.map((l) => (l.label.length > 16 ? l.label.slice(0, 15) + '…' : l.label)) },
       series: [
         {
           type: 'bar',
@@ -31,7 +31,8 @@ export function progressChartSvg(lines: LineProgressDto[], elapsedShare: number)
             symbol: 'none',
             silent: true,
             lineStyle: { color: '#ef6c00', type: 'dashed' },
-            label: { formatter: '应达', position: 'end' },
+            // The category axis is inverted (first line on top), so 'start' puts the label above the chart.
+            label: { formatter: '应达', position: 'start', fontSize: 10 },
             data: [{ xAxis: Math.round(elapsedShare * 1000) / 10 }],
           },
         },
