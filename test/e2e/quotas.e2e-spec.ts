@@ -217,6 +217,10 @@ describe('quota plans, progress and quarterly reports', () => {
     const png = join(dir, 'page-1.png');
     expect(statSync(png).size).toBeGreaterThan(15_000);
     copyFileSync(png, join(tmpdir(), 'report-page1-test.png'));
+    // The Chinese text is real text in an embedded font, not boxes.
+    const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', join(dir, 'r.pdf'), '-']).toString('utf8');
+    expect(text).toContain('培育链主企业');
+    expect(text).toContain('进度滞后');
     expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
   });
 

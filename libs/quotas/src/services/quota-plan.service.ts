@@ -104,8 +104,9 @@ export class QuotaPlanService {
 
   async updateLine(actor: Actor, year: number, code: string, dto: UpdateQuotaLineDto): Promise<QuotaLineDto> {
     return this.dataSource.transaction(async (manager) => {
-      const { line } = await this.findLine(manager, year, code);
-      await manager.findOne(QuotaLineEntity, { where: { id: line.id }, lock: { mode: 'pessimistic_write' } });
+      const found = await this.findLine(manager, year, code);
+      // Re-read under a row lock so two editors holding the same version cannot both pass the check.
+      const line = await manager.findOneOrFail(QuotaLineEntity, { where: { id: found.line.id }, lock: { mode: 'pessimistic_write' } });
       if (line.version !== dto.version) throw AppException.versionConflict('该指标', dto.version, line.version);
       const before = lineDto(line, await manager.findBy(QuotaLineSplitEntity, { lineId: line.id }));
       if (dto.label !== undefined) line.label = dto.label;
