@@ -63,6 +63,18 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/communities/{id}/members': P.ENTERPRISE_READ,
   'POST /api/v1/communities/{id}/members': P.COMMUNITY_WRITE,
   'POST /api/v1/communities/{id}/members/{memberId}/leave': P.COMMUNITY_WRITE,
+  'GET /api/v1/quota-plans': P.QUOTA_READ,
+  'POST /api/v1/quota-plans': P.QUOTA_WRITE,
+  'GET /api/v1/quota-plans/{year}': P.QUOTA_READ,
+  'POST /api/v1/quota-plans/{year}/lines': P.QUOTA_WRITE,
+  'PATCH /api/v1/quota-plans/{year}/lines/{code}': P.QUOTA_WRITE,
+  'GET /api/v1/quota-plans/{year}/lines/{code}/reports': P.QUOTA_READ,
+  'POST /api/v1/quota-plans/{year}/lines/{code}/reports': P.QUOTA_WRITE,
+  'GET /api/v1/quota-plans/{year}/progress': P.QUOTA_READ,
+  'GET /api/v1/quota-plans/{year}/progress/lines/{code}/enterprises': P.QUOTA_READ,
+  'POST /api/v1/quota-plans/{year}/quarters/{q}/snapshot': P.REPORT_FREEZE,
+  'GET /api/v1/quota-plans/{year}/quarters/{q}/compare': P.QUOTA_READ,
+  'GET /api/v1/reports/quarterly/{year}/{q}': P.REPORT_READ,
 };
 
 /** Values for path parameters; a random-looking but well-formed value reaches the service. */

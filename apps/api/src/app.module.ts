@@ -7,8 +7,10 @@ import { AuthModule } from '@app/auth';
 import { APP_CONFIG, AppConfig, ConfigModule, createValidationPipe, HttpExceptionFilter } from '@app/core';
 import { CultivationModule } from '@app/cultivation';
 import { DatabaseModule } from '@app/database';
+import { QuotasModule } from '@app/quotas';
 import { ReferenceModule } from '@app/reference';
 import { RegistryModule } from '@app/registry';
+import { ReportsModule } from '@app/reports';
 import { SeedingModule } from '@app/seeding';
 
 import { AuditController } from './audit/audit.controller';
@@ -17,7 +19,10 @@ import { ChangeRequestsController } from './change-requests/change-requests.cont
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { FiguresController } from './enterprises/figures.controller';
 import { HealthController } from './health/health.controller';
+import { QuotaPlansController } from './quotas/quota-plans.controller';
+import { QuotaProgressController } from './quotas/quota-progress.controller';
 import { ReferenceController } from './reference/reference.controller';
+import { ReportsController } from './reports/reports.controller';
 import { StartupService } from './startup.service';
 import { UsersController } from './users/users.controller';
 import { ChainMembersController } from './chains/chain-members.controller';
@@ -51,6 +56,8 @@ export class AppModule {
         RegistryModule,
         SeedingModule,
         CultivationModule,
+        QuotasModule,
+        ReportsModule,
       ],
       controllers: [
         HealthController,
@@ -69,6 +76,9 @@ export class AppModule {
         CommunityMembersController,
         ChangeRequestsController,
         AuditController,
+        QuotaPlansController,
+        QuotaProgressController,
+        ReportsController,
       ],
       providers: [
         StartupService,

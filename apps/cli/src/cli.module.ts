@@ -5,6 +5,7 @@ import { AuthModule } from '@app/auth';
 import { ConfigModule } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { RegistryModule } from '@app/registry';
+import { ReportsModule } from '@app/reports';
 import { SeedingModule } from '@app/seeding';
 
 /** The same libraries as the API, without HTTP. */
@@ -13,7 +14,7 @@ export class CliModule {
   static forRoot(databaseUrl: string): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule, DatabaseModule.forRoot(databaseUrl), AuditModule, AuthModule, RegistryModule, SeedingModule],
+      imports: [ConfigModule, DatabaseModule.forRoot(databaseUrl), AuditModule, AuthModule, RegistryModule, SeedingModule, ReportsModule],
     };
   }
 }

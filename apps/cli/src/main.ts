@@ -8,6 +8,7 @@ import { DataDirInUseError, resolveDatabase } from '@app/database';
 import { parseArgs, UsageError } from './args';
 import { CliModule } from './cli.module';
 import { migrateCommand } from './commands/migrate.command';
+import { reportQuarterlyCommand } from './commands/report-quarterly.command';
 import { seedCommand } from './commands/seed.command';
 import { userCreateCommand } from './commands/user-create.command';
 
@@ -15,6 +16,7 @@ const USAGE = `Usage: cli <command>
   migrate                         apply pending database migrations
   seed [--demo]                   load reference data (and the demo enterprises) idempotently
   user create --username U --password P --role ROLE [--districts 330211,...] [--enterprises uuid,...] [--name 名字]
+  report quarterly --year 2022 --quarter 2 [--format json|csv|xlsx|pdf] --out FILE   write a frozen quarterly report
 
 Uses DATABASE_URL, or the embedded PostgreSQL in DATA_DIR (default ./data) when it is unset.`;
 
@@ -27,7 +29,7 @@ async function main(): Promise<number> {
     print(USAGE);
     return command ? 0 : 2;
   }
-  const known = ['migrate', 'seed', 'user create'];
+  const known = ['migrate', 'seed', 'user create', 'report quarterly'];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
 
   const config = loadConfig();
@@ -42,6 +44,7 @@ async function main(): Promise<number> {
     try {
       if (command === 'seed') await seedCommand(app, options.demo === true, print);
       if (command === 'user create') await userCreateCommand(app, options, print);
+      if (command === 'report quarterly') await reportQuarterlyCommand(app, options, print);
     } finally {
       await app.close();
     }

@@ -5,6 +5,11 @@ import { CommunityMemberEntity } from '@app/cultivation/entities/community-membe
 import { CommunityEntity } from '@app/cultivation/entities/community.entity';
 import { DesignationEventEntity } from '@app/cultivation/entities/designation-event.entity';
 import { DesignationEntity } from '@app/cultivation/entities/designation.entity';
+import { QuotaLineSplitEntity } from '@app/quotas/entities/quota-line-split.entity';
+import { QuotaLineEntity } from '@app/quotas/entities/quota-line.entity';
+import { QuotaManualReportEntity } from '@app/quotas/entities/quota-manual-report.entity';
+import { QuotaPlanEntity } from '@app/quotas/entities/quota-plan.entity';
+import { QuotaSnapshotEntity } from '@app/quotas/entities/quota-snapshot.entity';
 import { ChainSegmentEntity } from '@app/reference/entities/chain-segment.entity';
 import { ChainEntity } from '@app/reference/entities/chain.entity';
 import { DistrictEntity } from '@app/reference/entities/district.entity';
@@ -29,4 +34,9 @@ export const ENTITIES = [
   CommunityEntity,
   CommunityMemberEntity,
   ChangeRequestEntity,
+  QuotaPlanEntity,
+  QuotaLineEntity,
+  QuotaLineSplitEntity,
+  QuotaManualReportEntity,
+  QuotaSnapshotEntity,
 ];

@@ -13,6 +13,7 @@ import { EnterpriseStatus } from '@app/registry/entities/enterprise-status';
 import { EnterpriseEntity } from '@app/registry/entities/enterprise.entity';
 
 import { seedDemoCultivation } from './demo-cultivation/demo-cultivation.seeder';
+import { seedQuotaPlans } from './quota-plan-seed';
 import { readSeed, SeedChain, SeedEnterprise, SeedSegment } from './seed-files';
 
 export interface SeedCounts {
@@ -25,6 +26,7 @@ export interface SeedCounts {
   membershipsAdded: number;
   designationsAdded: number;
   communitiesAdded: number;
+  quotaLinesAdded?: number;
 }
 
 /**
@@ -49,13 +51,16 @@ export class SeedService {
       say(`reference: ${counts.districts} districts/zones, ${counts.industries} industry codes`);
       await this.seedChains(manager, counts);
       say(`chains: ${counts.chainsAdded} added, ${counts.segmentsAdded} segments added`);
+      counts.quotaLinesAdded = await seedQuotaPlans(manager);
+      say(`quota plans: ${counts.quotaLinesAdded} lines added`);
       if (options.demo) {
         await this.seedDemoEnterprises(manager, counts, say);
         say(`demo: ${counts.enterprisesAdded} enterprises added, ${counts.figuresAdded} figure rows`);
         Object.assign(counts, await seedDemoCultivation(manager));
         say(`demo: ${counts.membershipsAdded} chain memberships, ${counts.designationsAdded} designations, ${counts.communitiesAdded} communities added`);
       }
-      if (counts.chainsAdded || counts.enterprisesAdded || counts.membershipsAdded || counts.designationsAdded || counts.communitiesAdded) {
+      const added = [counts.chainsAdded, counts.enterprisesAdded, counts.membershipsAdded, counts.designationsAdded, counts.communitiesAdded, counts.quotaLinesAdded];
+      if (added.some(Boolean)) {
         await this.audit.record(manager, SYSTEM_ACTOR, { action: 'seed.load', entityType: 'seed', after: { ...counts } });
       }
       return counts;

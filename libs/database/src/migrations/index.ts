@@ -1,13 +1,15 @@
 import { Init1795715837212 } from './1795715837212-Init';
 import { Cultivation1795717711859 } from './1795717711859-Cultivation';
+import { QuotaPlans1795718035168 } from './1795718035168-QuotaPlans';
 import { ChangeRequests1795718055499 } from './1795718055499-ChangeRequests';
 import { AuditAppendOnly1795718055500 } from './1795718055500-AuditAppendOnly';
 import { LiveDesignationRules1795720000000 } from './1795720000000-LiveDesignationRules';
 
-/** Every migration in order; a new one is generated with `npm run migration:generate` and added here. */
+/** Every migration in timestamp order; a new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
   Init1795715837212,
   Cultivation1795717711859,
+  QuotaPlans1795718035168,
   ChangeRequests1795718055499,
   AuditAppendOnly1795718055500,
   LiveDesignationRules1795720000000,

@@ -1,0 +1,60 @@
+import { Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
+import { CurrentActor, Permission, RequirePermission } from '@app/auth';
+import { ApiPaginatedResponse, ErrorResponseDto, Paginated } from '@app/core';
+import type { Actor } from '@app/core';
+import {
+  DrillDownQueryDto,
+  DrillDownRowDto,
+  PlanProgressDto,
+  ProgressQueryDto,
+  QuarterCompareDto,
+  QuotaProgressService,
+  QuotaSnapshotService,
+  SnapshotDto,
+} from '@app/quotas';
+
+@ApiTags('quota-plans')
+@Controller('quota-plans/:year')
+@ApiBadRequestResponse({ type: ErrorResponseDto })
+@ApiNotFoundResponse({ type: ErrorResponseDto })
+export class QuotaProgressController {
+  constructor(
+    private readonly progress: QuotaProgressService,
+    private readonly snapshots: QuotaSnapshotService,
+  ) {}
+
+  /** Every line's target, actual, percent and status at asOf (the registry's state on that day) */
+  @Get('progress')
+  @RequirePermission(Permission.QUOTA_READ)
+  @ApiOkResponse({ type: PlanProgressDto })
+  get(@Param('year', ParseIntPipe) year: number, @Query() query: ProgressQueryDto): Promise<PlanProgressDto> {
+    return this.progress.progress(year, query.asOf, { districtCode: query.districtCode, chainId: query.chainId });
+  }
+
+  /** The enterprises behind a line's value at asOf */
+  @Get('progress/lines/:code/enterprises')
+  @RequirePermission(Permission.QUOTA_READ)
+  @ApiPaginatedResponse(DrillDownRowDto)
+  drillDown(@Param('year', ParseIntPipe) year: number, @Param('code') code: string, @Query() query: DrillDownQueryDto): Promise<Paginated<DrillDownRowDto>> {
+    return this.progress.drillDown(year, code, query.asOf, { districtCode: query.districtCode, chainId: query.chainId }, query.page, query.pageSize);
+  }
+
+  /** Freeze the quarter's progress as of its last day; a frozen quarter never changes */
+  @Post('quarters/:q/snapshot')
+  @RequirePermission(Permission.REPORT_FREEZE)
+  @ApiCreatedResponse({ type: SnapshotDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'ALREADY_FROZEN' })
+  freeze(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number, @Param('q', ParseIntPipe) quarter: number): Promise<SnapshotDto> {
+    return this.snapshots.freeze(actor, year, quarter);
+  }
+
+  /** A quarter beside the previous one (frozen values where frozen, else live as of the quarter's end) */
+  @Get('quarters/:q/compare')
+  @RequirePermission(Permission.QUOTA_READ)
+  @ApiOkResponse({ type: QuarterCompareDto })
+  compare(@Param('year', ParseIntPipe) year: number, @Param('q', ParseIntPipe) quarter: number): Promise<QuarterCompareDto> {
+    return this.snapshots.compare(year, quarter);
+  }
+}

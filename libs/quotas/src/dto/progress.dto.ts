@@ -1,0 +1,88 @@
+import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
+import { PageQueryDto } from '@app/core';
+
+import { MeasureKind, ProgressStatus, QuotaDirection } from '../quota-enums';
+
+export class ProgressQueryDto {
+  /** The day to measure at, YYYY-MM-DD */
+  @IsISO8601({ strict: true }, { message: 'asOf 须为 YYYY-MM-DD 日期 (date)' })
+  asOf: string;
+
+  /** Only this district (targets become the district's split) */
+  @IsOptional() @IsString() @MaxLength(20)
+  districtCode?: string;
+
+  /** Only this chain (targets become the chain's split) */
+  @IsOptional() @IsUUID()
+  chainId?: string;
+}
+
+export class DrillDownQueryDto extends PageQueryDto {
+  @IsISO8601({ strict: true }, { message: 'asOf 须为 YYYY-MM-DD 日期 (date)' })
+  asOf: string;
+
+  @IsOptional() @IsString() @MaxLength(20)
+  districtCode?: string;
+
+  @IsOptional() @IsUUID()
+  chainId?: string;
+}
+
+export class SplitProgressDto {
+  /** DISTRICT or CHAIN */
+  kind: string;
+  districtCode: string | null;
+  chainId: string | null;
+  /** District or chain name */
+  name: string;
+  target: number;
+  actual: number;
+  percent: number;
+  status: ProgressStatus;
+  statusLabel: string;
+}
+
+export class LineProgressDto {
+  code: string;
+  label: string;
+  unit: string;
+  group: string;
+  direction: QuotaDirection;
+  measureKind: MeasureKind;
+  measureKindLabel: string;
+  /** null when a district/chain view has no split target for the line */
+  target: number | null;
+  actual: number;
+  /** Number of enterprises (communities) behind the value; null for manual lines and growth rates */
+  count: number | null;
+  percent: number | null;
+  /** Where the actual should be by now at an even pace */
+  expected: number | null;
+  status: ProgressStatus;
+  statusLabel: string;
+  /** MANUAL lines: evidence of the report used */
+  evidence: string | null;
+  splits: SplitProgressDto[];
+}
+
+export class PlanProgressDto {
+  year: number;
+  title: string;
+  asOf: string;
+  /** Share of the year elapsed at asOf (0–1) */
+  elapsedShare: number;
+  districtCode: string | null;
+  chainId: string | null;
+  lines: LineProgressDto[];
+}
+
+export class DrillDownRowDto {
+  enterpriseId: string;
+  creditCode: string;
+  name: string;
+  districtCode: string;
+  detail: string;
+  currentValue: number | null;
+  previousValue: number | null;
+}

@@ -1,0 +1,52 @@
+import { DrillDownRowDto, LineProgressDto } from './progress.dto';
+
+/** What a frozen quarter keeps: everything a report needs, so rendering never reads live data. */
+export class QuarterlyReportPayload {
+  year: number;
+  quarter: number;
+  asOf: string;
+  title: string;
+  sourceDocument: string;
+  planVersion: number;
+  frozenAt: string;
+  frozenBy: string;
+  elapsedShare: number;
+  lines: LineProgressDto[];
+  /** Line code → the enterprises behind it at asOf */
+  drillDown: Record<string, DrillDownRowDto[]>;
+}
+
+export class SnapshotDto {
+  year: number;
+  quarter: number;
+  asOf: string;
+  frozenAt: string;
+  frozenBy: string;
+  lineCount: number;
+}
+
+export class QuarterCompareLineDto {
+  code: string;
+  label: string;
+  unit: string;
+  target: number | null;
+  actual: number;
+  /** null for the first quarter */
+  previousActual: number | null;
+  change: number | null;
+  status: string;
+  statusLabel: string;
+  previousStatus: string | null;
+  previousStatusLabel: string | null;
+}
+
+export class QuarterCompareDto {
+  year: number;
+  quarter: number;
+  asOf: string;
+  /** FROZEN when the quarter's snapshot exists, else LIVE (computed now as of the quarter's last day) */
+  source: string;
+  previousQuarter: number | null;
+  previousSource: string | null;
+  lines: QuarterCompareLineDto[];
+}

@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+
+import { AppException, ErrorCode, paginated, Paginated } from '@app/core';
+
+import { DrillDownRowDto, LineProgressDto, PlanProgressDto, SplitProgressDto } from '../dto/progress.dto';
+import { QuotaLineSplitEntity } from '../entities/quota-line-split.entity';
+import { QuotaLineEntity } from '../entities/quota-line.entity';
+import { MEASURE_KIND_LABELS, MeasureKind, PROGRESS_STATUS_LABELS, ProgressStatus, QuotaDirection } from '../quota-enums';
+import { MeasureScope, membersQuery } from './measure-sql';
+import { elapsedShare, progressStatus } from './progress-status';
+import { QuotaPlanService } from './quota-plan.service';
+
+interface Measured {
+  actual: number;
+  count: number | null;
+  evidence: string | null;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+function checkAsOf(asOf: string): void {
+  const [y, m, d] = asOf.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    throw AppException.field(ErrorCode.VALIDATION_FAILED, 'asOf', `asOf 须为有效日期 YYYY-MM-DD,收到 ${asOf} (invalid date)`);
+  }
+}
+
+/** Progress of a plan's lines at a date, computed from the registry's history (or the latest manual report). */
+@Injectable()
+export class QuotaProgressService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly plans: QuotaPlanService,
+  ) {}
+
+  async progress(year: number, asOf: string, scope: MeasureScope = {}, manager: EntityManager = this.dataSource.manager): Promise<PlanProgressDto> {
+    checkAsOf(asOf);
+    const plan = await this.plans.findPlan(manager, year);
+    const lines = await manager.find(QuotaLineEntity, { where: { planId: plan.id }, order: { sortOrder: 'ASC', code: 'ASC' } });
+    const splits = lines.length ? await manager.find(QuotaLineSplitEntity, { where: { lineId: In(lines.map((l) => l.id)) }, order: { districtCode: 'ASC', chainId: 'ASC' } }) : [];
+    const names = await this.scopeNames(manager);
+    const share = elapsedShare(year, asOf);
+    const scoped = Boolean(scope.districtCode || scope.chainId);
+    const result: LineProgressDto[] = [];
+    for (const line of lines) {
+      const lineSplits = splits.filter((s) => s.lineId === line.id);
+      const measured = await this.measure(manager, line, year, asOf, scope);
+      let target: number | null = Number(line.targetValue);
+      if (scoped) {
+        const split = lineSplits.find((s) => (scope.districtCode ? s.districtCode === scope.districtCode : s.chainId === scope.chainId));
+        target = split ? Number(split.targetValue) : null;
+      }
+      const judged = target === null ? null : await this.judge(manager, line, year, asOf, scope, target, measured.actual, share);
+      const splitRows: SplitProgressDto[] = [];
+      if (!scoped) {
+        for (const split of lineSplits) {
+          const splitScope = { districtCode: split.districtCode, chainId: split.chainId };
+          const value = await this.measure(manager, line, year, asOf, splitScope);
+          const splitTarget = Number(split.targetValue);
+          const status = await this.judge(manager, line, year, asOf, splitScope, splitTarget, value.actual, share);
+          splitRows.push({
+            kind: split.districtCode ? 'DISTRICT' : 'CHAIN',
+            districtCode: split.districtCode,
+            chainId: split.chainId,
+            name: split.districtCode ? (names.get(split.districtCode) ?? split.districtCode) : (names.get(split.chainId!) ?? split.chainId!),
+            target: splitTarget,
+            actual: value.actual,
+            percent: status.percent,
+            status: status.status,
+            statusLabel: PROGRESS_STATUS_LABELS[status.status],
+          });
+        }
+      }
+      const status = judged?.status ?? ProgressStatus.NO_TARGET;
+      result.push({
+        code: line.code,
+        label: line.label,
+        unit: line.unit,
+        group: line.lineGroup,
+        direction: line.direction,
+        measureKind: line.measureKind,
+        measureKindLabel: MEASURE_KIND_LABELS[line.measureKind],
+        target,
+        actual: measured.actual,
+        count: measured.count,
+        percent: judged?.percent ?? null,
+        expected: judged?.expected ?? null,
+        status,
+        statusLabel: PROGRESS_STATUS_LABELS[status],
+        evidence: measured.evidence,
+        splits: splitRows,
+      });
+    }
+    return { year, title: plan.title, asOf, elapsedShare: Math.round(share * 10000) / 10000, districtCode: scope.districtCode ?? null, chainId: scope.chainId ?? null, lines: result };
+  }
+
+  /** The enterprises behind a line's value at a date, by name. */
+  async drillDown(year: number, code: string, asOf: string, scope: MeasureScope, page: number, pageSize: number): Promise<Paginated<DrillDownRowDto>> {
+    checkAsOf(asOf);
+    const { line } = await this.plans.findLine(this.dataSource.manager, year, code);
+    if (line.measureKind === MeasureKind.MANUAL) return paginated([], page, pageSize, 0);
+    const q = membersQuery(line.measureKind, line.measureParams, { year, asOf }, scope);
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${q.sql}) m`, q.params);
+    const rows = await this.dataSource.query(
+      `SELECT * FROM (${q.sql}) m ORDER BY m.enterprise_name, m.enterprise_id, m.detail LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      q.params,
+    );
+    return paginated(rows.map(drillRow), page, pageSize, total);
+  }
+
+  /** All rows behind a line (for frozen reports). */
+  async allMembers(manager: EntityManager, line: QuotaLineEntity, year: number, asOf: string): Promise<DrillDownRowDto[]> {
+    if (line.measureKind === MeasureKind.MANUAL) return [];
+    const q = membersQuery(line.measureKind, line.measureParams, { year, asOf }, {});
+    const rows = await manager.query(`SELECT * FROM (${q.sql}) m ORDER BY m.enterprise_name, m.enterprise_id, m.detail`, q.params);
+    return rows.map(drillRow);
+  }
+
+  async measure(manager: EntityManager, line: QuotaLineEntity, year: number, asOf: string, scope: MeasureScope): Promise<Measured> {
+    if (line.measureKind === MeasureKind.MANUAL) {
+      const [report] = await manager.query(
+        `SELECT value, evidence FROM quota_manual_report
+         WHERE line_id = $1 AND reported_on <= $2::date AND district_code IS NOT DISTINCT FROM $3 AND chain_id IS NOT DISTINCT FROM $4::uuid
+         ORDER BY reported_on DESC, id DESC LIMIT 1`,
+        [line.id, asOf, scope.districtCode ?? null, scope.chainId ?? null],
+      );
+      return { actual: report ? Number(report.value) : 0, count: null, evidence: report?.evidence ?? null };
+    }
+    const q = membersQuery(line.measureKind, line.measureParams, { year, asOf }, scope);
+    if (line.measureKind === MeasureKind.COHORT_GROWTH) {
+      // Growth over the cohort members reporting both years, so a missing figure does not read as a drop.
+      const [row] = await manager.query(
+        `SELECT sum(current_value) FILTER (WHERE previous_value IS NOT NULL) AS cur, sum(previous_value) FILTER (WHERE current_value IS NOT NULL) AS prev, count(*)::int AS n
+         FROM (${q.sql}) m`,
+        q.params,
+      );
+      const prev = Number(row.prev ?? 0);
+      const actual = prev > 0 ? round2((Number(row.cur) / prev - 1) * 100) : 0;
+      return { actual, count: row.n, evidence: null };
+    }
+    const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM (${q.sql}) m`, q.params);
+    return { actual: n, count: n, evidence: null };
+  }
+
+  private async judge(manager: EntityManager, line: QuotaLineEntity, year: number, asOf: string, scope: MeasureScope, target: number, actual: number, share: number) {
+    // A count driven down starts from where it stood at the end of the previous year.
+    const baseline = line.direction === QuotaDirection.AT_MOST ? (await this.measure(manager, line, year - 1, `${year - 1}-12-31`, scope)).actual : null;
+    return progressStatus({ direction: line.direction, target, actual, baseline, share });
+  }
+
+  private async scopeNames(manager: EntityManager): Promise<Map<string, string>> {
+    const rows: { key: string; name: string }[] = await manager.query(`SELECT code AS key, name FROM district UNION ALL SELECT id::text, name FROM chain`);
+    return new Map(rows.map((r) => [r.key, r.name]));
+  }
+}
+
+function drillRow(r: Record<string, string | null>): DrillDownRowDto {
+  return {
+    enterpriseId: r.enterprise_id!,
+    creditCode: r.credit_code!,
+    name: r.enterprise_name!,
+    districtCode: r.district_code!,
+    detail: r.detail ?? '',
+    currentValue: r.current_value === null ? null : Number(r.current_value),
+    previousValue: r.previous_value === null ? null : Number(r.previous_value),
+  };
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+import { AuditService } from '@app/audit';
+import { Actor, AppException, ErrorCode } from '@app/core';
+
+import { PlanProgressDto } from '../dto/progress.dto';
+import { QuarterCompareDto, QuarterlyReportPayload, SnapshotDto } from '../dto/snapshot.dto';
+import { QuotaLineEntity } from '../entities/quota-line.entity';
+import { QuotaSnapshotEntity } from '../entities/quota-snapshot.entity';
+import { QuotaPlanService } from './quota-plan.service';
+import { QuotaProgressService } from './quota-progress.service';
+
+/** The last day of a quarter, YYYY-MM-DD. */
+export function quarterEnd(year: number, quarter: number): string {
+  return ['03-31', '06-30', '09-30', '12-31'].map((d) => `${year}-${d}`)[quarter - 1];
+}
+
+function checkQuarter(quarter: number): void {
+  if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
+    throw AppException.field(ErrorCode.VALIDATION_FAILED, 'quarter', `季度须为 1–4,收到 ${quarter} (quarter must be 1-4)`);
+  }
+}
+
+/** Freezing a quarter's progress and reading frozen quarters back. */
+@Injectable()
+export class QuotaSnapshotService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly plans: QuotaPlanService,
+    private readonly progress: QuotaProgressService,
+  ) {}
+
+  async freeze(actor: Actor, year: number, quarter: number): Promise<SnapshotDto> {
+    checkQuarter(quarter);
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const plan = await this.plans.findPlan(manager, year);
+      // Serialise freezes of the same plan; the unique index is the final guard.
+      await manager.query('SELECT pg_advisory_xact_lock(727004, $1)', [year * 10 + quarter]);
+      if (await manager.findOneBy(QuotaSnapshotEntity, { planId: plan.id, quarter })) {
+        throw AppException.conflict(ErrorCode.ALREADY_FROZEN, `${year} 年第 ${quarter} 季度已冻结,冻结后不可更改 (quarter already frozen)`);
+      }
+      const asOf = quarterEnd(year, quarter);
+      const progress = await this.progress.progress(year, asOf, {}, manager);
+      const lines = await manager.find(QuotaLineEntity, { where: { planId: plan.id }, order: { sortOrder: 'ASC', code: 'ASC' } });
+      const drillDown: QuarterlyReportPayload['drillDown'] = {};
+      for (const line of lines) drillDown[line.code] = await this.progress.allMembers(manager, line, year, asOf);
+      const frozenAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+      const payload: QuarterlyReportPayload = {
+        year,
+        quarter,
+        asOf,
+        title: plan.title,
+        sourceDocument: plan.sourceDocument,
+        planVersion: plan.version,
+        frozenAt: frozenAt.toISOString(),
+        frozenBy: actor.username,
+        elapsedShare: progress.elapsedShare,
+        lines: progress.lines,
+        drillDown,
+      };
+      const saved = await manager.save(
+        manager.create(QuotaSnapshotEntity, { planId: plan.id, year, quarter, asOf, payload: JSON.stringify(payload), frozenById: actor.id, frozenByUsername: actor.username, frozenAt }),
+      );
+      const result = { year, quarter, asOf, frozenAt: payload.frozenAt, frozenBy: actor.username, lineCount: lines.length };
+      await this.audit.record(manager, actor, { action: 'quota_snapshot.freeze', entityType: 'quota_snapshot', entityId: saved.id, after: result });
+      return result;
+    });
+  }
+
+  /** The frozen payload text, exactly as stored. */
+  async frozenText(year: number, quarter: number): Promise<string> {
+    checkQuarter(quarter);
+    const plan = await this.plans.findPlan(this.dataSource.manager, year);
+    const row = await this.dataSource.manager.findOneBy(QuotaSnapshotEntity, { planId: plan.id, quarter });
+    if (!row) throw AppException.notFound(ErrorCode.REPORT_NOT_FROZEN, `${year} 年第 ${quarter} 季度尚未冻结,请先冻结季度进度 (quarter not frozen yet)`);
+    return row.payload;
+  }
+
+  async frozen(year: number, quarter: number): Promise<QuarterlyReportPayload> {
+    return JSON.parse(await this.frozenText(year, quarter)) as QuarterlyReportPayload;
+  }
+
+  async compare(year: number, quarter: number): Promise<QuarterCompareDto> {
+    checkQuarter(quarter);
+    const current = await this.quarterProgress(year, quarter);
+    const previous = quarter > 1 ? await this.quarterProgress(year, quarter - 1) : null;
+    return {
+      year,
+      quarter,
+      asOf: current.progress.asOf,
+      source: current.source,
+      previousQuarter: previous ? quarter - 1 : null,
+      previousSource: previous?.source ?? null,
+      lines: current.progress.lines.map((line) => {
+        const before = previous?.progress.lines.find((l) => l.code === line.code) ?? null;
+        return {
+          code: line.code,
+          label: line.label,
+          unit: line.unit,
+          target: line.target,
+          actual: line.actual,
+          previousActual: before?.actual ?? null,
+          change: before ? Math.round((line.actual - before.actual) * 100) / 100 : null,
+          status: line.status,
+          statusLabel: line.statusLabel,
+          previousStatus: before?.status ?? null,
+          previousStatusLabel: before?.statusLabel ?? null,
+        };
+      }),
+    };
+  }
+
+  private async quarterProgress(year: number, quarter: number): Promise<{ source: string; progress: Pick<PlanProgressDto, 'asOf' | 'lines'> }> {
+    const plan = await this.plans.findPlan(this.dataSource.manager, year);
+    const row = await this.dataSource.manager.findOneBy(QuotaSnapshotEntity, { planId: plan.id, quarter });
+    if (row) return { source: 'FROZEN', progress: JSON.parse(row.payload) as QuarterlyReportPayload };
+    return { source: 'LIVE', progress: await this.progress.progress(year, quarterEnd(year, quarter)) };
+  }
+}
