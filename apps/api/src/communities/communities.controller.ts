@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { CurrentActor, Permission, RequirePermission } from '@app/auth';
 import { ApiPaginatedResponse, ErrorResponseDto } from '@app/core';
@@ -42,7 +42,8 @@ export class CommunitiesController {
   @Patch(':id')
   @RequirePermission(Permission.COMMUNITY_WRITE)
   @ApiOkResponse({ type: CommunityDetailDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'COMMUNITY_NOT_FOUND (also when not visible to you), ENTERPRISE_NOT_FOUND (new lead outside your scope)' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'OUT_OF_SCOPE: the community is visible through a member, but its lead is outside your scope' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'VERSION_CONFLICT, ILLEGAL_TRANSITION, LEAD_NOT_CHAIN_LEADER' })
   update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCommunityDto): Promise<CommunityDetailDto> {
     return this.communities.update(actor, id, dto);

@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { AuditService } from '@app/audit';
-import { Actor, AppException, ErrorCode } from '@app/core';
+import { Actor, AppException, canWriteEnterprise, ErrorCode } from '@app/core';
 import { CHAIN_STAGE_LABELS, ChainStage } from '@app/reference';
 import { EnterpriseService } from '@app/registry';
 
+import { scopeSql } from '../common/scope';
 import { ChainMembershipEntity } from '../entities/chain-membership.entity';
 import { AddChainMemberDto, ChainMemberDto } from './chain-membership.dto';
 import { ChainSegmentService } from './chain-segment.service';
@@ -35,6 +36,8 @@ const SELECT =
   `s.name AS segment_name, s.stage, m.main_products, m.key_enterprise, m.version, m.created_at ` +
   `FROM chain_membership m JOIN enterprise e ON e.id = m.enterprise_id LEFT JOIN chain_segment s ON s.id = m.segment_id`;
 
+const memberNotFound = (memberId: string) => AppException.notFound(ErrorCode.CHAIN_MEMBER_NOT_FOUND, `该产业链上没有成员 ${memberId} (membership not found)`);
+
 /** Which enterprises sit on a chain, and where. */
 @Injectable()
 export class ChainMembershipService {
@@ -46,16 +49,19 @@ export class ChainMembershipService {
     private readonly enterprises: EnterpriseService,
   ) {}
 
-  async list(_actor: Actor, chainId: string): Promise<ChainMemberDto[]> {
+  /** The chain is reference data, its members are not: only members in the actor's scope are listed. */
+  async list(actor: Actor, chainId: string): Promise<ChainMemberDto[]> {
     await this.chains.findOrFail(this.dataSource.manager, chainId);
-    const rows = await this.dataSource.query(`${SELECT} WHERE m.chain_id = $1 ORDER BY s.stage NULLS LAST, s.sort_order, e.name, m.id`, [chainId]);
+    const params: unknown[] = [chainId];
+    const scope = scopeSql('e', actor, params);
+    const rows = await this.dataSource.query(`${SELECT} WHERE m.chain_id = $1 AND ${scope} ORDER BY s.stage NULLS LAST, s.sort_order, e.name, m.id`, params);
     return rows.map(toDto);
   }
 
   async add(actor: Actor, chainId: string, dto: AddChainMemberDto): Promise<ChainMemberDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.chains.findOrFail(manager, chainId);
-      const enterprise = await this.enterprises.findOrFail(manager, dto.enterpriseId);
+      const enterprise = await this.enterprises.findInScope(manager, actor, dto.enterpriseId);
       if (dto.segmentId) await this.segments.findOrFail(manager, chainId, dto.segmentId);
       const existing = await manager.findOneBy(ChainMembershipEntity, { chainId, enterpriseId: dto.enterpriseId });
       if (existing) {
@@ -71,7 +77,7 @@ export class ChainMembershipService {
         }),
       );
       const view = await this.getOne(manager, chainId, saved.id);
-      await this.audit.record(manager, actor, { action: 'chain_member.add', entityType: 'chain_membership', entityId: saved.id, after: view });
+      await this.audit.record(manager, actor, { action: 'chain_member.add', entityType: 'chain_membership', entityId: saved.id, enterpriseId: dto.enterpriseId, after: view });
       return view;
     });
   }
@@ -79,14 +85,16 @@ export class ChainMembershipService {
   async remove(actor: Actor, chainId: string, memberId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const before = await this.getOne(manager, chainId, memberId);
+      // A membership of an enterprise outside the actor's scope reads as absent.
+      if (!canWriteEnterprise(actor, { id: before.enterpriseId, districtCode: before.districtCode })) throw memberNotFound(memberId);
       await manager.delete(ChainMembershipEntity, { id: memberId });
-      await this.audit.record(manager, actor, { action: 'chain_member.remove', entityType: 'chain_membership', entityId: memberId, before });
+      await this.audit.record(manager, actor, { action: 'chain_member.remove', entityType: 'chain_membership', entityId: memberId, enterpriseId: before.enterpriseId, before });
     });
   }
 
   private async getOne(manager: EntityManager, chainId: string, memberId: string): Promise<ChainMemberDto> {
     const [row] = await manager.query(`${SELECT} WHERE m.id = $1 AND m.chain_id = $2`, [memberId, chainId]);
-    if (!row) throw AppException.notFound(ErrorCode.CHAIN_MEMBER_NOT_FOUND, `该产业链上没有成员 ${memberId} (membership not found)`);
+    if (!row) throw memberNotFound(memberId);
     return toDto(row);
   }
 }

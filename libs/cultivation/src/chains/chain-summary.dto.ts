@@ -45,9 +45,21 @@ export class ChainTotalsDto {
   industrialOutputYuan: number;
 }
 
+/** Which enterprises the summary covers: everything for city-wide roles, else the caller's share. */
+export class ChainSummaryScopeDto {
+  /** true for bureau staff, viewers and admins: counts and totals are the whole chain's */
+  cityWide: boolean;
+  /** District officer: the districts whose members are counted (null otherwise) */
+  districtCodes: string[] | null;
+  /** Liaison: the bound enterprises counted (null otherwise) */
+  enterpriseIds: string[] | null;
+}
+
 export class ChainSummaryDto {
   chain: ChainDto;
   year: number;
+  /** Counts, holders and totals below cover only these members */
+  scope: ChainSummaryScopeDto;
   byStage: StageCountDto[];
   bySegment: SegmentCountDto[];
   /** Enterprises holding (RECOGNISED / UNDER_REVIEW) a 链主 designation on this chain */

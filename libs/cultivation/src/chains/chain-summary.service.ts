@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { Actor } from '@app/core';
+import { Actor, applyEnterpriseScope } from '@app/core';
 import { CHAIN_STAGE_LABELS, ChainStage } from '@app/reference';
 
 import { todayInChina } from '../common/dates';
+import { describeScope, scopeSql } from '../common/scope';
 import { effectiveStatusSql } from '../designations/designation-sql';
 import { DESIGNATION_LEVEL_LABELS, DESIGNATION_STATUS_LABELS, DesignationLevel, DesignationStatus, DesignationType, HOLDING_STATUSES } from '../entities/designation-enums';
 import { ChainHolderDto, ChainSummaryDto } from './chain-summary.dto';
@@ -24,26 +25,36 @@ export class ChainSummaryService {
 
   async summary(actor: Actor, chainId: string, year: number): Promise<ChainSummaryDto> {
     const chain = await this.chains.get(actor, chainId);
+    // Counts, holders and totals cover only members in the actor's scope: a district officer sees their district's share.
+    const segmentParams: unknown[] = [chainId];
+    const segmentScope = scopeSql('e', actor, segmentParams);
     const segments: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT s.id, s.code, s.name, s.stage, s.parent_id, count(m.id)::int AS count FROM chain_segment s ` +
-        `LEFT JOIN chain_membership m ON m.segment_id = s.id WHERE s.chain_id = $1 GROUP BY s.id ORDER BY s.sort_order, s.code`,
-      [chainId],
+      `SELECT s.id, s.code, s.name, s.stage, s.parent_id, count(m.id) FILTER (WHERE ${segmentScope})::int AS count FROM chain_segment s ` +
+        `LEFT JOIN chain_membership m ON m.segment_id = s.id LEFT JOIN enterprise e ON e.id = m.enterprise_id ` +
+        `WHERE s.chain_id = $1 GROUP BY s.id ORDER BY s.sort_order, s.code`,
+      segmentParams,
     );
+    const stageParams: unknown[] = [chainId];
+    const stageScope = scopeSql('e', actor, stageParams);
     const stageRows: { stage: string | null; count: number }[] = await this.dataSource.query(
-      `SELECT s.stage, count(*)::int AS count FROM chain_membership m LEFT JOIN chain_segment s ON s.id = m.segment_id WHERE m.chain_id = $1 GROUP BY s.stage`,
-      [chainId],
+      `SELECT s.stage, count(*)::int AS count FROM chain_membership m JOIN enterprise e ON e.id = m.enterprise_id ` +
+        `LEFT JOIN chain_segment s ON s.id = m.segment_id WHERE m.chain_id = $1 AND ${stageScope} GROUP BY s.stage`,
+      stageParams,
     );
+    const totalParams: unknown[] = [chainId, year];
+    const totalScope = scopeSql('e', actor, totalParams);
     const [totals] = await this.dataSource.query(
       `SELECT count(m.id)::int AS member_count, count(f.id)::int AS with_figures, coalesce(sum(f.operating_revenue_yuan), 0)::text AS revenue, ` +
-        `coalesce(sum(f.industrial_output_yuan), 0)::text AS output FROM chain_membership m ` +
-        `LEFT JOIN enterprise_figure f ON f.enterprise_id = m.enterprise_id AND f.year = $2 AND f.quarter = 0 WHERE m.chain_id = $1`,
-      [chainId, year],
+        `coalesce(sum(f.industrial_output_yuan), 0)::text AS output FROM chain_membership m JOIN enterprise e ON e.id = m.enterprise_id ` +
+        `LEFT JOIN enterprise_figure f ON f.enterprise_id = m.enterprise_id AND f.year = $2 AND f.quarter = 0 WHERE m.chain_id = $1 AND ${totalScope}`,
+      totalParams,
     );
-    const holders = await this.holders(chainId);
+    const holders = await this.holders(actor, chainId);
     const stageCount = (stage: string | null) => stageRows.find((r) => r.stage === stage)?.count ?? 0;
     return {
       chain,
       year,
+      scope: describeScope(actor),
       byStage: [
         ...STAGES.map((stage) => ({ stage, stageLabel: CHAIN_STAGE_LABELS[stage], count: stageCount(stage) })),
         { stage: UNASSIGNED, stageLabel: '未分环节', count: stageCount(null) },
@@ -69,8 +80,8 @@ export class ChainSummaryService {
     };
   }
 
-  private async holders(chainId: string): Promise<{ type: DesignationType; holder: ChainHolderDto }[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource
+  private async holders(actor: Actor, chainId: string): Promise<{ type: DesignationType; holder: ChainHolderDto }[]> {
+    const qb = this.dataSource
       .createQueryBuilder()
       .select(['d.id AS id', 'd.type AS type', 'd.level AS level', 'd.enterprise_id AS enterprise_id', 'e.name AS enterprise_name'])
       .addSelect(`${effectiveStatusSql('d')}`, 'status')
@@ -80,8 +91,8 @@ export class ChainSummaryService {
       .where('d.chain_id = :chainId', { chainId })
       .andWhere(`${effectiveStatusSql('d')} IN (:...holding)`, { holding: [...HOLDING_STATUSES] })
       .setParameter('today', todayInChina())
-      .orderBy('e.name', 'ASC')
-      .getRawMany();
+      .orderBy('e.name', 'ASC');
+    const rows: Record<string, unknown>[] = await applyEnterpriseScope(qb, 'e', actor).getRawMany();
     return rows.map((r) => ({
       type: r.type as DesignationType,
       holder: {

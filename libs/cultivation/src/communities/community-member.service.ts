@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 
 import { AuditService } from '@app/audit';
-import { Actor, AppException, ErrorCode } from '@app/core';
+import { Actor, AppException, canWriteEnterprise, ErrorCode } from '@app/core';
 import { EnterpriseService } from '@app/registry';
 
 import { todayInChina } from '../common/dates';
@@ -35,15 +35,16 @@ export class CommunityMemberService {
     return this.dataSource.transaction(async (manager) => {
       const community = await manager.findOne(CommunityEntity, { where: { id: communityId }, lock: { mode: 'pessimistic_write' } });
       if (!community) throw communityNotFound(communityId);
+      await this.communities.get(actor, communityId, manager); // 404 COMMUNITY_NOT_FOUND when not visible to the actor
       if (community.status === CommunityStatus.DISSOLVED) throw AppException.conflict(ErrorCode.COMMUNITY_DISSOLVED, '共同体已解散,不能加入新成员 (community dissolved)');
-      const enterprise = await this.enterprises.findOrFail(manager, dto.enterpriseId);
+      const enterprise = await this.enterprises.findInScope(manager, actor, dto.enterpriseId);
       const current = await manager.findOneBy(CommunityMemberEntity, { communityId, enterpriseId: dto.enterpriseId, leftOn: IsNull() });
       if (current) {
         throw AppException.conflict(ErrorCode.COMMUNITY_MEMBER_DUPLICATE, `${enterprise.name} 已是该共同体成员 (already a member)`, { existingId: current.id });
       }
       const saved = await manager.save(manager.create(CommunityMemberEntity, { communityId, enterpriseId: dto.enterpriseId, role: dto.role, joinedOn }));
       const view = (await this.communities.get(actor, communityId, manager)).members.find((m) => m.id === saved.id)!;
-      await this.audit.record(manager, actor, { action: 'community_member.join', entityType: 'community_member', entityId: saved.id, after: view });
+      await this.audit.record(manager, actor, { action: 'community_member.join', entityType: 'community_member', entityId: saved.id, enterpriseId: dto.enterpriseId, after: view });
       return view;
     });
   }
@@ -54,13 +55,16 @@ export class CommunityMemberService {
     if (leftOn > today) throw futureDate('leftOn', leftOn, today);
     return this.dataSource.transaction(async (manager) => {
       const member = await manager.findOne(CommunityMemberEntity, { where: { id: memberId, communityId }, lock: { mode: 'pessimistic_write' } });
-      if (!member) throw AppException.notFound(ErrorCode.COMMUNITY_MEMBER_NOT_FOUND, `该共同体没有成员记录 ${memberId} (member not found)`);
+      // A member outside the actor's scope reads as absent.
+      if (!member || !canWriteEnterprise(actor, await this.enterprises.findOrFail(manager, member.enterpriseId))) {
+        throw AppException.notFound(ErrorCode.COMMUNITY_MEMBER_NOT_FOUND, `该共同体没有成员记录 ${memberId} (member not found)`);
+      }
       if (member.leftOn) throw AppException.conflict(ErrorCode.CONFLICT, `该成员已于 ${member.leftOn} 退出 (already left)`);
       if (leftOn < member.joinedOn) throw AppException.field(ErrorCode.DATE_OUT_OF_ORDER, 'leftOn', `退出日期不能早于加入日期 ${member.joinedOn} (leftOn before joinedOn)`);
       member.leftOn = leftOn;
       await manager.save(member);
       const view = (await this.communities.get(actor, communityId, manager)).members.find((m) => m.id === memberId)!;
-      await this.audit.record(manager, actor, { action: 'community_member.leave', entityType: 'community_member', entityId: memberId, after: view });
+      await this.audit.record(manager, actor, { action: 'community_member.leave', entityType: 'community_member', entityId: memberId, enterpriseId: member.enterpriseId, after: view });
       return view;
     });
   }

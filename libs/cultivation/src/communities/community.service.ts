@@ -1,12 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { AuditService } from '@app/audit';
-import { Actor, AppException, ErrorCode, Paginated, paginated } from '@app/core';
+import { Actor, AppException, canWriteEnterprise, ErrorCode, Paginated, paginated } from '@app/core';
 import { EnterpriseService } from '@app/registry';
 
 import { todayInChina } from '../common/dates';
+import { scopeSql } from '../common/scope';
 import { ChainService } from '../chains/chain.service';
 import { communityNotFound, futureDate } from '../cultivation.errors';
 import { COMMUNITY_ROLE_LABELS, COMMUNITY_STATUS_LABELS, CommunityRole, CommunityStatus } from '../entities/designation-enums';
@@ -25,6 +26,22 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const dateText = (v: unknown) =>
   v === null || v === undefined ? null : v instanceof Date ? `${v.getFullYear()}-${pad(v.getMonth() + 1)}-${pad(v.getDate())}` : String(v);
 
+/**
+ * A community is visible to a scoped actor (district officer, liaison) when its lead enterprise
+ * (alias `e`) or any of its members, current or past, is in their scope. Appends to `params`.
+ */
+function visibleSql(actor: Actor, params: unknown[]): string {
+  const lead = scopeSql('e', actor, params);
+  if (lead === 'TRUE') return 'TRUE';
+  const member = scopeSql('me', actor, params);
+  return `(${lead} OR EXISTS (SELECT 1 FROM community_member vm JOIN enterprise me ON me.id = vm.enterprise_id WHERE vm.community_id = k.id AND ${member}))`;
+}
+
+const leadOutOfScope = () => {
+  const message = '该共同体的牵头企业不在您的管辖范围内,请由牵头企业所在区县或市局修改 (the lead enterprise is outside your scope)';
+  return new AppException(HttpStatus.FORBIDDEN, ErrorCode.OUT_OF_SCOPE, message, [{ field: 'leadEnterpriseId', code: ErrorCode.OUT_OF_SCOPE, message }]);
+};
+
 /** 产业链上下游企业共同体: created around a chain leader, then formed and maybe dissolved. */
 @Injectable()
 export class CommunityService {
@@ -35,13 +52,15 @@ export class CommunityService {
     private readonly enterprises: EnterpriseService,
   ) {}
 
-  async list(_actor: Actor, query: ListCommunitiesQueryDto): Promise<Paginated<CommunityDto>> {
+  async list(actor: Actor, query: ListCommunitiesQueryDto): Promise<Paginated<CommunityDto>> {
     const where: string[] = [];
     const params: unknown[] = [];
+    const visible = visibleSql(actor, params);
+    if (visible !== 'TRUE') where.push(visible);
     if (query.chainId) where.push(`k.chain_id = $${params.push(query.chainId)}`);
     if (query.status) where.push(`k.status = $${params.push(query.status)}`);
     const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM community k${filter}`, params);
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM community k JOIN enterprise e ON e.id = k.lead_enterprise_id${filter}`, params);
     const rows = await this.dataSource.query(
       `${SELECT}${filter} ORDER BY k.created_at DESC, k.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
@@ -49,13 +68,20 @@ export class CommunityService {
     return paginated(rows.map(toCommunityDto), query.page, query.pageSize, total);
   }
 
-  async get(_actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<CommunityDetailDto> {
-    const [row] = await manager.query(`${SELECT} WHERE k.id = $1`, [id]);
+  /**
+   * One community with its membership spells. Not visible to the actor → 404 COMMUNITY_NOT_FOUND;
+   * a scoped actor sees only the members in their scope (`activeMemberCount` stays the community's own).
+   */
+  async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<CommunityDetailDto> {
+    const params: unknown[] = [id];
+    const [row] = await manager.query(`${SELECT} WHERE k.id = $1 AND ${visibleSql(actor, params)}`, params);
     if (!row) throw communityNotFound(id);
+    const memberParams: unknown[] = [id];
+    const memberScope = scopeSql('e', actor, memberParams);
     const members = await manager.query(
       `SELECT cm.*, e.name AS enterprise_name FROM community_member cm JOIN enterprise e ON e.id = cm.enterprise_id ` +
-        `WHERE cm.community_id = $1 ORDER BY cm.joined_on, cm.created_at`,
-      [id],
+        `WHERE cm.community_id = $1 AND ${memberScope} ORDER BY cm.joined_on, cm.created_at`,
+      memberParams,
     );
     return { ...toCommunityDto(row), members: members.map(toMemberDto) };
   }
@@ -68,7 +94,7 @@ export class CommunityService {
     for (const field of ['plannedOn', 'formedOn'] as const) if (dto[field] && dto[field]! > today) throw futureDate(field, dto[field]!, today);
     return this.dataSource.transaction(async (manager) => {
       await this.chains.findOrFail(manager, dto.chainId);
-      await this.enterprises.findOrFail(manager, dto.leadEnterpriseId);
+      await this.enterprises.findInScope(manager, actor, dto.leadEnterpriseId);
       await assertChainLeader(manager, dto.leadEnterpriseId, dto.chainId, today);
       const saved = await manager.save(
         manager.create(CommunityEntity, {
@@ -93,8 +119,10 @@ export class CommunityService {
     return this.dataSource.transaction(async (manager) => {
       const community = await manager.findOne(CommunityEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!community) throw communityNotFound(id);
-      if (community.version !== dto.version) throw AppException.versionConflict('共同体', dto.version, community.version);
+      // Invisible → 404 as if absent (checked before the version); visible through a member only → 403: the lead's side edits it.
       const before = await this.get(actor, id, manager);
+      if (!canWriteEnterprise(actor, await this.enterprises.findOrFail(manager, community.leadEnterpriseId))) throw leadOutOfScope();
+      if (community.version !== dto.version) throw AppException.versionConflict('共同体', dto.version, community.version);
       if (dto.status && dto.status !== community.status) {
         checkCommunityTransition(community.status, dto.status);
         if (dto.status === CommunityStatus.FORMED) community.formedOn = dto.formedOn ?? today;
@@ -105,7 +133,7 @@ export class CommunityService {
         if (dto.dissolvedOn) community.dissolvedOn = dto.dissolvedOn;
       }
       if (dto.leadEnterpriseId && dto.leadEnterpriseId !== community.leadEnterpriseId) {
-        await this.enterprises.findOrFail(manager, dto.leadEnterpriseId);
+        await this.enterprises.findInScope(manager, actor, dto.leadEnterpriseId);
         await assertChainLeader(manager, dto.leadEnterpriseId, community.chainId, today);
         community.leadEnterpriseId = dto.leadEnterpriseId;
       }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 
-import { Actor, Paginated, paginated, parseSort } from '@app/core';
+import { Actor, applyEnterpriseScope, Paginated, paginated, parseSort } from '@app/core';
 import { EnterpriseService } from '@app/registry';
 
 import { addDays, todayInChina } from '../common/dates';
@@ -40,9 +40,11 @@ export class DesignationQueryService {
       .setParameter('today', today);
   }
 
-  async list(_actor: Actor, query: ListDesignationsQueryDto): Promise<Paginated<DesignationDto>> {
+  /** Only designations of enterprises in the actor's scope; a filter for another district returns nothing. */
+  async list(actor: Actor, query: ListDesignationsQueryDto): Promise<Paginated<DesignationDto>> {
     const today = todayInChina();
     const qb = this.base(undefined, today);
+    applyEnterpriseScope(qb, 'e', actor);
     if (query.type) qb.andWhere('d.type = :type', { type: query.type });
     if (query.level) qb.andWhere('d.level = :level', { level: query.level });
     if (query.status) qb.andWhere(`${effectiveStatusSql('d')} = :status`, { status: query.status });
@@ -64,8 +66,9 @@ export class DesignationQueryService {
     return paginated(rows.map(toDesignationDto), query.page, query.pageSize, total);
   }
 
-  async get(_actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<DesignationDetailDto> {
-    const row = await this.base(manager).where('d.id = :id', { id }).getRawOne();
+  /** A designation of an enterprise outside the actor's scope is not found (404 DESIGNATION_NOT_FOUND). */
+  async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<DesignationDetailDto> {
+    const row = await applyEnterpriseScope(this.base(manager).where('d.id = :id', { id }), 'e', actor).getRawOne();
     if (!row) throw designationNotFound(id);
     const designation = toDesignationDto(row);
     const events = await manager.find(DesignationEventEntity, { where: { designationId: id }, order: { effectiveOn: 'ASC', id: 'ASC' } });
@@ -87,8 +90,8 @@ export class DesignationQueryService {
   }
 
   /** Every designation of one enterprise, live ones first. */
-  async forEnterprise(_actor: Actor, enterpriseId: string): Promise<DesignationDto[]> {
-    await this.enterprises.findOrFail(this.dataSource.manager, enterpriseId);
+  async forEnterprise(actor: Actor, enterpriseId: string): Promise<DesignationDto[]> {
+    await this.enterprises.findInScope(this.dataSource.manager, actor, enterpriseId);
     const rows = await this.base()
       .where('d.enterprise_id = :enterpriseId', { enterpriseId })
       .orderBy(`CASE WHEN ${effectiveStatusSql('d')} IN ('CANDIDATE', 'RECOGNISED', 'UNDER_REVIEW') THEN 0 ELSE 1 END`, 'ASC')

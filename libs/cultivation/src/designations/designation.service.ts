@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
 import { AuditService } from '@app/audit';
-import { Actor, AppException, ErrorCode } from '@app/core';
+import { Actor, AppException, canWriteEnterprise, ErrorCode } from '@app/core';
 import { ChainEntity } from '@app/reference';
 import { EnterpriseService } from '@app/registry';
 
@@ -52,7 +52,7 @@ export class DesignationService {
     this.checkShape(dto, status, today);
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const enterprise = await this.enterprises.findOrFail(manager, dto.enterpriseId, true);
+        const enterprise = await this.enterprises.findInScope(manager, actor, dto.enterpriseId, true);
         if (enterprise.archived) throw AppException.conflict(ErrorCode.ENTERPRISE_ARCHIVED, '企业已归档,不能新增认定 (enterprise is archived)');
         if (dto.chainId && !(await manager.existsBy(ChainEntity, { id: dto.chainId }))) throw chainNotFound(dto.chainId);
         await this.expiry.settle(manager, dto.enterpriseId, today);
@@ -89,7 +89,7 @@ export class DesignationService {
           actorUsername: actor.username,
         });
         const view = await this.query.get(actor, entity.id, manager);
-        await this.audit.record(manager, actor, { action: 'designation.create', entityType: 'designation', entityId: entity.id, after: { ...view, events: undefined } });
+        await this.audit.record(manager, actor, { action: 'designation.create', entityType: 'designation', entityId: entity.id, enterpriseId: entity.enterpriseId, after: { ...view, events: undefined } });
         return view;
       });
     } catch (error) {
@@ -104,6 +104,8 @@ export class DesignationService {
     return this.dataSource.transaction(async (manager) => {
       const entity = await manager.findOne(DesignationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!entity) throw designationNotFound(id);
+      // Out of scope reads as absent, and is checked before the version so nothing about it leaks.
+      if (!canWriteEnterprise(actor, await this.enterprises.findOrFail(manager, entity.enterpriseId))) throw designationNotFound(id);
       if (entity.version !== dto.version) throw AppException.versionConflict('认定记录', dto.version, entity.version);
       const before = await this.query.get(actor, id, manager);
       // The state machine runs on the status as it reads today, so a lapsed recognition is EXPIRED (terminal).
@@ -139,6 +141,7 @@ export class DesignationService {
         action: 'designation.transition',
         entityType: 'designation',
         entityId: id,
+        enterpriseId: entity.enterpriseId,
         before: { ...before, events: undefined, allowedTransitions: undefined },
         after: { ...after, events: undefined, allowedTransitions: undefined },
       });

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '@app/core';
 import { EnterpriseService } from '@app/registry';
 
+import { scopeSql } from '../common/scope';
 import { DesignationQueryService } from '../designations/designation-query.service';
 import { DESIGNATION_TYPE_LABELS, HOLDING_STATUSES } from '../entities/designation-enums';
 import { EnterpriseAtTierDto, EnterpriseScaleTiersDto, EnterprisesAtTierDto, SCALE_TIERS, ScaleTier } from './scale-tier.dto';
@@ -29,7 +30,7 @@ export class ScaleTierService {
   ) {}
 
   async forEnterprise(actor: Actor, enterpriseId: string, year: number): Promise<EnterpriseScaleTiersDto> {
-    await this.enterprises.findOrFail(this.dataSource.manager, enterpriseId);
+    await this.enterprises.findInScope(this.dataSource.manager, actor, enterpriseId);
     const rows: { year: number; value: string | null }[] = await this.dataSource.query(
       `SELECT year, ${SCALE_METRIC.column} AS value FROM enterprise_figure WHERE enterprise_id = $1 AND quarter = 0 AND year IN ($2, $3)`,
       [enterpriseId, year, year - 1],
@@ -67,9 +68,9 @@ export class ScaleTierService {
     };
   }
 
-  /** Enterprises at `tier` for `year` (optionally only the new ones); quota progress reuses this. */
+  /** Enterprises at `tier` for `year` (optionally only the new ones), within the actor's scope; quota progress reuses this. */
   async enterprisesAtTier(
-    _actor: Actor,
+    actor: Actor,
     year: number,
     tier: ScaleTier,
     options: { newOnly?: boolean; districtCode?: string } = {},
@@ -81,6 +82,8 @@ export class ScaleTierService {
       `FROM enterprise e JOIN enterprise_figure f ON f.enterprise_id = e.id AND f.year = $1 AND f.quarter = 0 ` +
       `LEFT JOIN enterprise_figure p ON p.enterprise_id = e.id AND p.year = $1 - 1 AND p.quarter = 0 ` +
       `WHERE NOT e.archived AND f.${SCALE_METRIC.column} >= $2`;
+    const scope = scopeSql('e', actor, params);
+    if (scope !== 'TRUE') sql += ` AND ${scope}`;
     if (options.newOnly) sql += ` AND (p.${SCALE_METRIC.column} IS NULL OR p.${SCALE_METRIC.column} < $2)`;
     if (options.districtCode) {
       params.push(options.districtCode);
