@@ -239,4 +239,76 @@ describe('quota plans, progress and quarterly reports', () => {
     // Q2 as frozen (2 leaders) against Q3 now (A revoked in August, B's back-dated revocation): 0.
     expect(leaders).toMatchObject({ previousActual: 2, actual: 0, change: -2 });
   });
+  it('restricts a district officer to their district: progress, drill-down, comparison and the frozen report', async () => {
+    const officer = await t.as('DISTRICT_STAFF', { districtCodes: ['330211'] });
+    const both = await t.as('DISTRICT_STAFF', { districtCodes: ['330211', '330213'] });
+    const inDistrict = new Set([a, c]);
+    const ent = async (id: string) => (await t.http.get(`/api/v1/enterprises/${id}`).set(staff).expect(200)).body as { name: string; creditCode: string };
+    const [entA, entB, entD] = [await ent(a), await ent(b), await ent(d)];
+
+    for (const asOf of ['2022-03-31', '2022-06-30', '2022-12-31']) {
+      // Computed here over 镇海区 (330211) only: A and C; B and D are in another district.
+      const mine = designations.filter((x) => inDistrict.has(x.enterpriseId) && holdsAt(x, asOf));
+      const held = (type: string) => new Set(mine.filter((x) => x.type === type).map((x) => x.enterpriseId)).size;
+      for (const headers of [officer, both]) {
+        const res = await t.http.get(`/api/v1/quota-plans/2022/progress?asOf=${asOf}`).set(headers).expect(200);
+        const lines = Object.fromEntries(res.body.lines.map((l: { code: string }) => [l.code, l])) as Record<string, { actual: number; target: number | null; splits: { districtCode: string }[] }>;
+        expect([asOf, lines.CHAIN_LEADERS.actual]).toEqual([asOf, held('CHAIN_LEADER')]);
+        expect([asOf, lines.COMMUNITIES_FORMED.actual]).toEqual([asOf, 0]); // every community is led by B
+        expect(lines.NEW_SCALE_10B.actual).toBe(1); // A crossed 100亿 in 2022; B was already above it
+        expect(lines.TAX_PER_MU_BELOW_10K.actual).toBe(1); // C only
+        // Their district's target, and no split of another district.
+        expect(lines.CHAIN_LEADERS.target).toBe(5);
+        expect(lines.CHAIN_LEADERS.splits.every((s) => s.districtCode === '330211')).toBe(true);
+      }
+    }
+    const named = await t.http.get('/api/v1/quota-plans/2022/progress?asOf=2022-06-30&districtCode=330211').set(officer).expect(200);
+    expect(named.body).toMatchObject({ districtCode: '330211' });
+    const several = await t.http.get('/api/v1/quota-plans/2022/progress?asOf=2022-06-30').set(both).expect(200);
+    expect(several.body).toMatchObject({ districtCode: null, districtCodes: ['330211', '330213'] });
+
+    // Another district by name → 403 OUT_OF_SCOPE, on progress and drill-down alike.
+    for (const url of ['/api/v1/quota-plans/2022/progress?asOf=2022-06-30&districtCode=330212', '/api/v1/quota-plans/2022/progress/lines/CHAIN_LEADERS/enterprises?asOf=2022-06-30&districtCode=330212']) {
+      const refused = await t.http.get(url).set(officer).expect(403);
+      expect(refused.body).toMatchObject({ code: 'OUT_OF_SCOPE', errors: [{ field: 'districtCode' }] });
+    }
+    const drill = await t.http.get('/api/v1/quota-plans/2022/progress/lines/CHAIN_LEADERS/enterprises?asOf=2022-06-30').set(officer).expect(200);
+    expect(drill.body.items.map((r: { enterpriseId: string }) => r.enterpriseId)).toEqual([a]);
+    const compare = await t.http.get('/api/v1/quota-plans/2022/quarters/3/compare').set(officer).expect(200);
+    expect(compare.body).toMatchObject({ source: 'LIVE', previousSource: 'LIVE' });
+    expect(compare.body.lines.find((l: { code: string }) => l.code === 'CHAIN_LEADERS')).toMatchObject({ previousActual: 1, actual: 0 });
+
+    // The frozen Q2 report: their splits and enterprises, no city totals, nothing of another district.
+    const get = async (format: string) => (await t.http.get(`/api/v1/reports/quarterly/2022/2?format=${format}`).set(officer).buffer(true).parse(binary as never).expect(200)).body as Buffer;
+    const json = JSON.parse((await get('json')).toString('utf8'));
+    expect(json.districtCodes).toEqual(['330211']);
+    expect(json.lines.find((l: { code: string }) => l.code === 'CHAIN_LEADERS')).toMatchObject({ actual: null, target: null, splits: [{ districtCode: '330211', actual: 1 }] });
+    expect(json.drillDown.CHAIN_LEADERS.map((r: { enterpriseId: string }) => r.enterpriseId)).toEqual([a]);
+    const csv = await get('csv');
+    const rows = parse(csv.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
+    expect(rows.filter((r) => r['范围'] === '全市')).toEqual([]);
+    const listed = rows.filter((r) => r['范围'] === '企业明细');
+    expect(listed.find((r) => r['指标代码'] === 'CHAIN_LEADERS')).toMatchObject({ 统一社会信用代码: entA.creditCode, 企业名称: entA.name, 区县代码: '330211' });
+    expect(listed.every((r) => r['区县代码'] === '330211')).toBe(true);
+    for (const other of [entB, entD]) {
+      expect(csv.toString('utf8')).not.toContain(other.creditCode);
+      expect(listed.map((r) => r['企业名称'])).not.toContain(other.name);
+    }
+    // The city's CSV does list B, so the check above is not vacuous.
+    expect((await download('csv')).toString('utf8')).toContain(entB.creditCode);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await get('xlsx')) as never);
+    const cells = workbook.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));
+    expect(cells).toContain(entA.creditCode);
+    expect(cells).not.toContain(entB.creditCode);
+    expect(cells).not.toContain(entD.creditCode);
+    expect((await get('pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(Buffer.compare(csv, await get('csv'))).toBe(0);
+  });
+
+  it('gives liaisons no progress and no reports', async () => {
+    const liaison = await t.as('LIAISON', { enterpriseIds: [a] });
+    await t.http.get('/api/v1/quota-plans/2022/progress?asOf=2022-06-30').set(liaison).expect(403);
+    await t.http.get('/api/v1/reports/quarterly/2022/2?format=csv').set(liaison).expect(403);
+  });
 });

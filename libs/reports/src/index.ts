@@ -1,3 +1,4 @@
+export * from './district-view';
 export * from './progress-chart';
 export * from './quarterly-report.service';
 export * from './render-csv';

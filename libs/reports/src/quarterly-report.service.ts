@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
 
-import { AppException, ErrorCode } from '@app/core';
-import { QuotaSnapshotService } from '@app/quotas';
+import { Actor, AppException, ErrorCode } from '@app/core';
+import { QuarterlyReportPayload, QuotaSnapshotService } from '@app/quotas';
+
+import { districtView } from './district-view';
 
 import { renderCsv } from './render-csv';
 import { renderPdf } from './render-pdf';
@@ -22,9 +24,13 @@ export class QuarterlyReportService {
     return value;
   }
 
-  /** Loads the snapshot first (so a missing one is a clean 404 before any byte is sent), then returns a writer. */
-  async prepare(year: number, quarter: number, format: ReportFormat): Promise<(out: Writable) => Promise<void>> {
-    const text = await this.snapshots.frozenText(year, quarter);
+  /**
+   * Loads the snapshot first (so a missing one is a clean 404 before any byte is sent), then returns a writer.
+   * A district officer gets the frozen report filtered to their district(s), without the city's totals.
+   */
+  async prepare(actor: Actor, year: number, quarter: number, format: ReportFormat): Promise<(out: Writable) => Promise<void>> {
+    let text = await this.snapshots.frozenText(year, quarter);
+    if (actor.role === 'DISTRICT_STAFF') text = JSON.stringify(districtView(JSON.parse(text) as QuarterlyReportPayload, actor.districtCodes));
     if (format === 'json') {
       return async (out) => {
         await new Promise<void>((resolve, reject) => out.end(text, (error?: Error | null) => (error ? reject(error) : resolve())));

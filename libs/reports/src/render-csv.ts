@@ -4,33 +4,43 @@ import type { QuarterlyReportPayload } from '@app/quotas';
 
 import { formatNumber, splitScopeLabel } from './report-format';
 
-const HEADER = ['分组', '指标代码', '指标', '单位', '范围', '目标值', '完成值', '完成率(%)', '应达值', '进度状态', '计量方式', '企业数', '佐证'];
+const HEADER = ['分组', '指标代码', '指标', '单位', '范围', '目标值', '完成值', '完成率(%)', '应达值', '进度状态', '计量方式', '企业数', '佐证', '统一社会信用代码', '企业名称', '区县代码', '说明'];
 
 function cell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** UTF-8 with a BOM so Excel opens the Chinese text correctly; one row per line and per district/chain split. */
+/**
+ * UTF-8 with a BOM so Excel opens the Chinese text correctly; one row per line, per district/chain split and
+ * per enterprise behind the line (范围 = 企业明细). A district officer's view has no city rows ('全市').
+ */
 export async function renderCsv(payload: QuarterlyReportPayload, out: Writable): Promise<void> {
   const write = (fields: string[]) =>
     new Promise<void>((resolve) => (out.write(fields.map(cell).join(',') + '\r\n') ? resolve() : out.once('drain', () => resolve())));
   await write(['\uFEFF' + HEADER[0], ...HEADER.slice(1)]);
+  const cityRows = !payload.districtCodes;
   for (const line of payload.lines) {
-    await write([
-      line.group,
-      line.code,
-      line.label,
-      line.unit,
-      '全市',
-      formatNumber(line.target),
-      formatNumber(line.actual),
-      formatNumber(line.percent),
-      formatNumber(line.expected),
-      line.statusLabel,
-      line.measureKindLabel,
-      formatNumber(line.count),
-      line.evidence ?? '',
-    ]);
+    if (cityRows) {
+      await write([
+        line.group,
+        line.code,
+        line.label,
+        line.unit,
+        '全市',
+        formatNumber(line.target),
+        formatNumber(line.actual),
+        formatNumber(line.percent),
+        formatNumber(line.expected),
+        line.statusLabel,
+        line.measureKindLabel,
+        formatNumber(line.count),
+        line.evidence ?? '',
+        '',
+        '',
+        '',
+        '',
+      ]);
+    }
     for (const split of line.splits) {
       await write([
         line.group,
@@ -46,7 +56,14 @@ export async function renderCsv(payload: QuarterlyReportPayload, out: Writable):
         line.measureKindLabel,
         '',
         '',
+        '',
+        '',
+        '',
+        '',
       ]);
+    }
+    for (const row of payload.drillDown[line.code] ?? []) {
+      await write([line.group, line.code, line.label, line.unit, '企业明细', '', formatNumber(row.currentValue), '', '', '', line.measureKindLabel, '', '', row.creditCode, row.name, row.districtCode, row.detail]);
     }
   }
 }

@@ -73,7 +73,13 @@ export async function renderPdf(payload: QuarterlyReportPayload, out: Writable):
   doc.moveDown(0.5);
 
   const groups = new Map<string, LineProgressDto[]>();
-  for (const line of payload.lines) groups.set(line.group, [...(groups.get(line.group) ?? []), line]);
+  // A district officer's view has no city totals: no per-group charts and tables, only their splits below.
+  if (payload.districtCodes) {
+    doc.fontSize(10).fillColor('#000000').text(`区县视图:仅含区县 ${payload.districtCodes.join('、')} 的分解进度,全市合计不显示。`, MARGIN, doc.y, { width: 515 });
+    doc.moveDown(0.5);
+  } else {
+    for (const line of payload.lines) groups.set(line.group, [...(groups.get(line.group) ?? []), line]);
+  }
   for (const [group, lines] of groups) {
     const height = chartHeight(lines.length);
     ensure(24 + height + 16 * (lines.length + 1));

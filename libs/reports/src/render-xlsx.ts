@@ -78,6 +78,7 @@ export async function renderXlsx(payload: QuarterlyReportPayload, out: Writable)
   summary.addRow([]).commit();
   summary.addRow([`${payload.title}(${payload.year} 年第 ${payload.quarter} 季度,截至 ${payload.asOf})`]).commit();
   summary.addRow([`冻结:${payload.frozenBy} 于 ${payload.frozenAt}`]).commit();
+  if (payload.districtCodes) summary.addRow([`区县视图:仅含区县 ${payload.districtCodes.join('、')} 的分解与企业明细,全市合计不显示`]).commit();
   summary.commit();
 
   const splits = workbook.addWorksheet('分解');
@@ -102,7 +103,8 @@ export async function renderXlsx(payload: QuarterlyReportPayload, out: Writable)
 
   for (const line of payload.lines) {
     const sheet = workbook.addWorksheet(line.code.slice(0, 31));
-    sheet.addRow([`${line.label}(目标 ${line.target ?? ''}${line.unit},完成 ${line.actual}${line.unit},${line.statusLabel})`]).commit();
+    // A district officer's view has no city totals to put in the title.
+    sheet.addRow([payload.districtCodes ? line.label : `${line.label}(目标 ${line.target ?? ''}${line.unit},完成 ${line.actual}${line.unit},${line.statusLabel})`]).commit();
     sheet.addRow(['统一社会信用代码', '企业名称', '区县代码', '说明', '本年值', '上年值']).commit();
     for (const row of payload.drillDown[line.code] ?? []) {
       sheet.addRow([row.creditCode, row.name, row.districtCode, row.detail, row.currentValue, row.previousValue]).commit();

@@ -1,11 +1,12 @@
 import { Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { CurrentActor, Permission, RequirePermission } from '@app/auth';
 import { ApiPaginatedResponse, ErrorResponseDto, Paginated } from '@app/core';
 import type { Actor } from '@app/core';
 import {
   DrillDownQueryDto,
+  measureScopeFor,
   DrillDownRowDto,
   PlanProgressDto,
   ProgressQueryDto,
@@ -19,6 +20,7 @@ import {
 @Controller('quota-plans/:year')
 @ApiBadRequestResponse({ type: ErrorResponseDto })
 @ApiNotFoundResponse({ type: ErrorResponseDto })
+@ApiForbiddenResponse({ type: ErrorResponseDto, description: 'OUT_OF_SCOPE: a district officer named a district that is not theirs' })
 export class QuotaProgressController {
   constructor(
     private readonly progress: QuotaProgressService,
@@ -29,16 +31,16 @@ export class QuotaProgressController {
   @Get('progress')
   @RequirePermission(Permission.QUOTA_READ)
   @ApiOkResponse({ type: PlanProgressDto })
-  get(@Param('year', ParseIntPipe) year: number, @Query() query: ProgressQueryDto): Promise<PlanProgressDto> {
-    return this.progress.progress(year, query.asOf, { districtCode: query.districtCode, chainId: query.chainId });
+  get(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number, @Query() query: ProgressQueryDto): Promise<PlanProgressDto> {
+    return this.progress.progress(year, query.asOf, measureScopeFor(actor, query));
   }
 
   /** The enterprises behind a line's value at asOf */
   @Get('progress/lines/:code/enterprises')
   @RequirePermission(Permission.QUOTA_READ)
   @ApiPaginatedResponse(DrillDownRowDto)
-  drillDown(@Param('year', ParseIntPipe) year: number, @Param('code') code: string, @Query() query: DrillDownQueryDto): Promise<Paginated<DrillDownRowDto>> {
-    return this.progress.drillDown(year, code, query.asOf, { districtCode: query.districtCode, chainId: query.chainId }, query.page, query.pageSize);
+  drillDown(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number, @Param('code') code: string, @Query() query: DrillDownQueryDto): Promise<Paginated<DrillDownRowDto>> {
+    return this.progress.drillDown(year, code, query.asOf, measureScopeFor(actor, query), query.page, query.pageSize);
   }
 
   /** Freeze the quarter's progress as of its last day; a frozen quarter never changes */
@@ -54,7 +56,7 @@ export class QuotaProgressController {
   @Get('quarters/:q/compare')
   @RequirePermission(Permission.QUOTA_READ)
   @ApiOkResponse({ type: QuarterCompareDto })
-  compare(@Param('year', ParseIntPipe) year: number, @Param('q', ParseIntPipe) quarter: number): Promise<QuarterCompareDto> {
-    return this.snapshots.compare(year, quarter);
+  compare(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number, @Param('q', ParseIntPipe) quarter: number): Promise<QuarterCompareDto> {
+    return this.snapshots.compare(year, quarter, measureScopeFor(actor, {}));
   }
 }

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { createWriteStream } from 'node:fs';
 
+import { SYSTEM_ACTOR } from '@app/core';
 import { QuarterlyReportService } from '@app/reports';
 
 import { requireOption, UsageError } from '../args';
@@ -13,7 +14,7 @@ export async function reportQuarterlyCommand(app: INestApplicationContext, optio
   const out = requireOption(options, 'out');
   const reports = app.get(QuarterlyReportService);
   const format = reports.checkFormat(typeof options.format === 'string' ? options.format : 'xlsx');
-  const write = await reports.prepare(year, quarter, format);
+  const write = await reports.prepare(SYSTEM_ACTOR, year, quarter, format);
   const file = createWriteStream(out);
   const closed = new Promise<void>((resolve, reject) => {
     file.on('close', resolve);

@@ -74,6 +74,8 @@ export class PlanProgressDto {
   elapsedShare: number;
   districtCode: string | null;
   chainId: string | null;
+  /** A district officer's districts when they named none: the numbers cover these only */
+  districtCodes: string[] | null;
   lines: LineProgressDto[];
 }
 

@@ -14,6 +14,8 @@ export class QuarterlyReportPayload {
   lines: LineProgressDto[];
   /** Line code → the enterprises behind it at asOf */
   drillDown: Record<string, DrillDownRowDto[]>;
+  /** Set only on a district officer's view: the districts it is filtered to (line totals are then blank) */
+  districtCodes?: string[];
 }
 
 export class SnapshotDto {

@@ -6,6 +6,11 @@ import { FIGURE_METRIC_COLUMNS, FigureMetric, MeasureKind, MeasureParams } from 
 export interface MeasureScope {
   districtCode?: string | null;
   chainId?: string | null;
+  /**
+   * A district officer's districts when they name none: rows restricted to any of them (an empty list
+   * restricts to nothing). Set only by `measureScopeFor`, never from a query string.
+   */
+  districtCodes?: string[] | null;
 }
 
 /**
@@ -26,6 +31,14 @@ class Params {
   }
 }
 
+/** SQL condition on enterprise alias `e` for the district part of a scope ('' when unrestricted). */
+function districtCondition(p: Params, scope: MeasureScope): string {
+  const parts: string[] = [];
+  if (scope.districtCode) parts.push(` AND e.district_code = ${p.add(scope.districtCode)}`);
+  if (scope.districtCodes) parts.push(` AND e.district_code = ANY(${p.add(scope.districtCodes)}::text[])`);
+  return parts.join('');
+}
+
 const HOLDING = `('RECOGNISED','UNDER_REVIEW')`;
 
 /** Status of designation `d` at a date: the to_status of its latest event effective on or before it (ties by id). */
@@ -36,14 +49,13 @@ function statusAt(asOf: string): string {
 
 function enterpriseScope(p: Params, scope: MeasureScope, designationAlias?: string): string {
   const parts: string[] = [];
-  if (scope.districtCode) parts.push(`e.district_code = ${p.add(scope.districtCode)}`);
   if (scope.chainId) {
     const chain = p.add(scope.chainId);
     const member = `EXISTS (SELECT 1 FROM chain_membership cm WHERE cm.enterprise_id = e.id AND cm.chain_id = ${chain}::uuid)`;
     // A chain tier names its chain; other designations follow the enterprise's chain memberships.
     parts.push(designationAlias ? `(${designationAlias}.chain_id = ${chain}::uuid OR (${designationAlias}.chain_id IS NULL AND ${member}))` : member);
   }
-  return parts.map((x) => ` AND ${x}`).join('');
+  return districtCondition(p, scope) + parts.map((x) => ` AND ${x}`).join('');
 }
 
 function holdersSql(p: Params, params: MeasureParams, asOf: string, scope: MeasureScope, newSince?: string): string {
@@ -105,7 +117,7 @@ export function membersQuery(kind: MeasureKind, params: MeasureParams, window: M
       const from = p.add(yearStart(year));
       const to = p.add(asOf);
       const chain = scope.chainId ? ` AND c.chain_id = ${p.add(scope.chainId)}::uuid` : '';
-      const district = scope.districtCode ? ` AND e.district_code = ${p.add(scope.districtCode)}` : '';
+      const district = districtCondition(p, scope);
       sql = `SELECT e.id AS enterprise_id, e.credit_code, e.name AS enterprise_name, e.district_code,
           concat(c.name, ' 组建于 ', c.formed_on::text) AS detail, NULL::numeric AS current_value, NULL::numeric AS previous_value
         FROM community c JOIN enterprise e ON e.id = c.lead_enterprise_id

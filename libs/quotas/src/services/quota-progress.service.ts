@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 
-import { AppException, ErrorCode, paginated, Paginated } from '@app/core';
+import { Actor, AppException, assertDistrictInScope, ErrorCode, paginated, Paginated } from '@app/core';
 
 import { DrillDownRowDto, LineProgressDto, PlanProgressDto, SplitProgressDto } from '../dto/progress.dto';
 import { QuotaLineSplitEntity } from '../entities/quota-line-split.entity';
@@ -28,6 +28,23 @@ function checkAsOf(asOf: string): void {
   }
 }
 
+/**
+ * The part of the city a caller's progress, drill-down and comparison are computed for. A district officer
+ * sees only their district(s): a named district must be theirs (403 OUT_OF_SCOPE), and without one the
+ * numbers are forced to their district (or all of theirs), so counts never include another district.
+ * Other roles with QUOTA_READ are city-wide (liaisons do not hold it).
+ */
+export function measureScopeFor(actor: Actor, query: { districtCode?: string | null; chainId?: string | null }): MeasureScope {
+  const chainId = query.chainId ?? null;
+  if (actor.role !== 'DISTRICT_STAFF') return { districtCode: query.districtCode ?? null, chainId };
+  if (query.districtCode) {
+    assertDistrictInScope(actor, query.districtCode);
+    return { districtCode: query.districtCode, chainId };
+  }
+  if (actor.districtCodes.length === 1) return { districtCode: actor.districtCodes[0], chainId };
+  return { districtCodes: [...actor.districtCodes].sort(), chainId };
+}
+
 /** Progress of a plan's lines at a date, computed from the registry's history (or the latest manual report). */
 @Injectable()
 export class QuotaProgressService {
@@ -43,36 +60,40 @@ export class QuotaProgressService {
     const splits = lines.length ? await manager.find(QuotaLineSplitEntity, { where: { lineId: In(lines.map((l) => l.id)) }, order: { districtCode: 'ASC', chainId: 'ASC' } }) : [];
     const names = await this.scopeNames(manager);
     const share = elapsedShare(year, asOf);
-    const scoped = Boolean(scope.districtCode || scope.chainId);
+    const scoped = Boolean(scope.districtCode || scope.chainId || scope.districtCodes);
     const result: LineProgressDto[] = [];
     for (const line of lines) {
       const lineSplits = splits.filter((s) => s.lineId === line.id);
       const measured = await this.measure(manager, line, year, asOf, scope);
       let target: number | null = Number(line.targetValue);
-      if (scoped) {
+      if (scope.districtCodes) {
+        // Several districts: the sum of their district targets (none split to them → no target).
+        const own = lineSplits.filter((s) => s.districtCode && scope.districtCodes!.includes(s.districtCode));
+        target = own.length ? own.reduce((sum, s) => sum + Number(s.targetValue), 0) : null;
+      } else if (scoped) {
         const split = lineSplits.find((s) => (scope.districtCode ? s.districtCode === scope.districtCode : s.chainId === scope.chainId));
         target = split ? Number(split.targetValue) : null;
       }
       const judged = target === null ? null : await this.judge(manager, line, year, asOf, scope, target, measured.actual, share);
       const splitRows: SplitProgressDto[] = [];
-      if (!scoped) {
-        for (const split of lineSplits) {
-          const splitScope = { districtCode: split.districtCode, chainId: split.chainId };
-          const value = await this.measure(manager, line, year, asOf, splitScope);
-          const splitTarget = Number(split.targetValue);
-          const status = await this.judge(manager, line, year, asOf, splitScope, splitTarget, value.actual, share);
-          splitRows.push({
-            kind: split.districtCode ? 'DISTRICT' : 'CHAIN',
-            districtCode: split.districtCode,
-            chainId: split.chainId,
-            name: split.districtCode ? (names.get(split.districtCode) ?? split.districtCode) : (names.get(split.chainId!) ?? split.chainId!),
-            target: splitTarget,
-            actual: value.actual,
-            percent: status.percent,
-            status: status.status,
-            statusLabel: PROGRESS_STATUS_LABELS[status.status],
-          });
-        }
+      // City-wide: every split. A district officer over several districts: each of their districts' splits.
+      const shownSplits = !scoped ? lineSplits : scope.districtCodes && !scope.chainId ? lineSplits.filter((s) => s.districtCode && scope.districtCodes!.includes(s.districtCode)) : [];
+      for (const split of shownSplits) {
+        const splitScope = { districtCode: split.districtCode, chainId: split.chainId };
+        const value = await this.measure(manager, line, year, asOf, splitScope);
+        const splitTarget = Number(split.targetValue);
+        const status = await this.judge(manager, line, year, asOf, splitScope, splitTarget, value.actual, share);
+        splitRows.push({
+          kind: split.districtCode ? 'DISTRICT' : 'CHAIN',
+          districtCode: split.districtCode,
+          chainId: split.chainId,
+          name: split.districtCode ? (names.get(split.districtCode) ?? split.districtCode) : (names.get(split.chainId!) ?? split.chainId!),
+          target: splitTarget,
+          actual: value.actual,
+          percent: status.percent,
+          status: status.status,
+          statusLabel: PROGRESS_STATUS_LABELS[status.status],
+        });
       }
       const status = judged?.status ?? ProgressStatus.NO_TARGET;
       result.push({
@@ -94,7 +115,7 @@ export class QuotaProgressService {
         splits: splitRows,
       });
     }
-    return { year, title: plan.title, asOf, elapsedShare: Math.round(share * 10000) / 10000, districtCode: scope.districtCode ?? null, chainId: scope.chainId ?? null, lines: result };
+    return { year, title: plan.title, asOf, elapsedShare: Math.round(share * 10000) / 10000, districtCode: scope.districtCode ?? null, chainId: scope.chainId ?? null, districtCodes: scope.districtCodes ?? null, lines: result };
   }
 
   /** The enterprises behind a line's value at a date, by name. */
@@ -120,6 +141,17 @@ export class QuotaProgressService {
   }
 
   async measure(manager: EntityManager, line: QuotaLineEntity, year: number, asOf: string, scope: MeasureScope): Promise<Measured> {
+    if (line.measureKind === MeasureKind.MANUAL && scope.districtCodes) {
+      // Several districts: each district's latest report, summed (manual values are reported per district).
+      const [row] = await manager.query(
+        `SELECT sum(value) AS value, string_agg(evidence, ';' ORDER BY district_code) AS evidence FROM (
+           SELECT DISTINCT ON (district_code) district_code, value, evidence FROM quota_manual_report
+           WHERE line_id = $1 AND reported_on <= $2::date AND district_code = ANY($3::text[]) AND chain_id IS NOT DISTINCT FROM $4::uuid
+           ORDER BY district_code, reported_on DESC, id DESC) r`,
+        [line.id, asOf, scope.districtCodes, scope.chainId ?? null],
+      );
+      return { actual: row?.value === null || row?.value === undefined ? 0 : Number(row.value), count: null, evidence: row?.evidence ?? null };
+    }
     if (line.measureKind === MeasureKind.MANUAL) {
       const [report] = await manager.query(
         `SELECT value, evidence FROM quota_manual_report

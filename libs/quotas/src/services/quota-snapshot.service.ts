@@ -9,6 +9,7 @@ import { PlanProgressDto } from '../dto/progress.dto';
 import { QuarterCompareDto, QuarterlyReportPayload, SnapshotDto } from '../dto/snapshot.dto';
 import { QuotaLineEntity } from '../entities/quota-line.entity';
 import { QuotaSnapshotEntity } from '../entities/quota-snapshot.entity';
+import { MeasureScope } from './measure-sql';
 import { QuotaPlanService } from './quota-plan.service';
 import { QuotaProgressService } from './quota-progress.service';
 
@@ -83,10 +84,14 @@ export class QuotaSnapshotService {
     return JSON.parse(await this.frozenText(year, quarter)) as QuarterlyReportPayload;
   }
 
-  async compare(year: number, quarter: number): Promise<QuarterCompareDto> {
+  /**
+   * A quarter beside the previous one. With a restricted scope (a district officer) both quarters are live
+   * over that scope: the frozen payload holds the city's totals, which are not theirs to see.
+   */
+  async compare(year: number, quarter: number, scope: MeasureScope = {}): Promise<QuarterCompareDto> {
     checkQuarter(quarter);
-    const current = await this.quarterProgress(year, quarter);
-    const previous = quarter > 1 ? await this.quarterProgress(year, quarter - 1) : null;
+    const current = await this.quarterProgress(year, quarter, scope);
+    const previous = quarter > 1 ? await this.quarterProgress(year, quarter - 1, scope) : null;
     return {
       year,
       quarter,
@@ -113,10 +118,11 @@ export class QuotaSnapshotService {
     };
   }
 
-  private async quarterProgress(year: number, quarter: number): Promise<{ source: string; progress: Pick<PlanProgressDto, 'asOf' | 'lines'> }> {
+  private async quarterProgress(year: number, quarter: number, scope: MeasureScope): Promise<{ source: string; progress: Pick<PlanProgressDto, 'asOf' | 'lines'> }> {
     const plan = await this.plans.findPlan(this.dataSource.manager, year);
-    const row = await this.dataSource.manager.findOneBy(QuotaSnapshotEntity, { planId: plan.id, quarter });
+    const restricted = Boolean(scope.districtCode || scope.chainId || scope.districtCodes);
+    const row = restricted ? null : await this.dataSource.manager.findOneBy(QuotaSnapshotEntity, { planId: plan.id, quarter });
     if (row) return { source: 'FROZEN', progress: JSON.parse(row.payload) as QuarterlyReportPayload };
-    return { source: 'LIVE', progress: await this.progress.progress(year, quarterEnd(year, quarter)) };
+    return { source: 'LIVE', progress: await this.progress.progress(year, quarterEnd(year, quarter), scope) };
   }
 }

@@ -1,0 +1,29 @@
+import type { LineProgressDto, QuarterlyReportPayload } from '@app/quotas';
+
+/**
+ * A frozen quarter as a district officer may see it. The frozen report is the city's leadership report:
+ * its line totals (target, actual, percent, evidence …) are the city's, not theirs, so they are blanked;
+ * what remains is each line's frozen district splits and drill-down rows for their own district(s).
+ * Built from the snapshot only, so every download of the same view is the same file.
+ */
+export function districtView(payload: QuarterlyReportPayload, districtCodes: string[]): QuarterlyReportPayload {
+  const own = new Set(districtCodes);
+  const lines = payload.lines.map(
+    (line) =>
+      ({
+        ...line,
+        target: null,
+        actual: null,
+        count: null,
+        percent: null,
+        expected: null,
+        status: null,
+        statusLabel: '',
+        evidence: null,
+        splits: line.splits.filter((s) => s.kind === 'DISTRICT' && s.districtCode !== null && own.has(s.districtCode)),
+      }) as unknown as LineProgressDto,
+  );
+  const drillDown: QuarterlyReportPayload['drillDown'] = {};
+  for (const [code, rows] of Object.entries(payload.drillDown)) drillDown[code] = rows.filter((r) => own.has(r.districtCode));
+  return { ...payload, districtCodes: [...own].sort(), lines, drillDown };
+}
