@@ -56,10 +56,14 @@ describe('quota plans, progress and quarterly reports', () => {
     await add({ enterpriseId: a, type: 'CHAIN_LEADER', level: 'MUNICIPAL', chainId: chainX, events: [{ to: 'RECOGNISED', on: '2022-02-10' }, { to: 'REVOKED', on: '2022-08-15' }] });
     revocableB = await add({ enterpriseId: b, type: 'CHAIN_LEADER', level: 'MUNICIPAL', chainId: chainX, events: [{ to: 'RECOGNISED', on: '2021-05-01' }] });
     await add({ enterpriseId: c, type: 'LITTLE_GIANT', level: 'NATIONAL', events: [{ to: 'CANDIDATE', on: '2022-01-05' }, { to: 'RECOGNISED', on: '2022-07-20' }] });
+    // Recorded with a validity beyond today: transitions are judged against the status as it reads today, so a
+    // 2019 recognition already lapsed by today (the default three years) could not be put under review after
+    // the fact. Re-recognition on 2022-09-01 then sets expiresOn to 2025-09-01; no 2022 number reads it.
     await add({
       enterpriseId: d,
       type: 'LITTLE_GIANT',
       level: 'NATIONAL',
+      expiresOn: '2099-12-31',
       events: [{ to: 'RECOGNISED', on: '2019-07-01' }, { to: 'UNDER_REVIEW', on: '2022-07-01' }, { to: 'RECOGNISED', on: '2022-09-01' }],
     });
     await add({ enterpriseId: c, type: 'SINGLE_CHAMPION', level: 'NATIONAL', expiresOn: '2022-06-30', events: [{ to: 'RECOGNISED', on: '2022-03-01' }] });

@@ -2,9 +2,10 @@ import { enterprisePayload } from './fixtures';
 import { TestApp } from './test-app';
 
 /**
- * Builds small cultivation worlds for tests. Enterprises and figures go through the HTTP API; designations
- * (with their dated events) and communities are written with SQL until their HTTP routes exist — this is the
- * one place to switch to those routes.
+ * Builds small cultivation worlds for tests, entirely over the HTTP API as a bureau officer would:
+ * enterprises and figures, designations recorded with their past dates (created as 培育对象 or 已认定
+ * on the first event's date, then moved along the lifecycle with dated transitions), and communities
+ * formed on a past date.
  */
 export interface WorldEvent {
   to: 'CANDIDATE' | 'RECOGNISED' | 'UNDER_REVIEW' | 'EXPIRED' | 'REVOKED' | 'REJECTED';
@@ -16,6 +17,7 @@ export interface WorldDesignation {
   type: string;
   level: string;
   chainId?: string | null;
+  /** Expiry given when the designation is recorded (only with a RECOGNISED first event) */
   expiresOn?: string | null;
   events: WorldEvent[];
 }
@@ -37,44 +39,42 @@ export class CultivationWorld {
     if (res.status !== 201) throw new Error(`figures: ${res.status} ${JSON.stringify(res.body)}`);
   }
 
+  /** Records a designation: the first event creates it (CANDIDATE or RECOGNISED on its date), the rest are transitions. */
   async designation(d: WorldDesignation): Promise<string> {
-    const last = d.events[d.events.length - 1];
-    const recognised = d.events.find((e) => e.to === 'RECOGNISED')?.on ?? null;
-    const [{ id }] = await this.t.sql<{ id: string }>(
-      `INSERT INTO designation (enterprise_id, type, level, chain_id, status, recognised_on, expires_on, year, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1) RETURNING id`,
-      [d.enterpriseId, d.type, d.level, d.chainId ?? null, last.to, recognised, d.expiresOn ?? null, recognised ? Number(recognised.slice(0, 4)) : null],
-    );
-    await this.events(id, d.events);
-    return id;
+    const [first, ...rest] = d.events;
+    if (first.to !== 'CANDIDATE' && first.to !== 'RECOGNISED') throw new Error(`designation: a designation starts as CANDIDATE or RECOGNISED, not ${first.to}`);
+    const dates = first.to === 'RECOGNISED' ? { recognisedOn: first.on, ...(d.expiresOn ? { expiresOn: d.expiresOn } : {}) } : { candidateSince: first.on };
+    const res = await this.t.http
+      .post('/api/v1/designations')
+      .set(this.staff)
+      .send({ enterpriseId: d.enterpriseId, type: d.type, level: d.level, ...(d.chainId ? { chainId: d.chainId } : {}), status: first.to, ...dates });
+    if (res.status !== 201) throw new Error(`designation: ${res.status} ${JSON.stringify(res.body)}`);
+    await this.events(res.body.id, rest);
+    return res.body.id as string;
   }
 
-  /** Appends status changes to an existing designation (e.g. a revocation recorded later). */
+  /** Status changes on an existing designation, each effective on its date (e.g. a revocation recorded later, back-dated). */
   async events(designationId: string, events: WorldEvent[]): Promise<void> {
+    if (!events.length) return;
+    let version = (await this.t.http.get(`/api/v1/designations/${designationId}`).set(this.staff).expect(200)).body.version as number;
     for (const e of events) {
-      const [prev] = await this.t.sql<{ to_status: string }>(
-        `SELECT to_status FROM designation_event WHERE designation_id = $1 ORDER BY effective_on DESC, id DESC LIMIT 1`,
-        [designationId],
-      );
-      await this.t.sql(`INSERT INTO designation_event (designation_id, from_status, to_status, effective_on, actor_username) VALUES ($1, $2, $3, $4, 'test')`, [
-        designationId,
-        prev?.to_status ?? null,
-        e.to,
-        e.on,
-      ]);
-      await this.t.sql(`UPDATE designation SET status = $2, version = version + 1 WHERE id = $1`, [designationId, e.to]);
+      const res = await this.t.http
+        .post(`/api/v1/designations/${designationId}/transitions`)
+        .set(this.staff)
+        .send({ toStatus: e.to, effectiveOn: e.on, reason: `测试世界:${e.on} 变更为 ${e.to}`, version });
+      if (res.status !== 201) throw new Error(`transition to ${e.to} on ${e.on}: ${res.status} ${JSON.stringify(res.body)}`);
+      version = res.body.version;
     }
   }
 
+  /** A community formed on a past date; its lead must hold a live 链主 designation on the chain today. */
   async community(c: { name: string; chainId: string; leadEnterpriseId: string; formedOn: string }): Promise<string> {
-    const [{ id }] = await this.t.sql<{ id: string }>(
-      `INSERT INTO community (name, chain_id, lead_enterprise_id, status, formed_on, version) VALUES ($1, $2, $3, 'FORMED', $4, 1) RETURNING id`,
-      [c.name, c.chainId, c.leadEnterpriseId, c.formedOn],
-    );
-    return id;
+    const res = await this.t.http.post('/api/v1/communities').set(this.staff).send({ ...c, status: 'FORMED' });
+    if (res.status !== 201) throw new Error(`community: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
   }
 
   async chainIds(): Promise<string[]> {
-    return (await this.t.sql<{ id: string }>(`SELECT id FROM chain ORDER BY sort_order, code`)).map((r) => r.id);
+    return (await this.t.http.get('/api/v1/chains').set(this.staff).expect(200)).body.map((c: { id: string }) => c.id);
   }
 }
