@@ -25,5 +25,6 @@ export * from './designations/designation-state-machine';
 export * from './designations/designation.service';
 export * from './designations/list-designations.query.dto';
 export * from './designations/transition-designation.dto';
+export * from './scale-tiers/scale-tier-sql';
 export * from './scale-tiers/scale-tier.dto';
 export * from './scale-tiers/scale-tier.service';

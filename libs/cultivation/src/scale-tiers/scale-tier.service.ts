@@ -8,6 +8,7 @@ import { EnterpriseService } from '@app/registry';
 import { scopeSql } from '../common/scope';
 import { DesignationQueryService } from '../designations/designation-query.service';
 import { DESIGNATION_TYPE_LABELS, HOLDING_STATUSES } from '../entities/designation-enums';
+import { scaleTierSql } from './scale-tier-sql';
 import { EnterpriseAtTierDto, EnterpriseScaleTiersDto, EnterprisesAtTierDto, SCALE_TIERS, ScaleTier } from './scale-tier.dto';
 
 /** 百亿 / 五百亿 / 千亿: annual operating revenue in yuan (亿 = 1e8). */
@@ -77,19 +78,17 @@ export class ScaleTierService {
   ): Promise<EnterprisesAtTierDto> {
     const threshold = SCALE_THRESHOLDS_YUAN[tier];
     const params: unknown[] = [year, threshold];
+    const rule = scaleTierSql({ column: SCALE_METRIC.column, year: '$1', threshold: '$2', newOnly: options.newOnly ?? false });
     let sql =
-      `SELECT e.id, e.name, e.credit_code, e.district_code, f.${SCALE_METRIC.column} AS value, p.${SCALE_METRIC.column} AS previous ` +
-      `FROM enterprise e JOIN enterprise_figure f ON f.enterprise_id = e.id AND f.year = $1 AND f.quarter = 0 ` +
-      `LEFT JOIN enterprise_figure p ON p.enterprise_id = e.id AND p.year = $1 - 1 AND p.quarter = 0 ` +
-      `WHERE NOT e.archived AND f.${SCALE_METRIC.column} >= $2`;
+      `SELECT e.id, e.name, e.credit_code, e.district_code, cur.${SCALE_METRIC.column} AS value, prev.${SCALE_METRIC.column} AS previous ` +
+      `FROM enterprise e ${rule.joins} WHERE NOT e.archived AND ${rule.where}`;
     const scope = scopeSql('e', actor, params);
     if (scope !== 'TRUE') sql += ` AND ${scope}`;
-    if (options.newOnly) sql += ` AND (p.${SCALE_METRIC.column} IS NULL OR p.${SCALE_METRIC.column} < $2)`;
     if (options.districtCode) {
       params.push(options.districtCode);
       sql += ` AND e.district_code = $${params.length}`;
     }
-    const rows: Record<string, unknown>[] = await this.dataSource.query(`${sql} ORDER BY f.${SCALE_METRIC.column} DESC, e.id`, params);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(`${sql} ORDER BY cur.${SCALE_METRIC.column} DESC, e.id`, params);
     const items: EnterpriseAtTierDto[] = rows.map((r) => {
       const previous = num(r.previous);
       return {

@@ -1,4 +1,4 @@
-import { DesignationType } from '@app/cultivation';
+import { DesignationType, scaleTierSql } from '@app/cultivation';
 
 import { FIGURE_METRIC_COLUMNS, FigureMetric, MeasureKind, MeasureParams } from '../quota-enums';
 
@@ -77,19 +77,19 @@ function holdersSql(p: Params, params: MeasureParams, asOf: string, scope: Measu
 
 /**
  * Enterprises newly at a scale tier in `year`: the yearly figure (quarter 0) reaches the tier in `year` and did
- * not in `year - 1` (missing counts as below). Kept in one function so the derived-tier service of the
- * designations work can replace it.
+ * not in `year - 1` (missing counts as below) — the rule of the cultivation lib's `scaleTierSql`, which
+ * ScaleTierService uses too. Unlike that service's lists, archived enterprises still count: a firm that crossed
+ * the tier in the plan year did so even if it has been archived since.
  */
 export function newlyAtScaleTierSql(p: Params, metric: FigureMetric, thresholdYuan: string, year: number, scope: MeasureScope): string {
   const column = FIGURE_METRIC_COLUMNS[metric];
   const threshold = p.add(thresholdYuan);
   const y = p.add(year);
+  const rule = scaleTierSql({ column, year: y, threshold, newOnly: true });
   return `SELECT e.id AS enterprise_id, e.credit_code, e.name AS enterprise_name, e.district_code,
       concat(${y}::int, ' 年 ', cur.${column}::text, ' 元') AS detail, cur.${column} AS current_value, prev.${column} AS previous_value
-    FROM enterprise_figure cur JOIN enterprise e ON e.id = cur.enterprise_id
-    LEFT JOIN enterprise_figure prev ON prev.enterprise_id = cur.enterprise_id AND prev.year = ${y}::int - 1 AND prev.quarter = 0
-    WHERE cur.year = ${y}::int AND cur.quarter = 0 AND cur.${column} >= ${threshold}::numeric
-      AND (prev.${column} IS NULL OR prev.${column} < ${threshold}::numeric)${enterpriseScope(p, scope)}`;
+    FROM enterprise e ${rule.joins}
+    WHERE ${rule.where}${enterpriseScope(p, scope)}`;
 }
 
 export interface MeasureWindow {
