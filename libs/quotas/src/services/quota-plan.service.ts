@@ -142,17 +142,7 @@ export class QuotaPlanService {
           actorUsername: actor.username,
         }),
       );
-      const result: ManualReportDto = {
-        id: row.id,
-        lineCode: code,
-        value: Number(row.value),
-        reportedOn: row.reportedOn,
-        evidence: row.evidence,
-        districtCode: row.districtCode,
-        chainId: row.chainId,
-        reportedBy: row.actorUsername,
-        createdAt: row.createdAt.toISOString(),
-      };
+      const result = toManualReportDto(row, code);
       await this.audit.record(manager, actor, { action: 'quota_report.create', entityType: 'quota_manual_report', entityId: row.id, after: result });
       return result;
     });
@@ -161,17 +151,7 @@ export class QuotaPlanService {
   async listManualReports(year: number, code: string): Promise<ManualReportDto[]> {
     const { line } = await this.findLine(this.dataSource.manager, year, code);
     const rows = await this.dataSource.manager.find(QuotaManualReportEntity, { where: { lineId: line.id }, order: { reportedOn: 'DESC', id: 'DESC' } });
-    return rows.map((row) => ({
-      id: row.id,
-      lineCode: code,
-      value: Number(row.value),
-      reportedOn: row.reportedOn,
-      evidence: row.evidence,
-      districtCode: row.districtCode,
-      chainId: row.chainId,
-      reportedBy: row.actorUsername,
-      createdAt: row.createdAt.toISOString(),
-    }));
+    return rows.map((row) => toManualReportDto(row, code));
   }
 
   private async insertLine(manager: EntityManager, plan: QuotaPlanEntity, dto: CreateQuotaLineDto, sortOrder: number): Promise<QuotaLineEntity> {
@@ -207,4 +187,18 @@ export class QuotaPlanService {
       );
     }
   }
+}
+
+function toManualReportDto(row: QuotaManualReportEntity, lineCode: string): ManualReportDto {
+  return {
+    id: row.id,
+    lineCode,
+    value: Number(row.value),
+    reportedOn: row.reportedOn,
+    evidence: row.evidence,
+    districtCode: row.districtCode,
+    chainId: row.chainId,
+    reportedBy: row.actorUsername,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
