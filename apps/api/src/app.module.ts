@@ -6,6 +6,7 @@ import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
 import { APP_CONFIG, AppConfig, ConfigModule, createValidationPipe, HttpExceptionFilter } from '@app/core';
 import { DatabaseModule } from '@app/database';
+import { ImportingModule } from '@app/importing';
 import { ReferenceModule } from '@app/reference';
 import { RegistryModule } from '@app/registry';
 import { SeedingModule } from '@app/seeding';
@@ -17,6 +18,8 @@ import { HealthController } from './health/health.controller';
 import { ReferenceController } from './reference/reference.controller';
 import { StartupService } from './startup.service';
 import { UsersController } from './users/users.controller';
+import { ImportsController } from './imports/imports.controller';
+import { ExportsController } from './exports/exports.controller';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -39,8 +42,9 @@ export class AppModule {
         ReferenceModule,
         RegistryModule,
         SeedingModule,
+        ImportingModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, ReferenceController, EnterprisesController, FiguresController],
+      controllers: [HealthController, AuthController, UsersController, ReferenceController, EnterprisesController, FiguresController, ImportsController, ExportsController],
       providers: [
         StartupService,
         { provide: APP_PIPE, useFactory: createValidationPipe },
