@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 
 import { createTestApp, TestApp } from '../setup/test-app';
+import { binary } from '../setup/binary';
 import { creditCode } from '../setup/fixtures';
 
 const HEADER = '统一社会信用代码,企业名称,所属区县代码,行业代码,注册资本(元),规上企业,联系人,联系电话';
@@ -187,9 +188,9 @@ describe('imports over HTTP', () => {
   it('serves templates in both formats with the Chinese headers, and needs the IMPORT permission', async () => {
     const csv = await t.http.get('/api/v1/imports/templates/figures?format=csv').set(staff).expect(200);
     expect(csv.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toContain('统一社会信用代码,企业名称,年度,季度,营业收入(元)');
-    const xlsx = await t.http.get('/api/v1/imports/templates/enterprises?format=xlsx').set(staff).buffer(true).parse(binary).expect(200);
+    const xlsx = await t.http.get('/api/v1/imports/templates/enterprises?format=xlsx').set(staff).buffer(true).parse(binary as never).expect(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body as Buffer);
+    await workbook.xlsx.load(xlsx.body as never);
     expect(workbook.worksheets[0].getRow(1).getCell(1).value).toBe('统一社会信用代码');
 
     await t.http.get('/api/v1/imports/templates/nonsense').set(staff).expect(400);
@@ -198,9 +199,3 @@ describe('imports over HTTP', () => {
     await t.http.post('/api/v1/imports/enterprises').set(staff).expect(400);
   });
 });
-
-export function binary(res: NodeJS.ReadableStream, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-}

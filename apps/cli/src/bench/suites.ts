@@ -1,0 +1,7 @@
+import { BenchSuite } from './bench-suite';
+import { exportBench } from './export.bench';
+import { importBench } from './import.bench';
+import { searchBench } from './search.bench';
+
+/** Suites run in this order on each city size; append new ones at the end. */
+export const SUITES: BenchSuite[] = [importBench, searchBench, exportBench];
