@@ -31,8 +31,21 @@ export async function* readRows(buffer: Buffer, format: FileFormat): AsyncGenera
   else yield* readCsv(buffer);
 }
 
+/**
+ * Feeds a buffer in 64 KB slices: a parser given one huge chunk would turn the whole file into
+ * records at once; slices let backpressure keep only a batch's worth of rows in memory.
+ */
+function slices(buffer: Buffer): Readable {
+  return Readable.from(
+    (function* () {
+      for (let i = 0; i < buffer.length; i += 64 * 1024) yield buffer.subarray(i, i + 64 * 1024);
+    })(),
+    { objectMode: false },
+  );
+}
+
 async function* readCsv(buffer: Buffer): AsyncGenerator<SourceRow> {
-  let source: NodeJS.ReadableStream = Readable.from([buffer]);
+  let source: NodeJS.ReadableStream = slices(buffer);
   if (csvEncoding(buffer) === 'gb18030') source = source.pipe(iconv.decodeStream('gb18030'));
   const parser = source.pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }));
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -42,7 +55,7 @@ async function* readCsv(buffer: Buffer): AsyncGenerator<SourceRow> {
 }
 
 async function* readXlsx(buffer: Buffer): AsyncGenerator<SourceRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(slices(buffer), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     // Styles tell dates from numbers.

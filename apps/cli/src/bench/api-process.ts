@@ -8,6 +8,8 @@ import { join } from 'node:path';
 export interface ApiProcess {
   url: string;
   pid: number;
+  /** What the API printed (for diagnosing a failed suite) */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
+    output: () => output,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

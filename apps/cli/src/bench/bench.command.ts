@@ -54,7 +54,7 @@ export async function benchCommand(serverUrl: string, options: Record<string, st
           results.push(result);
           for (const row of result.rows) print(`   ${row.measure}: ${row.value} | ${row.baseline}: ${row.baselineValue}${row.verdict ? ` | ${row.verdict}` : ''}`);
         } catch (error) {
-          print(`   failed: ${String((error as Error)?.stack ?? error)}`);
+          print(`   failed: ${String((error as Error)?.stack ?? error)}\n   API output: ${api.output().slice(-3000)}`);
           results.push({ title: `${suite.name} (failed)`, rows: [], notes: [`The suite failed: ${String((error as Error)?.message ?? error)}`] });
         }
       }
