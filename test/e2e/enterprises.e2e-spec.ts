@@ -82,6 +82,8 @@ describe('enterprise registry over HTTP', () => {
     expect(retired.body.message).toContain('已撤销');
     await t.http.post('/api/v1/enterprises').set(staff).set('content-type', 'application/json').send('{"name":').expect(400);
     await t.http.get('/api/v1/enterprises/not-a-uuid').set(staff).expect(400);
+    const missing = await t.http.post('/api/v1/enterprises').set(staff).send({ creditCode: creditCode(), name: '宁波缺字段有限公司' }).expect(400);
+    expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual(['districtCode', 'industryCode']);
   });
 
   it('finds enterprises by two-character Chinese words in names and former names, and by partial credit code', async () => {

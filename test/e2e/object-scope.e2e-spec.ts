@@ -8,7 +8,10 @@ type Headers = Record<string, string>;
  * officer of 330211, and the body must not mention B. Add `{ path: '/api/v1/exports/enterprises?format=csv' }`
  * here when exports land; the tests below then cover them with no other change.
  */
-const EXPORT_ROUTES: { path: string }[] = [];
+const EXPORT_ROUTES: { path: string }[] = [
+  { path: '/api/v1/exports/enterprises?format=csv' },
+  { path: '/api/v1/exports/designations?format=csv' },
+];
 
 describe('object-level scope: liaisons and district officers over HTTP', () => {
   let t: TestApp;
@@ -105,9 +108,10 @@ describe('object-level scope: liaisons and district officers over HTTP', () => {
 
     for (const route of EXPORT_ROUTES) {
       it(`gets no row of B from the export ${route.path}`, async () => {
-        const res = await t.http.get(route.path).set(liaisonA);
-        expect(res.status).toBeLessThan(400);
-        expect(JSON.stringify(res.body ?? res.text)).not.toContain(b.creditCode);
+        const res = await t.http.get(route.path).set(liaisonA).buffer(true);
+        // Liaisons hold no export permission at all; either way B never leaks.
+        expect([200, 403]).toContain(res.status);
+        expect(res.text).not.toContain(b.creditCode);
       });
     }
   });
@@ -161,6 +165,26 @@ describe('object-level scope: liaisons and district officers over HTTP', () => {
       expect(row.status).toBe('PENDING');
     });
 
+    it('cannot import into or over another district: the file is refused and nothing changes', async () => {
+      const before = await snapshot(b.id);
+      const csv = (rows: string[]) => Buffer.from(['creditCode,name,districtCode,industryCode', ...rows].join('\n'));
+      const over = await t.http
+        .post('/api/v1/imports/enterprises?dryRun=false')
+        .set(district)
+        .attach('file', csv([`${b.creditCode},改名的乙方,330206,3411`]), 'over.csv');
+      expect(over.status).toBe(422);
+      expect(over.body.errors[0]).toMatchObject({ line: 2, code: 'ENTERPRISE_NOT_FOUND' });
+      const fresh = creditCode('330206');
+      const into = await t.http
+        .post('/api/v1/imports/enterprises?dryRun=false')
+        .set(district)
+        .attach('file', csv([`${fresh},宁波越界导入有限公司,330206,3411`]), 'into.csv');
+      expect(into.status).toBe(422);
+      expect(into.body.errors[0]).toMatchObject({ line: 2, code: 'OUT_OF_SCOPE' });
+      expect(await snapshot(b.id)).toEqual(before);
+      await t.http.get(`/api/v1/enterprises/by-credit-code/${fresh}`).set(staff).expect(404);
+    });
+
     it('reads only audit rows about enterprises of its district', async () => {
       const res = await t.http.get('/api/v1/audit?pageSize=100').set(district).expect(200);
       expect(res.body.items.length).toBeGreaterThan(0);
@@ -173,9 +197,10 @@ describe('object-level scope: liaisons and district officers over HTTP', () => {
 
     for (const route of EXPORT_ROUTES) {
       it(`gets no row of another district from the export ${route.path}`, async () => {
-        const res = await t.http.get(route.path).set(district);
-        expect(res.status).toBeLessThan(400);
-        expect(JSON.stringify(res.body ?? res.text)).not.toContain(b.creditCode);
+        const res = await t.http.get(route.path).set(district).buffer(true);
+        expect(res.status).toBe(200);
+        expect(res.text).not.toContain(b.creditCode);
+        if (route.path.includes('/enterprises')) expect(res.text).toContain(a.creditCode);
       });
     }
   });

@@ -75,6 +75,10 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/quota-plans/{year}/quarters/{q}/snapshot': P.REPORT_FREEZE,
   'GET /api/v1/quota-plans/{year}/quarters/{q}/compare': P.QUOTA_READ,
   'GET /api/v1/reports/quarterly/{year}/{q}': P.REPORT_READ,
+  'GET /api/v1/imports/templates/{kind}': P.IMPORT,
+  'POST /api/v1/imports/{kind}': P.IMPORT,
+  'GET /api/v1/exports/enterprises': P.EXPORT,
+  'GET /api/v1/exports/designations': P.EXPORT,
 };
 
 /** Values for path parameters; a random-looking but well-formed value reaches the service. */

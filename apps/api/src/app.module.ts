@@ -8,6 +8,7 @@ import { APP_CONFIG, AppConfig, ConfigModule, createValidationPipe, HttpExceptio
 import { CultivationModule } from '@app/cultivation';
 import { DatabaseModule } from '@app/database';
 import { QuotasModule } from '@app/quotas';
+import { ImportingModule } from '@app/importing';
 import { ReferenceModule } from '@app/reference';
 import { RegistryModule } from '@app/registry';
 import { ReportsModule } from '@app/reports';
@@ -33,6 +34,8 @@ import { CommunityMembersController } from './communities/community-members.cont
 import { DesignationsController } from './designations/designations.controller';
 import { EnterpriseDesignationsController } from './designations/enterprise-designations.controller';
 import { ScaleTiersController } from './scale-tiers/scale-tiers.controller';
+import { ImportsController } from './imports/imports.controller';
+import { ExportsController } from './exports/exports.controller';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -58,6 +61,7 @@ export class AppModule {
         CultivationModule,
         QuotasModule,
         ReportsModule,
+        ImportingModule,
       ],
       controllers: [
         HealthController,
@@ -79,6 +83,8 @@ export class AppModule {
         QuotaPlansController,
         QuotaProgressController,
         ReportsController,
+        ImportsController,
+        ExportsController,
       ],
       providers: [
         StartupService,

@@ -4,6 +4,7 @@ import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
 import { ConfigModule } from '@app/core';
 import { DatabaseModule } from '@app/database';
+import { ImportingModule } from '@app/importing';
 import { RegistryModule } from '@app/registry';
 import { ReportsModule } from '@app/reports';
 import { SeedingModule } from '@app/seeding';
@@ -14,7 +15,7 @@ export class CliModule {
   static forRoot(databaseUrl: string): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule, DatabaseModule.forRoot(databaseUrl), AuditModule, AuthModule, RegistryModule, SeedingModule, ReportsModule],
+      imports: [ConfigModule, DatabaseModule.forRoot(databaseUrl), AuditModule, AuthModule, RegistryModule, SeedingModule, ReportsModule, ImportingModule],
     };
   }
 }

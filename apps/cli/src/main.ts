@@ -11,12 +11,20 @@ import { migrateCommand } from './commands/migrate.command';
 import { reportQuarterlyCommand } from './commands/report-quarterly.command';
 import { seedCommand } from './commands/seed.command';
 import { userCreateCommand } from './commands/user-create.command';
+import { importCommand } from './commands/import.command';
+import { generateDemoCommand } from './commands/generate-demo.command';
+import { benchCommand } from './bench/bench.command';
 
 const USAGE = `Usage: cli <command>
   migrate                         apply pending database migrations
   seed [--demo]                   load reference data (and the demo enterprises) idempotently
   user create --username U --password P --role ROLE [--districts 330211,...] [--enterprises uuid,...] [--name 名字]
   report quarterly --year 2022 --quarter 2 [--format json|csv|xlsx|pdf] --out FILE   write a frozen quarterly report
+  import <enterprises|figures|designations|chain-memberships> FILE [--dry-run]
+                                  check (and unless --dry-run, apply) a CSV or XLSX file; all rows or none
+  generate-demo --enterprises N [--database NAME]
+                                  build a synthetic city (figures, designations, chains, communities)
+  bench [--quick]                 benchmarks at 100,000 and 1,000,000 enterprises (--quick: 100,000) → docs/benchmarks.md
 
 Uses DATABASE_URL, or the embedded PostgreSQL in DATA_DIR (default ./data) when it is unset.`;
 
@@ -24,12 +32,13 @@ const print = (line: string) => process.stdout.write(line + '\n');
 
 async function main(): Promise<number> {
   const { words, options } = parseArgs(process.argv.slice(2));
-  const command = words.join(' ');
+  // Commands whose later words are arguments (a kind, a file).
+  const command = ['import'].includes(words[0]) ? words[0] : words.join(' ');
   if (!command || options.help) {
     print(USAGE);
     return command ? 0 : 2;
   }
-  const known = ['migrate', 'seed', 'user create', 'report quarterly'];
+  const known = ['migrate', 'seed', 'user create', 'report quarterly', 'import', 'generate-demo', 'bench'];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
 
   const config = loadConfig();
@@ -40,11 +49,17 @@ async function main(): Promise<number> {
       await migrateCommand(database.url, print);
       return 0;
     }
+    if (command === 'generate-demo') {
+      await generateDemoCommand(database.url, options, print);
+      return 0;
+    }
+    if (command === 'bench') return await benchCommand(process.env.BENCH_DATABASE_URL || database.url, options, print);
     const app = await NestFactory.createApplicationContext(CliModule.forRoot(database.url), { logger });
     try {
       if (command === 'seed') await seedCommand(app, options.demo === true, print);
       if (command === 'user create') await userCreateCommand(app, options, print);
       if (command === 'report quarterly') await reportQuarterlyCommand(app, options, print);
+      if (command === 'import') return await importCommand(app, words.slice(1), options, print);
     } finally {
       await app.close();
     }

@@ -11,6 +11,8 @@ export interface BenchContext {
   /** Base URL of a running API on that database (for HTTP load tests), and a bearer token for it */
   apiUrl: string;
   token: string;
+  /** Process id of that API (a separate process), for memory measurements */
+  apiPid?: number;
   print(line: string): void;
 }
 

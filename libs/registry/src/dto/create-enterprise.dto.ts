@@ -1,4 +1,4 @@
-import { IsOptional, IsString, MaxLength, MinLength, IsDefined } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 import { EnterpriseFieldsDto } from './enterprise-fields.dto';
 
@@ -15,12 +15,8 @@ export class CreateEnterpriseDto extends EnterpriseFieldsDto {
   @MaxLength(500)
   creditCodeOverrideReason?: string;
 
-  @IsDefined({ message: 'name 必填 (required)' })
+  // name, districtCode and industryCode are required on create: EnterpriseService checks them.
   declare name: string;
-
-  @IsDefined({ message: 'districtCode 必填 (required)' })
   declare districtCode: string;
-
-  @IsDefined({ message: 'industryCode 必填 (required)' })
   declare industryCode: string;
 }

@@ -47,6 +47,7 @@ export class EnterpriseService {
   ) {}
 
   async create(actor: Actor, dto: CreateEnterpriseDto): Promise<EnterpriseDto> {
+    assertRequired(dto);
     const { code, override } = acceptCreditCode(dto.creditCode, dto.creditCodeOverrideReason);
     assertDistrictInScope(actor, dto.districtCode);
     return this.dataSource.transaction(async (manager) => {
@@ -179,5 +180,18 @@ export class EnterpriseService {
     if (dto.registeredCapitalYuan !== undefined) fields.registeredCapitalYuan = money(dto.registeredCapitalYuan) ?? null;
     if (dto.landAreaMu !== undefined) fields.landAreaMu = money(dto.landAreaMu) ?? null;
     return fields;
+  }
+}
+
+const REQUIRED_ON_CREATE = { name: '企业名称', districtCode: '所属区县代码', industryCode: '行业代码' } as const;
+
+// The shared field DTO marks these optional (PATCH sends any subset), and class-validator lets an
+// inherited @IsOptional win over a subclass's @IsDefined, so a new record's required fields are checked here.
+function assertRequired(dto: CreateEnterpriseDto): void {
+  const errors = Object.entries(REQUIRED_ON_CREATE)
+    .filter(([field]) => dto[field as keyof typeof REQUIRED_ON_CREATE] === undefined || dto[field as keyof typeof REQUIRED_ON_CREATE] === null)
+    .map(([field, label]) => ({ field, code: 'REQUIRED', message: `${label}(${field})必填 (required)` }));
+  if (errors.length) {
+    throw AppException.badRequest(ErrorCode.VALIDATION_FAILED, `请求参数有误 (invalid request): ${errors.map((e) => e.message).join('; ')}`, errors);
   }
 }

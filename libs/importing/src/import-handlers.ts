@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+
+import { ImportHandler, ImportKind } from './import-kind';
+import { ChainMembershipImport } from './kinds/chain-membership.import';
+import { DesignationImport } from './kinds/designation.import';
+import { EnterpriseImport } from './kinds/enterprise.import';
+import { FiguresImport } from './kinds/figures.import';
+
+/** The handler for each kind of file. */
+@Injectable()
+export class ImportHandlers {
+  private readonly byKind: Record<ImportKind, ImportHandler>;
+
+  constructor(enterprises: EnterpriseImport, figures: FiguresImport, designations: DesignationImport, memberships: ChainMembershipImport) {
+    this.byKind = { enterprises, figures, designations, 'chain-memberships': memberships };
+  }
+
+  get(kind: ImportKind): ImportHandler {
+    return this.byKind[kind];
+  }
+}

@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+import { AuditService } from '@app/audit';
+import { Actor, AppException, ErrorCode } from '@app/core';
+
+import { ImportReportDto } from './dto/import-report.dto';
+import { detectFormat, readRows } from './file-rows';
+import { BatchContext, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from './import-kind';
+import { ImportHandlers } from './import-handlers';
+
+const BATCH = 1000;
+/** Errors listed in a report; the count of rejected rows is always complete. */
+const MAX_LISTED_ERRORS = 1000;
+
+export interface ImportFile {
+  buffer: Buffer;
+  name?: string;
+}
+
+export interface ImportOptions {
+  dryRun: boolean;
+  /** Called after each batch with the rows processed so far */
+  onProgress?: (rows: number) => void;
+}
+
+class Rejected extends Error {}
+
+const normalizeHeader = (h: string) =>
+  h.replace(/^\uFEFF/, '').replace(/[\s\u3000*]/g, '').replace(/（/g, '(').replace(/）/g, ')').toLowerCase();
+
+/**
+ * Checks a whole file with the API's rules, then (unless a dry run) writes it in one transaction:
+ * a single bad row means nothing is written. Rows are parsed and written in batches, so memory
+ * stays bounded by the batch, not the file.
+ */
+@Injectable()
+export class ImportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly handlers: ImportHandlers,
+  ) {}
+
+  async run(actor: Actor, kind: ImportKind, file: ImportFile, options: ImportOptions): Promise<ImportReportDto> {
+    const handler = this.handlers.get(kind);
+    const fileSha256 = createHash('sha256').update(file.buffer).digest('hex');
+    const report: ImportReportDto = { kind, fileSha256, dryRun: options.dryRun, counts: { created: 0, updated: 0, unchanged: 0, rejected: 0 }, errors: [] };
+    const work = async (manager: EntityManager) => {
+      await this.process(manager, actor, handler, file, options, report);
+      if (report.counts.rejected > 0 || report.errors.length > 0) throw new Rejected();
+      if (!options.dryRun) {
+        await this.audit.record(manager, actor, {
+          action: `import.${kind}`,
+          entityType: 'import',
+          after: { fileName: file.name ?? null, fileSha256, rows: totalRows(report), ...report.counts },
+        });
+      }
+    };
+    try {
+      // A dry run also runs in a transaction, rolled back, so it reads one consistent snapshot.
+      await this.dataSource.transaction(async (manager) => {
+        await work(manager);
+        if (options.dryRun) throw new Rejected();
+      });
+    } catch (error) {
+      if (!(error instanceof Rejected)) throw error;
+    }
+    if (!options.dryRun && report.errors.length > 0) throw rejection(report);
+    return report;
+  }
+
+  private async process(manager: EntityManager, actor: Actor, handler: ImportHandler, file: ImportFile, options: ImportOptions, report: ImportReportDto) {
+    (handler as { reset?: () => void }).reset?.();
+    const rows = readRows(file.buffer, detectFormat(file.buffer, file.name));
+    const first = await rows.next().catch((error: Error) => {
+      throw AppException.field(ErrorCode.VALIDATION_FAILED, 'file', `文件无法读取,请上传 CSV 或 XLSX (cannot read the file: ${error.message})`);
+    });
+    if (first.done) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'file', '文件是空的 (the file is empty)');
+    const { fields, errors } = this.mapHeader(handler, first.value.cells);
+    if (errors.length) {
+      report.errors.push(...errors);
+      return;
+    }
+    const present = new Set(fields.filter((f): f is string => f !== null));
+    const headerOf = (field: string) => {
+      const i = fields.indexOf(field);
+      return i >= 0 ? first.value.cells[i].replace(/^\uFEFF/, '').trim() : (handler.columns.find((c) => c.field === field)?.header ?? field);
+    };
+    const ctx: BatchContext = { manager, actor, present, headerOf };
+    const seen = new Map<string, number>();
+    let batch: RawRow[] = [];
+    let processed = 0;
+    const flush = async () => {
+      const prepared = await handler.prepare(ctx, batch);
+      for (const row of prepared) this.markDuplicate(ctx, row, seen);
+      this.count(report, prepared);
+      if (!options.dryRun && report.counts.rejected === 0) await handler.write(ctx, prepared.filter((r) => r.action === 'create' || r.action === 'update'));
+      processed += batch.length;
+      batch = [];
+      options.onProgress?.(processed);
+    };
+    for await (const source of rows) {
+      const values: Record<string, string> = {};
+      fields.forEach((field, i) => {
+        if (field) values[field] = (source.cells[i] ?? '').trim();
+      });
+      batch.push({ line: source.line, values });
+      if (batch.length >= BATCH) await flush();
+    }
+    if (batch.length) await flush();
+  }
+
+  private mapHeader(handler: ImportHandler, cells: string[]): { fields: (string | null)[]; errors: RowError[] } {
+    const lookup = new Map<string, string>();
+    for (const c of handler.columns) for (const name of [c.field, c.header, ...(c.aliases ?? [])]) lookup.set(normalizeHeader(name), c.field);
+    const errors: RowError[] = [];
+    const fields = cells.map((cell) => {
+      const name = normalizeHeader(cell);
+      if (!name) return null;
+      const field = lookup.get(name);
+      if (!field) {
+        errors.push({ line: 1, column: cell.trim(), code: 'UNKNOWN_COLUMN', message: `不认识的列“${cell.trim()}”,请对照模板 (unknown column; see the template)` });
+        return null;
+      }
+      return field;
+    });
+    for (const c of handler.columns.filter((c) => c.required && !c.newOnly)) {
+      if (!fields.includes(c.field)) {
+        errors.push({ line: 1, column: c.header, code: 'MISSING_COLUMN', message: `缺少必填列“${c.header}”(${c.field}) (required column missing)` });
+      }
+    }
+    fields.forEach((f, i) => {
+      if (f && fields.indexOf(f) !== i) errors.push({ line: 1, column: cells[i].trim(), code: 'DUPLICATE_COLUMN', message: `列“${cells[i].trim()}”重复 (column appears twice)` });
+    });
+    return { fields, errors };
+  }
+
+  private markDuplicate(ctx: BatchContext, row: PreparedRow, seen: Map<string, number>) {
+    if (!row.key || row.errors.length) return;
+    const earlier = seen.get(row.key);
+    if (earlier === undefined) {
+      seen.set(row.key, row.line);
+      return;
+    }
+    row.errors.push({
+      line: row.line,
+      column: ctx.headerOf(row.keyColumn ?? 'creditCode'),
+      code: 'DUPLICATE_IN_FILE',
+      message: `与第 ${earlier} 行重复 (same record as line ${earlier})`,
+    });
+    row.action = undefined;
+  }
+
+  private count(report: ImportReportDto, rows: PreparedRow[]) {
+    for (const row of rows) {
+      if (row.errors.length) {
+        report.counts.rejected++;
+        const room = MAX_LISTED_ERRORS - report.errors.length;
+        if (room > 0) report.errors.push(...row.errors.slice(0, room));
+      } else if (row.action === 'create') report.counts.created++;
+      else if (row.action === 'update') report.counts.updated++;
+      else report.counts.unchanged++;
+    }
+  }
+}
+
+const totalRows = (r: ImportReportDto) => r.counts.created + r.counts.updated + r.counts.unchanged + r.counts.rejected;
+
+function rejection(report: ImportReportDto): AppException {
+  const first = report.errors[0];
+  const where = first.line > 1 ? `第 ${first.line} 行“${first.column}”` : `表头“${first.column}”`;
+  return new AppException(
+    422,
+    'IMPORT_REJECTED',
+    `文件有 ${Math.max(report.counts.rejected, 1)} 行不合格,未写入任何数据;首个问题:${where}:${first.message} (nothing was written: fix the rows listed and upload again)`,
+    report.errors.map((e) => ({ field: e.column, ...e })),
+    { kind: report.kind, fileSha256: report.fileSha256, dryRun: false, counts: report.counts },
+  );
+}
