@@ -38,6 +38,20 @@ describe('designations over HTTP', () => {
     expect(terminal.body.details.allowed).toEqual([]);
   });
 
+  it('judges a late-recorded change by the status on its effective date', async () => {
+    const enterpriseId = await createEnterprise(t, staff);
+    // Recognised 2019-01-10, so it lapsed 2022-01-10; the review began before that and is recorded only now.
+    const created = await designate(t, staff, { enterpriseId, type: 'LITTLE_GIANT', level: 'NATIONAL', status: 'RECOGNISED', recognisedOn: '2019-01-10' });
+    expect(created.body).toMatchObject({ status: 'EXPIRED', expiresOn: '2022-01-10' });
+    const review = await transition(created.body.id, { toStatus: 'UNDER_REVIEW', effectiveOn: '2021-12-01', reason: '复核(补录)', version: 1 }).expect(201);
+    expect(review.body.status).toBe('UNDER_REVIEW');
+    await transition(created.body.id, { toStatus: 'RECOGNISED', effectiveOn: '2022-03-01', reason: '复核通过', version: 2 }).expect(201);
+
+    const other = await designate(t, staff, { enterpriseId, type: 'SINGLE_CHAMPION', level: 'NATIONAL', status: 'RECOGNISED', recognisedOn: '2019-01-10' });
+    const late = await transition(other.body.id, { toStatus: 'UNDER_REVIEW', effectiveOn: '2022-02-01', reason: '过期后才复核', version: 1 }).expect(409);
+    expect(late.body.details).toMatchObject({ from: 'EXPIRED', allowed: [] });
+  });
+
   it('keeps every transition in the history with who, when and why', async () => {
     const enterpriseId = await createEnterprise(t, staff);
     const { body } = await designate(t, staff, { enterpriseId, type: 'SPECIALIZED_SME', level: 'PROVINCIAL', candidateSince: addDays(today, -60) });

@@ -108,8 +108,12 @@ export class DesignationService {
       if (!canWriteEnterprise(actor, await this.enterprises.findOrFail(manager, entity.enterpriseId))) throw designationNotFound(id);
       if (entity.version !== dto.version) throw AppException.versionConflict('认定记录', dto.version, entity.version);
       const before = await this.query.get(actor, id, manager);
-      // The state machine runs on the status as it reads today, so a lapsed recognition is EXPIRED (terminal).
-      if (!canTransition(before.status, dto.toStatus)) throw illegalTransition(before.status, dto.toStatus);
+      // The state machine runs on the status as it read on the change's effective date: a review
+      // recorded late for a recognition that was still valid on that day is legal, while a change
+      // dated after the expiry finds it EXPIRED (terminal).
+      const lapsed = entity.status === DesignationStatus.RECOGNISED && entity.expiresOn !== null && entity.expiresOn < effectiveOn;
+      const statusThen = lapsed ? DesignationStatus.EXPIRED : entity.status;
+      if (!canTransition(statusThen, dto.toStatus)) throw illegalTransition(statusThen, dto.toStatus);
       const last = before.events[before.events.length - 1];
       if (last && effectiveOn < last.effectiveOn) {
         throw AppException.field(
