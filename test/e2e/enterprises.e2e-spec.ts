@@ -114,6 +114,21 @@ describe('enterprise registry over HTTP', () => {
     expect(byCode.body.items.map((e: { id: string }) => e.id)).toContain(zhenhai.body.id);
   });
 
+  it('counts a search exactly up to 1,000 matches and says when the total is a lower bound', async () => {
+    // 1,005 rows straight into the table: the setup, not the behaviour under test.
+    await t.sql(
+      `INSERT INTO enterprise (credit_code, name, district_code, industry_code, industry_section, version)
+       SELECT 'CAP' || lpad(i::text, 15, '0'), '宁波封顶测试' || i || '号有限公司', '330225', '3411', 'C', 1 FROM generate_series(1, 1005) i`,
+    );
+    const search = await t.http.get('/api/v1/enterprises').query({ q: '封顶', pageSize: 10 }).set(staff).expect(200);
+    expect(search.body.meta).toEqual({ page: 1, pageSize: 10, total: 1000, totalCapped: true });
+    expect(search.body.items).toHaveLength(10);
+    const filtered = await t.http.get('/api/v1/enterprises').query({ districtCode: '330225', pageSize: 10 }).set(staff).expect(200);
+    expect(filtered.body.meta).toEqual({ page: 1, pageSize: 10, total: 1005 });
+    const few = await t.http.get('/api/v1/enterprises').query({ q: '封顶测试1005' }).set(staff).expect(200);
+    expect(few.body.meta).toEqual({ page: 1, pageSize: 25, total: 1 });
+  });
+
   it('serves a name search from the bigram GIN index', async () => {
     // With 200 rows the planner may prefer a scan; forbid it within one transaction to see the index is usable.
     const plan: { 'QUERY PLAN': string }[] = await t.dataSource.transaction(async (m) => {

@@ -33,7 +33,7 @@ interface SizeRun {
 export async function benchCommand(serverUrl: string, options: Record<string, string | true>, print: (line: string) => void): Promise<number> {
   const sizes =
     typeof options.sizes === 'string' ? options.sizes.split(',').map((s) => Number(s.replace(/_/g, ''))) : options.quick ? [100_000] : [100_000, 1_000_000];
-  if (sizes.some((s) => !Number.isInteger(s) || s < 1000)) throw new UsageError('--sizes must be whole numbers ≥ 1000, comma-separated');
+  if (sizes.some((s) => !Number.isInteger(s) || s < 200)) throw new UsageError('--sizes must be whole numbers ≥ 200, comma-separated');
   const runs: SizeRun[] = [];
   for (const size of sizes) {
     const name = `cr_bench_${size}`;

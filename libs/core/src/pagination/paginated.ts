@@ -1,12 +1,14 @@
 import { applyDecorators, Type } from '@nestjs/common';
 import { AppException } from '../errors/app.exception';
 import { ErrorCode } from '../errors/error-codes';
-import { ApiExtraModels, ApiOkResponse, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 
 export class PageMetaDto {
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
   @ApiProperty() total: number;
+  @ApiPropertyOptional({ description: 'True when a name search matched more rows than are counted exactly; total is then a lower bound (显示为“1000+”)' })
+  totalCapped?: boolean;
 }
 
 export interface Paginated<T> {
@@ -14,8 +16,8 @@ export interface Paginated<T> {
   meta: PageMetaDto;
 }
 
-export function paginated<T>(items: T[], page: number, pageSize: number, total: number): Paginated<T> {
-  return { items, meta: { page, pageSize, total } };
+export function paginated<T>(items: T[], page: number, pageSize: number, total: number, totalCapped = false): Paginated<T> {
+  return { items, meta: totalCapped ? { page, pageSize, total, totalCapped } : { page, pageSize, total } };
 }
 
 /** Documents a `{ items, meta }` response of the given item DTO. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 
 import { AuditService } from '@app/audit';
 import {
@@ -76,9 +76,11 @@ export class EnterpriseService {
     applyCultivationFilters(qb, query);
     const [column, direction] = parseSort(query.sort, SORTABLE, 'e.name ASC').split(' ');
     qb.orderBy(column, direction as 'ASC' | 'DESC').addOrderBy('e.id', 'ASC');
-    qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
-    const [rows, total] = await qb.getManyAndCount();
-    return paginated(rows.map(EnterpriseDto.from), query.page, query.pageSize, total);
+    const [rows, { total, capped }] = await Promise.all([
+      qb.clone().offset((query.page - 1) * query.pageSize).limit(query.pageSize).getMany(),
+      countRows(qb, query.q ? SEARCH_COUNT_CAP : undefined),
+    ]);
+    return paginated(rows.map(EnterpriseDto.from), query.page, query.pageSize, total, capped);
   }
 
   async get(actor: Actor, id: string): Promise<EnterpriseDto> {
@@ -194,4 +196,19 @@ function assertRequired(dto: CreateEnterpriseDto): void {
   if (errors.length) {
     throw AppException.badRequest(ErrorCode.VALIDATION_FAILED, `请求参数有误 (invalid request): ${errors.map((e) => e.message).join('; ')}`, errors);
   }
+}
+
+/**
+ * A common two-character word (机械, 科技) matches a tenth of a million-row registry: the page itself
+ * comes fast from the name index, but counting every match exactly costs ~0.4 s. Searches are
+ * therefore counted up to this cap and say so (`totalCapped`); filter-only lists count exactly.
+ */
+const SEARCH_COUNT_CAP = 1000;
+
+async function countRows(qb: SelectQueryBuilder<EnterpriseEntity>, cap?: number): Promise<{ total: number; capped: boolean }> {
+  const inner = qb.clone().select('1').orderBy();
+  if (cap !== undefined) inner.limit(cap + 1);
+  const [sql, params] = inner.getQueryAndParameters();
+  const [{ n }] = await qb.connection.query(`SELECT count(*)::int AS n FROM (${sql}) matches`, params);
+  return cap !== undefined && n > cap ? { total: cap, capped: true } : { total: n, capped: false };
 }
