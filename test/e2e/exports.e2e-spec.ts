@@ -50,6 +50,14 @@ describe('exports over HTTP', () => {
     expect(again.body.counts).toEqual({ created: 0, updated: 0, unchanged: 3, rejected: 0 });
   });
 
+  it('selects the same rows as the list for the cultivation filters', async () => {
+    const res = await t.http.get('/api/v1/exports/enterprises?format=csv&designationType=SPECIALIZED_SME').set(staff).expect(200);
+    const rows: Record<string, string>[] = parse(res.text, { bom: true, columns: true });
+    const list = await t.http.get('/api/v1/enterprises?designationType=SPECIALIZED_SME').set(staff).expect(200);
+    expect(rows.map((r) => r['统一社会信用代码'])).toEqual(list.body.items.map((e: { creditCode: string }) => e.creditCode));
+    expect(rows.map((r) => r['统一社会信用代码'])).toEqual([codes[0]]);
+  });
+
   it('exports designations with labels and filters', async () => {
     const res = await t.http.get('/api/v1/exports/designations?format=csv&type=SPECIALIZED_SME').set(staff).expect(200);
     const rows: Record<string, string>[] = parse(res.text, { bom: true, columns: true });

@@ -8,7 +8,7 @@ import { AuditService } from '@app/audit';
 import { Actor, applyEnterpriseScope } from '@app/core';
 import { DESIGNATION_LEVEL_LABELS, DESIGNATION_STATUS_LABELS, DESIGNATION_TYPE_LABELS, DesignationEntity } from '@app/cultivation';
 import { ENTERPRISE_STATUS_LABELS, EnterpriseEntity, EnterpriseStatus } from '@app/registry';
-import { applySearch } from '@app/registry/services/enterprise-search';
+import { applyEnterpriseFilters } from '@app/registry/services/enterprise-filters';
 
 import { ExportDesignationsQueryDto, ExportEnterprisesQueryDto } from '../dto/export-query.dto';
 import { DESIGNATION_COLUMNS } from '../kinds/designation.import';
@@ -80,15 +80,7 @@ export class ExportService {
       'e.stock_code AS stock_code', 'e.land_area_mu::text AS land_area_mu', 'e.contact_person AS contact_person',
       'e.contact_phone AS contact_phone', 'e.contact_email AS contact_email', 'e.credit_code_override_reason AS credit_code_override_reason',
     ]);
-    if (!query.includeArchived) qb.andWhere('e.archived = false');
-    if (query.districtCode) qb.andWhere('e.district_code = :district', { district: query.districtCode });
-    if (query.industryCode) {
-      if (/^[A-T]$/.test(query.industryCode)) qb.andWhere('e.industry_section = :section', { section: query.industryCode });
-      else qb.andWhere('e.industry_code LIKE :industry', { industry: `${query.industryCode}%` });
-    }
-    if (query.status) qb.andWhere('e.status = :status', { status: query.status });
-    if (query.aboveScale !== undefined) qb.andWhere('e.above_scale = :aboveScale', { aboveScale: query.aboveScale });
-    if (query.q) applySearch(qb, 'e', query.q);
+    applyEnterpriseFilters(qb, query);
     this.scope(actor, qb, 'e');
     return qb;
   }

@@ -23,8 +23,7 @@ import { ListEnterprisesQueryDto } from '../dto/list-enterprises.query.dto';
 import { UpdateEnterpriseDto } from '../dto/update-enterprise.dto';
 import { EnterpriseEntity } from '../entities/enterprise.entity';
 import { acceptCreditCode, duplicateCreditCode, enterpriseNotFound } from '../registry.errors';
-import { applyCultivationFilters } from './enterprise-cultivation-filters';
-import { applySearch } from './enterprise-search';
+import { applyEnterpriseFilters } from './enterprise-filters';
 import { ReferenceCheckService } from './reference-check.service';
 
 const SORTABLE = {
@@ -64,16 +63,7 @@ export class EnterpriseService {
   async list(actor: Actor, query: ListEnterprisesQueryDto): Promise<Paginated<EnterpriseDto>> {
     const qb = this.dataSource.getRepository(EnterpriseEntity).createQueryBuilder('e');
     applyEnterpriseScope(qb, 'e', actor);
-    if (!query.includeArchived) qb.andWhere('e.archived = false');
-    if (query.districtCode) qb.andWhere('e.district_code = :district', { district: query.districtCode });
-    if (query.industryCode) {
-      if (/^[A-T]$/.test(query.industryCode)) qb.andWhere('e.industry_section = :section', { section: query.industryCode });
-      else qb.andWhere('e.industry_code LIKE :industry', { industry: `${query.industryCode}%` });
-    }
-    if (query.status) qb.andWhere('e.status = :status', { status: query.status });
-    if (query.aboveScale !== undefined) qb.andWhere('e.above_scale = :aboveScale', { aboveScale: query.aboveScale });
-    if (query.q) applySearch(qb, 'e', query.q);
-    applyCultivationFilters(qb, query);
+    applyEnterpriseFilters(qb, query);
     const [column, direction] = parseSort(query.sort, SORTABLE, 'e.name ASC').split(' ');
     qb.orderBy(column, direction as 'ASC' | 'DESC').addOrderBy('e.id', 'ASC');
     const [rows, { total, capped }] = await Promise.all([
