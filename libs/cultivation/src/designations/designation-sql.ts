@@ -6,15 +6,10 @@ import {
   DesignationStatus,
   DesignationType,
 } from '../entities/designation-enums';
+import { effectiveStatusSql } from '../entities/designation-status-sql';
 import { DesignationDto } from './designation.dto';
 
-/**
- * The status a designation reads as on :today. Only RECOGNISED lapses by date: one UNDER_REVIEW
- * keeps holding until the review decides (RECOGNISED again, EXPIRED or REVOKED).
- * `alias` is the designation table alias; the query must bind :today.
- */
-export const effectiveStatusSql = (alias = 'd') =>
-  `(CASE WHEN ${alias}.status = 'RECOGNISED' AND ${alias}.expires_on < CAST(:today AS date) THEN 'EXPIRED' ELSE ${alias}.status END)`;
+export { effectiveStatusSql };
 
 /** Columns selected for a DesignationDto, from designation d, enterprise e and (left-joined) chain c. */
 export const DESIGNATION_COLUMNS = [

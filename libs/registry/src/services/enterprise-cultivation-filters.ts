@@ -1,8 +1,9 @@
 import { SelectQueryBuilder } from 'typeorm';
 
-import { ListEnterprisesQueryDto } from '../dto/list-enterprises.query.dto';
+import { todayInChina } from '@app/cultivation/common/dates';
+import { effectiveStatusSql } from '@app/cultivation/entities/designation-status-sql';
 
-const CHINA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+import { ListEnterprisesQueryDto } from '../dto/list-enterprises.query.dto';
 
 /**
  * Designation and chain filters as EXISTS subqueries on the cultivation tables (plain SQL, so the
@@ -14,12 +15,12 @@ export function applyCultivationFilters<T extends object>(qb: SelectQueryBuilder
     const conditions = ['d.enterprise_id = e.id'];
     if (query.designationType) conditions.push('d.type = :designationType');
     if (query.designationStatus) {
-      conditions.push(`(CASE WHEN d.status = 'RECOGNISED' AND d.expires_on < CAST(:designationToday AS date) THEN 'EXPIRED' ELSE d.status END) = :designationStatus`);
+      conditions.push(`${effectiveStatusSql('d', 'designationToday')} = :designationStatus`);
     }
     qb.andWhere(`EXISTS (SELECT 1 FROM designation d WHERE ${conditions.join(' AND ')})`, {
       designationType: query.designationType,
       designationStatus: query.designationStatus,
-      designationToday: CHINA_DAY.format(new Date()),
+      designationToday: todayInChina(),
     });
   }
   if (query.chainId) {
