@@ -1,5 +1,6 @@
-import { Permission, ROLE_PERMISSIONS } from '../../libs/auth/src/permission';
-import { Role } from '../../libs/auth/src/role';
+import { Permission, ROLE_PERMISSIONS } from '@app/auth';
+import { Role } from '@app/core';
+
 import { createTestApp, TestApp } from '../setup/test-app';
 
 const P = Permission;
