@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
 
+import { csvSafeText, xlsxSafeText } from '@app/core';
 import ExcelJS from 'exceljs';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -11,9 +12,10 @@ export interface TabularWriter {
   end(): Promise<void>;
 }
 
+// Text is marked against formula injection and Excel's number conversion (see cell-safety); the import unmarks it.
 const csvCell = (value: Cell) => {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'string' ? csvSafeText(value) : String(value);
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
@@ -44,7 +46,7 @@ function xlsxWriter(out: Writable, header: string[], sheetName: string): Tabular
   let count = 0;
   return {
     async row(cells) {
-      sheet.addRow(cells.map((c) => (c === null ? undefined : c))).commit();
+      sheet.addRow(cells.map((c) => (c === null ? undefined : typeof c === 'string' ? xlsxSafeText(c) : c))).commit();
       if (++count % 200 === 0) {
         // exceljs hands the sheet XML to the zip's deflate stream without waiting for it: yield so
         // compression keeps up (measured: 244 → 167 MB peak for 300,000 rows), and wait for a slow client.

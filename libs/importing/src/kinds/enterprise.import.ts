@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 
 import { assertDistrictInScope, canWriteEnterprise, ErrorCode } from '@app/core';
-import { acceptCreditCode, CreateEnterpriseDto, ENTERPRISE_STATUS_LABELS, EnterpriseStatus } from '@app/registry';
+import { CreateEnterpriseDto, ENTERPRISE_STATUS_LABELS, EnterpriseStatus } from '@app/registry';
 import { EnterpriseFieldsDto } from '@app/registry/dto/enterprise-fields.dto';
 import { ReferenceCheckService } from '@app/registry/services/reference-check.service';
 
+import { acceptImportedCreditCode } from '../excel-mangling';
 import { BatchContext, ColumnSpec, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from '../import-kind';
 import { appErrors, CheckCache, sameJson, toBoolean, toDate, toEnum, toNumber, validateDto } from '../row-validation';
 import { jsonRecordset } from './sql-recordset';
@@ -91,7 +92,7 @@ export class EnterpriseImport implements ImportHandler {
   async prepare(ctx: BatchContext, rows: RawRow[]): Promise<PreparedRow<EnterpriseRow>[]> {
     const codes = rows.map((row) => {
       try {
-        return acceptCreditCode(row.values.creditCode ?? '', row.values.creditCodeOverrideReason || undefined);
+        return acceptImportedCreditCode(row.values.creditCode ?? '', row.values.creditCodeOverrideReason || undefined);
       } catch (error) {
         return { error: appErrors(ctx, row.line, error, 'creditCode') };
       }
