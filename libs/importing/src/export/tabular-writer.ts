@@ -38,10 +38,20 @@ function csvWriter(out: Writable, header: string[]): TabularWriter {
   };
 }
 
-/** Streaming XLSX: each row is committed (written and released) as soon as it is added. */
+// A column wide enough for its header, or for a credit code / name where the header is short.
+const columnWidth = (header: string) => (/信用代码|名称|地址|曾用名|佐证/.test(header) ? 30 : Math.min(24, Math.max(10, [...header].length * 2 + 2)));
+
+/**
+ * Streaming XLSX: each row is committed (written and released) as soon as it is added. The header stays in row 1
+ * (so the file imports back as it is), frozen, and printed on each A4 landscape page fitted to the width.
+ */
 function xlsxWriter(out: Writable, header: string[], sheetName: string): TabularWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
-  const sheet = workbook.addWorksheet(sheetName);
+  const sheet = workbook.addWorksheet(sheetName, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  } as never);
+  sheet.columns = header.map((h) => ({ width: columnWidth(h) }));
   sheet.addRow(header).commit();
   let count = 0;
   return {
