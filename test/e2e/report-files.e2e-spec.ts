@@ -188,7 +188,8 @@ describe('quarterly report files a leader can hand over', () => {
         await t.http.get('/api/v1/reports/quarterly/2022/2?format=xlsx').set(staff).expect(200);
       }
     } finally {
-      process.env.REPORT_CJK_FONT = saved;
+      if (saved === undefined) delete process.env.REPORT_CJK_FONT;
+      else process.env.REPORT_CJK_FONT = saved;
     }
     expect((await t.http.get('/health/ready').expect(200)).body).toMatchObject({ status: 'ok', checks: { reportFont: { status: 'ok' } } });
   });

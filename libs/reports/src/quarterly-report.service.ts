@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
 
@@ -13,9 +15,15 @@ import { ReportFontError } from './report-fonts';
 import { renderXlsx } from './render-xlsx';
 import { REPORT_FORMATS, ReportFormat } from './report-format';
 
+/** PDFs kept in memory (about 150–250 KB each): embedding the CJK font costs a second or more per render. */
+const PDF_CACHE_SIZE = 16;
+
 /** Renders a frozen quarter. Reads only the snapshot, so every download of a quarter is the same file. */
 @Injectable()
 export class QuarterlyReportService {
+  // A frozen quarter never changes, so its PDF for the same view, district names and font is the same bytes.
+  private readonly pdfs = new Map<string, Buffer>();
+
   constructor(
     private readonly snapshots: QuotaSnapshotService,
     private readonly reference: ReferenceService,
@@ -46,12 +54,7 @@ export class QuarterlyReportService {
     const payload: QuarterlyReportPayload = { ...JSON.parse(text), districtNames };
     if (format === 'pdf') {
       // A PDF is small: render it whole before the first byte, so a failure is a JSON error, not a broken download.
-      const bytes = await renderPdfBuffer(payload).catch((error: unknown) => {
-        if (error instanceof ReportFontError) {
-          throw new AppException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.REPORT_FONT_UNAVAILABLE, `PDF 报表暂不可用:${error.message};CSV / XLSX 不受影响`);
-        }
-        throw error;
-      });
+      const bytes = await this.pdf(payload, text);
       return async (out) => {
         await new Promise<void>((resolve, reject) => out.end(bytes, (error?: Error | null) => (error ? reject(error) : resolve())));
       };
@@ -61,5 +64,21 @@ export class QuarterlyReportService {
       await render(payload, out);
       if (format === 'csv') out.end();
     };
+  }
+
+  private async pdf(payload: QuarterlyReportPayload, text: string): Promise<Buffer> {
+    const font = [process.env.REPORT_CJK_FONT ?? '', process.env.REPORT_CJK_FONT_BOLD ?? ''].join('|');
+    const key = createHash('sha256').update(text).update(JSON.stringify(payload.districtNames)).update(font).digest('hex');
+    const cached = this.pdfs.get(key);
+    if (cached) return cached;
+    const bytes = await renderPdfBuffer(payload).catch((error: unknown) => {
+      if (error instanceof ReportFontError) {
+        throw new AppException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.REPORT_FONT_UNAVAILABLE, `PDF 报表暂不可用:${error.message};CSV / XLSX 不受影响`);
+      }
+      throw error;
+    });
+    if (this.pdfs.size >= PDF_CACHE_SIZE) this.pdfs.delete(this.pdfs.keys().next().value!);
+    this.pdfs.set(key, bytes);
+    return bytes;
   }
 }

@@ -57,8 +57,20 @@ describe('report fonts', () => {
       expect(pdf.startsWith('%PDF-')).toBe(true);
       expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansHans-Regular/);
     } finally {
-      process.env.REPORT_CJK_FONT = saved;
+      if (saved === undefined) delete process.env.REPORT_CJK_FONT;
+      else process.env.REPORT_CJK_FONT = saved;
     }
+  });
+
+  it('renders the same bytes twice (the service may keep a rendered PDF because of it)', async () => {
+    const line = {
+      code: 'CHAIN_LEADERS', label: '培育链主企业', unit: '家', group: '链式培育', direction: 'AT_LEAST', measureKind: 'HOLDING_DESIGNATIONS', measureKindLabel: '持有认定',
+      target: 10, actual: 4, count: 4, percent: 40, expected: 4.96, status: 'BEHIND', statusLabel: '进度滞后', evidence: null,
+      splits: [{ kind: 'DISTRICT', districtCode: '330211', chainId: null, name: '镇海区', target: 5, actual: 2, percent: 40, expected: 2.48, status: 'BEHIND', statusLabel: '进度滞后' }],
+    };
+    const full = { ...payload, lines: [line] } as unknown as Parameters<typeof renderPdfBuffer>[0];
+    const first = await renderPdfBuffer(full);
+    expect(Buffer.compare(first, await renderPdfBuffer(full))).toBe(0);
   });
 
   it('says which file is missing or unreadable', () => {
