@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 
+import { StartupService } from '../../apps/api/src/startup.service';
 import { withCheckCharacter } from '../../libs/registry/src/credit-code/credit-code';
 import { binary } from '../setup/binary';
 import { CultivationWorld } from '../setup/cultivation-world';
@@ -167,6 +168,16 @@ describe('quarterly report files a leader can hand over', () => {
     const listed = rows.find((r) => r['指标代码'] === 'CHAIN_LEADERS' && r['范围'] === '企业明细' && r['企业名称'].includes('HYPERLINK'))!;
     expect(listed).toMatchObject({ 统一社会信用代码: `'${evilCode}`, 企业名称: `'${EVIL}`, 区县: '镇海区', 说明: '市级 认定于 2022-02-10' });
     expect(rows.find((r) => r['指标代码'] === 'INDUSTRIAL_INTERNET_PLATFORMS' && r['范围'] === '全市')).toMatchObject({ 完成值: '', 进度状态: '未填报' });
+  });
+
+  it('gives a plan seeded with the earlier basis note the citation at the next start, and leaves a basis staff wrote', async () => {
+    const basis = async () => (await t.http.get('/api/v1/quota-plans/2022').set(staff).expect(200)).body.sourceDocument as string;
+    await t.sql(`UPDATE quota_plan SET source_document = $1 WHERE year = 2022`, ['宁波日报 2022 年报道(../shared/reference/000_8277a98312015c79.txt,domain.md §1)']);
+    await t.app.get(StartupService).prepare({ demo: false });
+    expect(await basis()).toBe('宁波日报,2022-04-21,《我市召开打造"全球智造创新之都"推进大会》');
+    await t.sql(`UPDATE quota_plan SET source_document = $1 WHERE year = 2022`, ['甬政办发〔2022〕12号']);
+    await t.app.get(StartupService).prepare({ demo: false });
+    expect(await basis()).toBe('甬政办发〔2022〕12号');
   });
 
   it('answers a JSON error, not a PDF attachment, when the font cannot be opened, and says so in /health/ready', async () => {
