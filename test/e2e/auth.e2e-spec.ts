@@ -64,7 +64,7 @@ describe('authentication and access over HTTP', () => {
 
   it('serves health, readiness and the OpenAPI document without login', async () => {
     await t.http.get('/health').expect(200, { status: 'ok' });
-    await t.http.get('/health/ready').expect(200, { status: 'ok' });
+    expect((await t.http.get('/health/ready').expect(200)).body).toMatchObject({ status: 'ok', checks: { database: 'ok', reportFont: { status: 'ok' } } });
     const doc = await t.http.get('/docs-json').expect(200);
     expect(doc.body.paths['/api/v1/enterprises'].post.security).toEqual([{ bearer: [] }]);
     expect(doc.body.paths['/api/v1/enterprises/{id}'].patch.responses['409']).toBeDefined();

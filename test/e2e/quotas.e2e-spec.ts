@@ -206,12 +206,15 @@ describe('quota plans, progress and quarterly reports', () => {
     // XLSX: summary sheet plus one sheet per line.
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(first.xlsx as never);
+    // Title, then the freeze note, then the header row (report-files.e2e-spec checks the layout in detail).
     const summary = workbook.getWorksheet('汇总')!;
-    expect(summary.getRow(1).getCell(3).value).toBe('指标');
-    const summaryRow = summary.getRows(2, 26)!.find((r) => r.getCell(2).value === 'CHAIN_LEADERS')!;
+    expect(summary.getRow(3).getCell(2).value).toBe('指标');
+    const summaryRow = summary.getRows(4, 26)!.find((r) => r.getCell(12).value === 'CHAIN_LEADERS')!;
+    expect(summaryRow.getCell(2).value).toBe('培育链主企业');
     expect(summaryRow.getCell(6).value).toBe(2);
     expect(workbook.worksheets).toHaveLength(2 + 26);
-    expect(workbook.getWorksheet('CHAIN_LEADERS')!.rowCount).toBe(4);
+    // Title, header and the two leaders.
+    expect(workbook.getWorksheet('培育链主企业')!.rowCount).toBe(4);
 
     // PDF: the first page renders and is not blank.
     expect(first.pdf.subarray(0, 5).toString()).toBe('%PDF-');

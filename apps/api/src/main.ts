@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   try {
     app = await NestFactory.create(AppModule.forRoot({ databaseUrl: database.url }), { logger, bufferLogs: true });
     configureApp(app);
-    const { seeded, admin } = await app.get(StartupService).prepare({ demo: process.argv.includes('--demo') });
+    const { seeded, admin, reportFont } = await app.get(StartupService).prepare({ demo: process.argv.includes('--demo') });
     await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
     const url = `http://localhost:${config.port}`;
     const lines = [
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
       admin?.generatedPassword
         ? `  Log in:  user "${admin.username}", password "${admin.generatedPassword}" (generated now and shown once — keep it)`
         : `  Log in:  POST /api/v1/auth/login with your user (first admin: ADMIN_USERNAME, default "admin")`,
+      reportFont.status === 'ok' ? `  Reports: PDF font ${reportFont.path}` : `  Reports: PDF UNAVAILABLE — ${reportFont.message}`,
       '',
     ];
     process.stdout.write(lines.join('\n') + '\n');

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { AuditService } from '@app/audit';
-import { Actor, AppException, ErrorCode } from '@app/core';
+import { Actor, AppException, ErrorCode, restoreSafeText } from '@app/core';
 
 import { ImportReportDto } from './dto/import-report.dto';
 import { detectFormat, readRows } from './file-rows';
@@ -106,7 +106,8 @@ export class ImportService {
     for await (const source of rows) {
       const values: Record<string, string> = {};
       fields.forEach((field, i) => {
-        if (field) values[field] = (source.cells[i] ?? '').trim();
+        // An exported file comes back with the export's protective apostrophe (see cell-safety): remove it.
+        if (field) values[field] = restoreSafeText((source.cells[i] ?? '').trim());
       });
       batch.push({ line: source.line, values });
       if (batch.length >= BATCH) await flush();

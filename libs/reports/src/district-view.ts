@@ -6,7 +6,7 @@ import type { LineProgressDto, QuarterlyReportPayload } from '@app/quotas';
  * what remains is each line's frozen district splits and drill-down rows for their own district(s).
  * Built from the snapshot only, so every download of the same view is the same file.
  */
-export function districtView(payload: QuarterlyReportPayload, districtCodes: string[]): QuarterlyReportPayload {
+export function districtView(payload: QuarterlyReportPayload, districtCodes: string[], names: Record<string, string> = {}): QuarterlyReportPayload {
   const own = new Set(districtCodes);
   const lines = payload.lines.map(
     (line) =>
@@ -25,5 +25,6 @@ export function districtView(payload: QuarterlyReportPayload, districtCodes: str
   );
   const drillDown: QuarterlyReportPayload['drillDown'] = {};
   for (const [code, rows] of Object.entries(payload.drillDown)) drillDown[code] = rows.filter((r) => own.has(r.districtCode));
-  return { ...payload, districtCodes: [...own].sort(), lines, drillDown };
+  const codes = [...own].sort();
+  return { ...payload, districtCodes: codes, districtNames: Object.fromEntries(codes.map((c) => [c, names[c] ?? c])), lines, drillDown };
 }

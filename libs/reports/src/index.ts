@@ -4,5 +4,6 @@ export * from './quarterly-report.service';
 export * from './render-csv';
 export * from './render-pdf';
 export * from './render-xlsx';
+export * from './report-fonts';
 export * from './report-format';
 export * from './reports.module';

@@ -1,20 +1,33 @@
-import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+
+import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
 
 import { Actor, AppException, ErrorCode } from '@app/core';
 import { QuarterlyReportPayload, QuotaSnapshotService } from '@app/quotas';
+import { ReferenceService } from '@app/reference';
 
 import { districtView } from './district-view';
 
 import { renderCsv } from './render-csv';
-import { renderPdf } from './render-pdf';
+import { renderPdfBuffer } from './render-pdf';
+import { ReportFontError } from './report-fonts';
 import { renderXlsx } from './render-xlsx';
 import { REPORT_FORMATS, ReportFormat } from './report-format';
+
+/** PDFs kept in memory (about 150–250 KB each): embedding the CJK font costs a second or more per render. */
+const PDF_CACHE_SIZE = 16;
 
 /** Renders a frozen quarter. Reads only the snapshot, so every download of a quarter is the same file. */
 @Injectable()
 export class QuarterlyReportService {
-  constructor(private readonly snapshots: QuotaSnapshotService) {}
+  // A frozen quarter never changes, so its PDF for the same view, district names and font is the same bytes.
+  private readonly pdfs = new Map<string, Buffer>();
+
+  constructor(
+    private readonly snapshots: QuotaSnapshotService,
+    private readonly reference: ReferenceService,
+  ) {}
 
   checkFormat(format: string | undefined): ReportFormat {
     const value = (format ?? 'json') as ReportFormat;
@@ -30,17 +43,42 @@ export class QuarterlyReportService {
    */
   async prepare(actor: Actor, year: number, quarter: number, format: ReportFormat): Promise<(out: Writable) => Promise<void>> {
     let text = await this.snapshots.frozenText(year, quarter);
-    if (actor.role === 'DISTRICT_STAFF') text = JSON.stringify(districtView(JSON.parse(text) as QuarterlyReportPayload, actor.districtCodes));
+    // Readers see district names (镇海区), never codes; the names are GB/T 2260 reference data.
+    const districtNames = Object.fromEntries((await this.reference.districts()).map((d) => [d.code, d.name]));
+    if (actor.role === 'DISTRICT_STAFF') text = JSON.stringify(districtView(JSON.parse(text) as QuarterlyReportPayload, actor.districtCodes, districtNames));
     if (format === 'json') {
       return async (out) => {
         await new Promise<void>((resolve, reject) => out.end(text, (error?: Error | null) => (error ? reject(error) : resolve())));
       };
     }
-    const payload = JSON.parse(text);
-    const render = format === 'csv' ? renderCsv : format === 'xlsx' ? renderXlsx : renderPdf;
+    const payload: QuarterlyReportPayload = { ...JSON.parse(text), districtNames };
+    if (format === 'pdf') {
+      // A PDF is small: render it whole before the first byte, so a failure is a JSON error, not a broken download.
+      const bytes = await this.pdf(payload, text);
+      return async (out) => {
+        await new Promise<void>((resolve, reject) => out.end(bytes, (error?: Error | null) => (error ? reject(error) : resolve())));
+      };
+    }
+    const render = format === 'csv' ? renderCsv : renderXlsx;
     return async (out) => {
       await render(payload, out);
       if (format === 'csv') out.end();
     };
+  }
+
+  private async pdf(payload: QuarterlyReportPayload, text: string): Promise<Buffer> {
+    const font = [process.env.REPORT_CJK_FONT ?? '', process.env.REPORT_CJK_FONT_BOLD ?? ''].join('|');
+    const key = createHash('sha256').update(text).update(JSON.stringify(payload.districtNames)).update(font).digest('hex');
+    const cached = this.pdfs.get(key);
+    if (cached) return cached;
+    const bytes = await renderPdfBuffer(payload).catch((error: unknown) => {
+      if (error instanceof ReportFontError) {
+        throw new AppException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.REPORT_FONT_UNAVAILABLE, `PDF 报表暂不可用:${error.message};CSV / XLSX 不受影响`);
+      }
+      throw error;
+    });
+    if (this.pdfs.size >= PDF_CACHE_SIZE) this.pdfs.delete(this.pdfs.keys().next().value!);
+    this.pdfs.set(key, bytes);
+    return bytes;
   }
 }

@@ -1,12 +1,15 @@
 import type { Writable } from 'node:stream';
 
+import { csvSafeText } from '@app/core';
 import type { QuarterlyReportPayload } from '@app/quotas';
 
-import { formatNumber, splitScopeLabel } from './report-format';
+import { detailText, expectedText, formatNumber, isUnreported, splitScopeLabel, statusText } from './report-format';
 
-const HEADER = ['分组', '指标代码', '指标', '单位', '范围', '目标值', '完成值', '完成率(%)', '应达值', '进度状态', '计量方式', '企业数', '佐证', '统一社会信用代码', '企业名称', '区县代码', '说明'];
+const HEADER = ['分组', '指标代码', '指标', '单位', '范围', '目标值', '完成值', '完成率(%)', '应达值', '进度状态', '计量方式', '企业数', '佐证', '统一社会信用代码', '企业名称', '区县代码', '区县', '说明'];
 
-function cell(value: string): string {
+// Text is marked against formula injection and Excel's number conversion of all-digit credit codes (cell-safety).
+function cell(raw: string): string {
+  const value = csvSafeText(raw);
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
@@ -19,8 +22,10 @@ export async function renderCsv(payload: QuarterlyReportPayload, out: Writable):
     new Promise<void>((resolve) => (out.write(fields.map(cell).join(',') + '\r\n') ? resolve() : out.once('drain', () => resolve())));
   await write(['\uFEFF' + HEADER[0], ...HEADER.slice(1)]);
   const cityRows = !payload.districtCodes;
+  const names = payload.districtNames ?? {};
   for (const line of payload.lines) {
     if (cityRows) {
+      const unreported = isUnreported(line, false);
       await write([
         line.group,
         line.code,
@@ -28,13 +33,14 @@ export async function renderCsv(payload: QuarterlyReportPayload, out: Writable):
         line.unit,
         '全市',
         formatNumber(line.target),
-        formatNumber(line.actual),
-        formatNumber(line.percent),
-        formatNumber(line.expected),
-        line.statusLabel,
+        unreported ? '' : formatNumber(line.actual),
+        unreported ? '' : formatNumber(line.percent),
+        expectedText(line, line.expected),
+        statusText(line, false),
         line.measureKindLabel,
         formatNumber(line.count),
         line.evidence ?? '',
+        '',
         '',
         '',
         '',
@@ -51,19 +57,20 @@ export async function renderCsv(payload: QuarterlyReportPayload, out: Writable):
         formatNumber(split.target),
         formatNumber(split.actual),
         formatNumber(split.percent),
-        '',
+        expectedText(line, split.expected),
         split.statusLabel,
         line.measureKindLabel,
         '',
         '',
         '',
         '',
-        '',
+        split.districtCode ?? '',
+        split.districtCode ? (names[split.districtCode] ?? split.name) : '',
         '',
       ]);
     }
     for (const row of payload.drillDown[line.code] ?? []) {
-      await write([line.group, line.code, line.label, line.unit, '企业明细', '', formatNumber(row.currentValue), '', '', '', line.measureKindLabel, '', '', row.creditCode, row.name, row.districtCode, row.detail]);
+      await write([line.group, line.code, line.label, line.unit, '企业明细', '', formatNumber(row.currentValue), '', '', '', line.measureKindLabel, '', '', row.creditCode, row.name, row.districtCode, names[row.districtCode] ?? '', detailText(row.detail)]);
     }
   }
 }

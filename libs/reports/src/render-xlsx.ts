@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 
-import type { QuarterlyReportPayload } from '@app/quotas';
+import { xlsxSafeText } from '@app/core';
+import type { LineProgressDto, QuarterlyReportPayload } from '@app/quotas';
 
-import { splitScopeLabel } from './report-format';
+import { beijingTime, citation, detailText, expectedText, frozenByName, isUnreported, splitScopeLabel, statusText } from './report-format';
 
 interface ZipLike {
   append(source: unknown, data: Record<string, unknown>): unknown;
@@ -28,89 +29,152 @@ class FixedDateWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
   }
 }
 
+type Value = string | number | null | undefined;
+
+/** Excel's rules for sheet names: at most 31 characters, none of \ / ? * [ ] :, unique ignoring case. */
+export function sheetNames(labels: string[], reserved: string[]): string[] {
+  const used = new Set(reserved.map((r) => r.toLowerCase()));
+  return labels.map((label) => {
+    const base = label.replace(/[\\/?*[\]:]/g, '_').replace(/^'+|'+$/g, '').trim() || '指标';
+    let name = base.slice(0, 31);
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = base.slice(0, 31 - String(n).length - 2) + `(${n})`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+// A4 landscape, every column on one page width; the header rows repeat on each printed page.
+const pageSetup = (headerRow: number) => ({
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  printTitlesRow: `${headerRow}:${headerRow}`,
+});
+
+const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFECEFF1' } } as const;
+
+/** Text is marked against formula injection (cell-safety); numbers stay numbers. */
+const safe = (values: Value[]) => values.map((v) => (typeof v === 'string' ? xlsxSafeText(v) : (v ?? undefined)));
+
+type Sheet = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter['addWorksheet']>;
+
+/** A title row (merged over the columns), further note rows, then the bold header row, frozen below. */
+function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, title: string, notes: string[], columns: { header: string; width: number }[]): Sheet {
+  const headerRow = 2 + notes.length;
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }], pageSetup: pageSetup(headerRow) } as never);
+  sheet.columns = columns.map((c) => ({ width: c.width }));
+  const titleRow = sheet.addRow(safe([title]));
+  titleRow.font = { bold: true, size: 14 };
+  titleRow.height = 24;
+  sheet.mergeCells(1, 1, 1, columns.length);
+  titleRow.commit();
+  notes.forEach((note, i) => {
+    const row = sheet.addRow(safe([note]));
+    row.font = { color: { argb: 'FF555555' } };
+    sheet.mergeCells(2 + i, 1, 2 + i, columns.length);
+    row.commit();
+  });
+  const header = sheet.addRow(columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.eachCell((cell) => (cell.fill = HEADER_FILL));
+  header.commit();
+  return sheet;
+}
+
 /**
  * Streams the workbook (rows are committed as written, so memory stays flat). Every date inside the
  * file — document properties and the zip entries' timestamps — is the freeze time, so the bytes are the
- * same on every download.
+ * same on every download. Sheets: 汇总, 分解, then one per line named by its Chinese label.
  */
 export async function renderXlsx(payload: QuarterlyReportPayload, out: Writable): Promise<void> {
   const frozenAt = new Date(payload.frozenAt);
+  const who = frozenByName(payload);
+  const districtView = Boolean(payload.districtCodes);
+  const names = payload.districtNames ?? {};
   const workbook = new FixedDateWorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, created: frozenAt, modified: frozenAt } as never);
-  workbook.creator = payload.frozenBy;
-  workbook.lastModifiedBy = payload.frozenBy;
+  workbook.creator = who;
+  workbook.lastModifiedBy = who;
   workbook.created = frozenAt;
   workbook.modified = frozenAt;
 
-  const summary = workbook.addWorksheet('汇总');
-  summary.columns = [
-    { header: '分组', key: 'group', width: 12 },
-    { header: '指标代码', key: 'code', width: 30 },
-    { header: '指标', key: 'label', width: 40 },
-    { header: '单位', key: 'unit', width: 8 },
-    { header: '目标值', key: 'target', width: 10 },
-    { header: '完成值', key: 'actual', width: 10 },
-    { header: '完成率(%)', key: 'percent', width: 10 },
-    { header: '应达值', key: 'expected', width: 10 },
-    { header: '进度状态', key: 'status', width: 10 },
-    { header: '计量方式', key: 'measure', width: 20 },
-    { header: '企业数', key: 'count', width: 8 },
-    { header: '佐证', key: 'evidence', width: 40 },
-  ];
-  summary.getRow(1).font = { bold: true };
+  const period = `${payload.year} 年第 ${payload.quarter} 季度进度报告(截至 ${payload.asOf})`;
+  const notes = [`冻结人:${who}    冻结时间:${beijingTime(payload.frozenAt)}    依据:${citation(payload.sourceDocument)}`];
+  if (payload.districtCodes) {
+    notes.push(`区县视图:${payload.districtCodes.map((c) => names[c] ?? c).join('、')}。仅含上述区县的分解与企业明细,全市合计不显示。`);
+  }
+
+  const summary = addSheet(workbook, '汇总', `${payload.title} ${period}`, notes, [
+    { header: '分组', width: 10 },
+    { header: '指标', width: 36 },
+    { header: '单位', width: 7 },
+    { header: '目标值', width: 10 },
+    { header: '应达值', width: 10 },
+    { header: '完成值', width: 10 },
+    { header: '完成率(%)', width: 11 },
+    { header: '进度状态', width: 10 },
+    { header: '计量方式', width: 18 },
+    { header: '企业数', width: 8 },
+    { header: '佐证', width: 40 },
+    { header: '指标代码', width: 30 },
+  ]);
   for (const line of payload.lines) {
+    const unreported = isUnreported(line, districtView);
     summary
-      .addRow({
-        group: line.group,
-        code: line.code,
-        label: line.label,
-        unit: line.unit,
-        target: line.target,
-        actual: line.actual,
-        percent: line.percent,
-        expected: line.expected,
-        status: line.statusLabel,
-        measure: line.measureKindLabel,
-        count: line.count,
-        evidence: line.evidence ?? '',
-      })
+      .addRow(
+        safe([
+          line.group, line.label, line.unit, line.target, expectedText(line, line.expected), unreported ? null : line.actual, unreported ? null : line.percent,
+          statusText(line, districtView), line.measureKindLabel, line.count, line.evidence ?? '', line.code,
+        ]),
+      )
       .commit();
   }
-  summary.addRow([]).commit();
-  summary.addRow([`${payload.title}(${payload.year} 年第 ${payload.quarter} 季度,截至 ${payload.asOf})`]).commit();
-  summary.addRow([`冻结:${payload.frozenBy} 于 ${payload.frozenAt}`]).commit();
-  if (payload.districtCodes) summary.addRow([`区县视图:仅含区县 ${payload.districtCodes.join('、')} 的分解与企业明细,全市合计不显示`]).commit();
   summary.commit();
 
-  const splits = workbook.addWorksheet('分解');
-  splits.columns = [
-    { header: '指标代码', key: 'code', width: 30 },
-    { header: '指标', key: 'label', width: 40 },
-    { header: '范围', key: 'scope', width: 8 },
-    { header: '名称', key: 'name', width: 20 },
-    { header: '目标值', key: 'target', width: 10 },
-    { header: '完成值', key: 'actual', width: 10 },
-    { header: '完成率(%)', key: 'percent', width: 10 },
-    { header: '进度状态', key: 'status', width: 10 },
-  ];
+  const splits = addSheet(workbook, '分解', `${payload.title} ${period}:按区县、产业链分解`, notes, [
+    { header: '指标', width: 36 },
+    { header: '单位', width: 7 },
+    { header: '范围', width: 8 },
+    { header: '名称', width: 20 },
+    { header: '目标值', width: 10 },
+    { header: '应达值', width: 10 },
+    { header: '完成值', width: 10 },
+    { header: '完成率(%)', width: 11 },
+    { header: '进度状态', width: 10 },
+    { header: '指标代码', width: 30 },
+  ]);
   for (const line of payload.lines) {
     for (const split of line.splits) {
+      const name = split.kind === 'DISTRICT' && split.districtCode ? (names[split.districtCode] ?? split.name) : split.name;
       splits
-        .addRow({ code: line.code, label: line.label, scope: splitScopeLabel(split.kind), name: split.name, target: split.target, actual: split.actual, percent: split.percent, status: split.statusLabel })
+        .addRow(safe([line.label, line.unit, splitScopeLabel(split.kind), name, split.target, expectedText(line, split.expected), split.actual, split.percent, split.statusLabel, line.code]))
         .commit();
     }
   }
   splits.commit();
 
-  for (const line of payload.lines) {
-    const sheet = workbook.addWorksheet(line.code.slice(0, 31));
-    // A district officer's view has no city totals to put in the title.
-    sheet.addRow([payload.districtCodes ? line.label : `${line.label}(目标 ${line.target ?? ''}${line.unit},完成 ${line.actual}${line.unit},${line.statusLabel})`]).commit();
-    sheet.addRow(['统一社会信用代码', '企业名称', '区县代码', '说明', '本年值', '上年值']).commit();
-    for (const row of payload.drillDown[line.code] ?? []) {
-      sheet.addRow([row.creditCode, row.name, row.districtCode, row.detail, row.currentValue, row.previousValue]).commit();
-    }
-    if (line.evidence) sheet.addRow(['佐证', line.evidence]).commit();
-    sheet.commit();
-  }
+  const lineSheets = sheetNames(payload.lines.map((l) => l.label), ['汇总', '分解']);
+  payload.lines.forEach((line, i) => lineSheet(workbook, lineSheets[i], line, payload, districtView));
   await workbook.commit();
+}
+
+function lineSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, line: LineProgressDto, payload: QuarterlyReportPayload, districtView: boolean): void {
+  const names = payload.districtNames ?? {};
+  // A district officer's view has no city totals to put in the title.
+  const totals = districtView ? '' : `(目标 ${line.target ?? '—'} ${line.unit},完成 ${isUnreported(line, false) ? '—' : line.actual} ${line.unit},${statusText(line, false)})`;
+  const sheet = addSheet(workbook, name, `${line.label}${totals}`, [], [
+    { header: '统一社会信用代码', width: 22 },
+    { header: '企业名称', width: 36 },
+    { header: '区县', width: 10 },
+    { header: '说明', width: 36 },
+    { header: '本年值', width: 16 },
+    { header: '上年值', width: 16 },
+  ]);
+  for (const row of payload.drillDown[line.code] ?? []) {
+    sheet.addRow(safe([row.creditCode, row.name, names[row.districtCode] ?? row.districtCode, detailText(row.detail), row.currentValue, row.previousValue])).commit();
+  }
+  if (line.evidence) sheet.addRow(safe(['佐证', line.evidence])).commit();
+  sheet.commit();
 }

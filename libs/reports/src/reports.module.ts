@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 
 import { QuotasModule } from '@app/quotas';
+import { ReferenceModule } from '@app/reference';
 
 import { QuarterlyReportService } from './quarterly-report.service';
 
-@Module({ imports: [QuotasModule], providers: [QuarterlyReportService], exports: [QuarterlyReportService] })
+@Module({ imports: [QuotasModule, ReferenceModule], providers: [QuarterlyReportService], exports: [QuarterlyReportService] })
 export class ReportsModule {}

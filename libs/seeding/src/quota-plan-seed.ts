@@ -8,6 +8,8 @@ export interface SeedQuotaPlan {
   year: number;
   title: string;
   sourceDocument: string;
+  /** Earlier seed wordings of sourceDocument, replaced by the current one when a plan still carries them */
+  replacesSourceDocument?: string[];
   lines: {
     code: string;
     label: string;
@@ -31,6 +33,10 @@ export async function seedQuotaPlans(manager: EntityManager): Promise<number> {
     const seed = readSeed<SeedQuotaPlan>(file);
     let plan = await manager.findOneBy(QuotaPlanEntity, { year: seed.year });
     if (!plan) plan = await manager.save(manager.create(QuotaPlanEntity, { year: seed.year, title: seed.title, sourceDocument: seed.sourceDocument }));
+    else if (seed.replacesSourceDocument?.includes(plan.sourceDocument)) {
+      // The seed's own earlier wording (a note with an internal file path) becomes the citation; a basis staff wrote stays.
+      await manager.update(QuotaPlanEntity, { id: plan.id }, { sourceDocument: seed.sourceDocument });
+    }
     const known = new Set((await manager.findBy(QuotaLineEntity, { planId: plan.id })).map((l) => l.code));
     const fresh = seed.lines.filter((l) => !known.has(l.code));
     if (fresh.length) {

@@ -1,11 +1,13 @@
 import { Controller, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { CurrentActor, Permission, RequirePermission } from '@app/auth';
 import { ErrorResponseDto } from '@app/core';
 import type { Actor } from '@app/core';
 import { QuarterlyReportService, REPORT_CONTENT_TYPES, reportFileName } from '@app/reports';
+
+import { xlsxAlternate } from '../exports/exports.controller';
 
 @ApiTags('reports')
 @Controller('reports')
@@ -22,7 +24,8 @@ export class ReportsController {
   @RequirePermission(Permission.REPORT_READ)
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'xlsx', 'pdf'] })
   @ApiProduces(...Object.values(REPORT_CONTENT_TYPES))
-  @ApiOkResponse({ description: 'The report file' })
+  @ApiOkResponse({ description: 'The report file (a CSV names the XLSX in a Link header: prefer it in Excel)' })
+  @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'REPORT_FONT_UNAVAILABLE: the PDF font cannot be opened (no file is sent)' })
   async quarterly(
     @CurrentActor() actor: Actor,
     @Param('year', ParseIntPipe) year: number, @Param('q', ParseIntPipe) quarter: number, @Query('format') format: string | undefined, @Res() res: Response): Promise<void> {
@@ -31,6 +34,7 @@ export class ReportsController {
     res.status(200);
     res.setHeader('Content-Type', REPORT_CONTENT_TYPES[kind]);
     res.setHeader('Content-Disposition', `attachment; filename="${reportFileName({ year, quarter }, kind)}"`);
+    if (kind === 'csv') res.setHeader('Link', xlsxAlternate(res.req.originalUrl));
     await write(res);
   }
 }

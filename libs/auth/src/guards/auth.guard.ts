@@ -50,6 +50,7 @@ export class AuthGuard implements CanActivate {
     const actor: Actor = {
       id: user.id,
       username: user.username,
+      displayName: user.displayName,
       role: user.role,
       districtCodes: user.districtCodes,
       enterpriseIds: user.enterpriseIds,

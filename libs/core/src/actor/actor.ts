@@ -2,6 +2,8 @@
 export interface Actor {
   id: string | null;
   username: string;
+  /** The name people know the user by (users' displayName); reports show it instead of the login name */
+  displayName?: string;
   role: string;
   districtCodes: string[];
   enterpriseIds: string[];

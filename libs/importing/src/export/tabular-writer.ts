@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
 
+import { csvSafeText, xlsxSafeText } from '@app/core';
 import ExcelJS from 'exceljs';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -11,9 +12,10 @@ export interface TabularWriter {
   end(): Promise<void>;
 }
 
+// Text is marked against formula injection and Excel's number conversion (see cell-safety); the import unmarks it.
 const csvCell = (value: Cell) => {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'string' ? csvSafeText(value) : String(value);
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
@@ -36,15 +38,25 @@ function csvWriter(out: Writable, header: string[]): TabularWriter {
   };
 }
 
-/** Streaming XLSX: each row is committed (written and released) as soon as it is added. */
+// A column wide enough for its header, or for a credit code / name where the header is short.
+const columnWidth = (header: string) => (/信用代码|名称|地址|曾用名|佐证/.test(header) ? 30 : Math.min(24, Math.max(10, [...header].length * 2 + 2)));
+
+/**
+ * Streaming XLSX: each row is committed (written and released) as soon as it is added. The header stays in row 1
+ * (so the file imports back as it is), frozen, and printed on each A4 landscape page fitted to the width.
+ */
 function xlsxWriter(out: Writable, header: string[], sheetName: string): TabularWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
-  const sheet = workbook.addWorksheet(sheetName);
+  const sheet = workbook.addWorksheet(sheetName, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  } as never);
+  sheet.columns = header.map((h) => ({ width: columnWidth(h) }));
   sheet.addRow(header).commit();
   let count = 0;
   return {
     async row(cells) {
-      sheet.addRow(cells.map((c) => (c === null ? undefined : c))).commit();
+      sheet.addRow(cells.map((c) => (c === null ? undefined : typeof c === 'string' ? xlsxSafeText(c) : c))).commit();
       if (++count % 200 === 0) {
         // exceljs hands the sheet XML to the zip's deflate stream without waiting for it: yield so
         // compression keeps up (measured: 244 → 167 MB peak for 300,000 rows), and wait for a slow client.

@@ -1,6 +1,6 @@
 import { canWriteEnterprise } from '@app/core';
-import { acceptCreditCode } from '@app/registry';
 
+import { acceptImportedCreditCode } from '../excel-mangling';
 import { BatchContext, RawRow, RowError } from '../import-kind';
 import { appErrors } from '../row-validation';
 
@@ -9,7 +9,7 @@ export async function lookupEnterprises(ctx: BatchContext, rows: RawRow[]): Prom
   const codes = rows.map((row): { code: string } | { errors: RowError[] } => {
     try {
       // Rows of these files refer to registered enterprises, so a failing check digit is just an unknown code.
-      return { code: acceptCreditCode(row.values.creditCode ?? '', 'lookup').code };
+      return { code: acceptImportedCreditCode(row.values.creditCode ?? '', 'lookup').code };
     } catch (error) {
       return { errors: appErrors(ctx, row.line, error, 'creditCode') };
     }

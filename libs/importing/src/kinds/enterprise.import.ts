@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 
 import { assertDistrictInScope, canWriteEnterprise, ErrorCode } from '@app/core';
 import {
-  acceptCreditCode,
   CreateEnterpriseDto,
   ENTERPRISE_STATUS_LABELS,
   EnterpriseFieldsDto,
@@ -10,6 +9,7 @@ import {
   ReferenceCheckService,
 } from '@app/registry';
 
+import { acceptImportedCreditCode } from '../excel-mangling';
 import { BatchContext, ColumnSpec, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from '../import-kind';
 import { appErrors, CheckCache, sameJson, toBoolean, toDate, toEnum, toNumber, validateDto } from '../row-validation';
 import { jsonRecordset } from './sql-recordset';
@@ -96,7 +96,7 @@ export class EnterpriseImport implements ImportHandler {
   async prepare(ctx: BatchContext, rows: RawRow[]): Promise<PreparedRow<EnterpriseRow>[]> {
     const codes = rows.map((row) => {
       try {
-        return acceptCreditCode(row.values.creditCode ?? '', row.values.creditCodeOverrideReason || undefined);
+        return acceptImportedCreditCode(row.values.creditCode ?? '', row.values.creditCodeOverrideReason || undefined);
       } catch (error) {
         return { error: appErrors(ctx, row.line, error, 'creditCode') };
       }

@@ -39,6 +39,8 @@ export class SplitProgressDto {
   target: number;
   actual: number;
   percent: number;
+  /** Where the split's actual should be by now at an even pace (absent in quarters frozen before it was kept) */
+  expected: number | null;
   status: ProgressStatus;
   statusLabel: string;
 }

@@ -9,13 +9,18 @@ export class QuarterlyReportPayload {
   sourceDocument: string;
   planVersion: number;
   frozenAt: string;
+  /** Login name of who froze it */
   frozenBy: string;
+  /** Their display name at the time of freezing (absent in quarters frozen before it was kept) */
+  frozenByName?: string;
   elapsedShare: number;
   lines: LineProgressDto[];
   /** Line code → the enterprises behind it at asOf */
   drillDown: Record<string, DrillDownRowDto[]>;
   /** Set only on a district officer's view: the districts it is filtered to (line totals are then blank) */
   districtCodes?: string[];
+  /** District code → name (reference data), added when rendering; not part of the frozen text */
+  districtNames?: Record<string, string>;
 }
 
 export class SnapshotDto {

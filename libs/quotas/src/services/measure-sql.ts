@@ -1,4 +1,4 @@
-import { DesignationType } from '@app/core';
+import { DESIGNATION_LEVEL_LABELS, DesignationType } from '@app/core';
 import { scaleTierSql } from '@app/cultivation';
 
 import { FIGURE_METRIC_COLUMNS, FigureMetric, MeasureKind, MeasureParams } from '../quota-enums';
@@ -59,6 +59,9 @@ function enterpriseScope(p: Params, scope: MeasureScope, designationAlias?: stri
   return districtCondition(p, scope) + parts.map((x) => ` AND ${x}`).join('');
 }
 
+// Drill-down details are read by people: the level's Chinese label (市级), never the enum value (MUNICIPAL).
+const LEVEL_LABEL_SQL = `CASE d.level ${Object.entries(DESIGNATION_LEVEL_LABELS).map(([k, v]) => `WHEN '${k}' THEN '${v}'`).join(' ')} ELSE d.level END`;
+
 function holdersSql(p: Params, params: MeasureParams, asOf: string, scope: MeasureScope, newSince?: string): string {
   const type = p.add(params.designationType ?? DesignationType.CHAIN_LEADER);
   const level = params.designationLevel ? p.add(params.designationLevel) : null;
@@ -69,7 +72,7 @@ function holdersSql(p: Params, params: MeasureParams, asOf: string, scope: Measu
       WHERE d2.enterprise_id = d.enterprise_id AND d2.type = d.type${levelFilter('d2')} AND ev.to_status = 'RECOGNISED' AND ev.effective_on <= ${at}::date)`;
   const since = newSince ? ` AND ${firstRecognised} >= ${p.add(newSince)}::date` : '';
   return `SELECT DISTINCT ON (e.id) e.id AS enterprise_id, e.credit_code, e.name AS enterprise_name, e.district_code,
-      concat_ws(' ', d.level, '认定于', ${firstRecognised}::text) AS detail, NULL::numeric AS current_value, NULL::numeric AS previous_value
+      concat_ws(' ', ${LEVEL_LABEL_SQL}, '认定于', ${firstRecognised}::text) AS detail, NULL::numeric AS current_value, NULL::numeric AS previous_value
     FROM designation d JOIN enterprise e ON e.id = d.enterprise_id
     WHERE d.type = ${type}${levelFilter('d')} AND ${statusAt(at)} IN ${HOLDING}
       AND (d.expires_on IS NULL OR d.expires_on >= ${at}::date)${since}${enterpriseScope(p, scope, 'd')}

@@ -91,6 +91,7 @@ export class QuotaProgressService {
           target: splitTarget,
           actual: value.actual,
           percent: status.percent,
+          expected: status.expected,
           status: status.status,
           statusLabel: PROGRESS_STATUS_LABELS[status.status],
         });

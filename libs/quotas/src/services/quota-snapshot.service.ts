@@ -58,6 +58,7 @@ export class QuotaSnapshotService {
         planVersion: plan.version,
         frozenAt: frozenAt.toISOString(),
         frozenBy: actor.username,
+        frozenByName: actor.displayName || actor.username,
         elapsedShare: progress.elapsedShare,
         lines: progress.lines,
         drillDown,
