@@ -8,5 +8,6 @@ export * from './entities/user.entity';
 export * from './password';
 export * from './permission';
 export * from './role';
+export * from './sessions';
 export * from './users.service';
 export * from './user-admin.service';
