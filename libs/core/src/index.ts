@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './config/config.module';
 export * from './errors/app.exception';
+export * from './errors/database-unavailable';
 export * from './errors/error-codes';
 export * from './errors/error-response.dto';
 export * from './errors/http-exception.filter';
@@ -12,3 +13,6 @@ export * from './request-context/request-context';
 export * from './request-context/request-id.middleware';
 export * from './actor/actor';
 export * from './access/enterprise-scope';
+export * from './validation/input-hygiene';
+export * from './validation/nullable';
+export * from './http/request-limits';

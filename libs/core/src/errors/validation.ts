@@ -1,5 +1,8 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
 
+import { findForbiddenCharacters } from '../validation/input-hygiene';
+import { nullErrors } from '../validation/nullable';
 import { AppException, FieldError } from './app.exception';
 import { ErrorCode } from './error-codes';
 
@@ -21,9 +24,33 @@ export function toValidationException(errors: ValidationError[]): AppException {
   return AppException.badRequest(ErrorCode.VALIDATION_FAILED, `请求参数有误 (invalid request): ${summary}`, fieldErrors);
 }
 
-/** The one validation pipe: unknown fields are errors, payloads become DTO instances. */
+/**
+ * The one validation pipe: unknown fields are errors, payloads become DTO instances. On top of
+ * class-validator it refuses, for every body, query and path parameter of every route, strings with
+ * a NUL or an unpaired surrogate, and an explicit `null` on a field not marked @Nullable().
+ */
+class RegistryValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const path = findForbiddenCharacters(value, metadata.type === 'param' || typeof value === 'string' ? (metadata.data ?? '') : '');
+      if (path !== undefined) {
+        const message = `${path} 含有不允许的字符(NUL 或不成对的代理字符) (contains a NUL character or an unpaired surrogate)`;
+        throw AppException.badRequest(ErrorCode.VALIDATION_FAILED, `请求参数有误 (invalid request): ${message}`, [
+          { field: path, code: 'INVALID_CHARACTERS', message },
+        ]);
+      }
+    }
+    return super.transform(value, metadata);
+  }
+
+  protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
+    const nulls = nullErrors(object);
+    return nulls.length ? nulls : super.validate(object, options);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RegistryValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
