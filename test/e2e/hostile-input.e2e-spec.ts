@@ -130,4 +130,16 @@ describe('hostile input', () => {
       enterprise = res.body;
     });
   });
+
+  it('treats a search without a letter or digit as no search, by one rule for every list', async () => {
+    const all = (await t.http.get('/api/v1/enterprises').set(staff).expect(200)).body.meta.total;
+    const users = (await t.http.get('/api/v1/users').set(admin).expect(200)).body.meta.total;
+    expect(all).toBeGreaterThan(0);
+    for (const q of ['%5C', '%20%20', '!!!', '%25', '_']) {
+      expect((await t.http.get(`/api/v1/enterprises?q=${q}`).set(staff).expect(200)).body.meta.total).toBe(all);
+      expect((await t.http.get(`/api/v1/users?q=${q}`).set(admin).expect(200)).body.meta.total).toBe(users);
+    }
+    const named = await t.http.get(`/api/v1/enterprises?q=${encodeURIComponent('  宁波测试 ')}`).set(staff).expect(200);
+    expect(named.body.items.every((e: { name: string }) => e.name.includes('宁波测试'))).toBe(true);
+  });
 });

@@ -16,3 +16,4 @@ export * from './access/enterprise-scope';
 export * from './validation/input-hygiene';
 export * from './validation/nullable';
 export * from './http/request-limits';
+export * from './validation/search-text';

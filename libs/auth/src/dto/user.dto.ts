@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 
-import { PageQueryDto } from '@app/core';
+import { PageQueryDto, SearchText } from '@app/core';
 
 import { Role } from '../role';
 import { UserEntity } from '../entities/user.entity';
@@ -117,6 +117,7 @@ export class ListUsersQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(64)
+  @SearchText()
   q?: string;
 
   @IsOptional()
