@@ -45,7 +45,13 @@ class RegistryValidationPipe extends ValidationPipe {
 
   protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
     const nulls = nullErrors(object);
-    return nulls.length ? nulls : super.validate(object, options);
+    if (nulls.length) return nulls;
+    try {
+      return await super.validate(object, options);
+    } catch {
+      // A validator that throws on some input is a library bug, but the input is still refused, not a 500.
+      return [{ property: 'body', constraints: { invalid: '请求内容无法校验 (request could not be validated)' }, children: [] }];
+    }
   }
 }
 

@@ -29,7 +29,10 @@ function fieldsOf(target: Function) {
 const isDtoInstance = (value: unknown): value is object =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && value.constructor !== Object && fieldsOf(value.constructor).known.size > 0;
 
-/** The `null`s a DTO instance (and the DTOs nested in it) does not accept, as validation errors. */
+/**
+ * The `null`s a DTO instance (and the DTOs nested in it) does not accept, and numbers too small to
+ * be written as decimals (2e-323), as validation errors.
+ */
 export function nullErrors(instance: object): ValidationError[] {
   const { known, nullable } = fieldsOf(instance.constructor);
   const errors: ValidationError[] = [];
@@ -38,6 +41,9 @@ export function nullErrors(instance: object): ValidationError[] {
     const error = Object.assign(new ValidationError(), { target: instance, property, value, children: [] as ValidationError[] });
     if (value === null && !nullable.has(property)) {
       error.constraints = { not_null: `${property} 不能为 null,不修改时请省略该字段 (must not be null; omit the field to leave it unchanged)` };
+    } else if (typeof value === 'number' && /e-/.test(String(value))) {
+      // class-validator's decimal-places check crashes on numbers JavaScript prints as 2e-323
+      error.constraints = { number_format: `${property} 数值过小或精度过高 (number too small: ${value})` };
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => {
         if (isDtoInstance(item)) {
