@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 
 import { xlsxWithSharedStrings } from '../../../test/setup/xlsx-builder';
@@ -67,6 +68,17 @@ describe('readRows', () => {
     expect((await rejection(big, { ...small, sharedStrings: 100 })).code).toBe('FILE_TOO_LARGE');
     const cells = xlsxWithSharedStrings(['a', 'b'], [[0, 1], [0, 1], [0, 1]]);
     expect((await rejection(cells, { ...IMPORT_LIMITS, cells: 5 })).code).toBe('FILE_TOO_LARGE');
+  });
+
+  it('reads an XLSX row with empty cells in between', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名录');
+    sheet.addRow(['统一社会信用代码', '企业名称', '联系人']);
+    sheet.getCell('A2').value = '91330100799655058B';
+    sheet.getCell('C2').value = '王五';
+    const rows = await all(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(rows[1].cells[0]).toBe('91330100799655058B');
+    expect(rows[1].cells[2]).toBe('王五');
   });
 
   it('stops a parse that takes longer than allowed', async () => {

@@ -114,7 +114,7 @@ export async function* readRows(buffer: Buffer, format: FileFormat, limits: Impo
     if (next.done) return;
     const row = next.value;
     for (let i = 0; i < row.cells.length; i++) {
-      const cell = row.cells[i];
+      const cell = row.cells[i] ?? ''; // an XLSX row skips empty cells
       if (cell.length > limits.cellChars) {
         throw new FileRejectedError('CELL_TOO_LONG', `第 ${row.line} 行第 ${i + 1} 列超过 ${limits.cellChars} 个字符 (cell too long)`, row.line);
       }
