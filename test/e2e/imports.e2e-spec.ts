@@ -217,6 +217,14 @@ describe('imports over HTTP', () => {
     expect(await t.sql('SELECT 1 FROM enterprise WHERE credit_code = $1', [code])).toHaveLength(0);
   });
 
+  it('quotes at most a short piece of a long cell in the error report', async () => {
+    const long = '长'.repeat(20_000);
+    const res = await upload('enterprises', enterpriseCsv([row(creditCode(), '宁波长单元格测试有限公司')], `${HEADER},${long}`), true).expect(200);
+    expect(res.body.errors).toEqual([expect.objectContaining({ line: 1, code: 'UNKNOWN_COLUMN' })]);
+    expect(res.body.errors[0].column).toContain('共 20000 字');
+    expect(JSON.stringify(res.body).length).toBeLessThan(2000);
+  });
+
   it('refuses an XLSX of ~100 KB holding a 100 MB shared string without reading it, and echoes no cell', async () => {
     const huge = Buffer.alloc(100 * 1024 * 1024, 'A');
     const file = xlsxWithSharedStrings([huge, '企业名称', '91330100799655058B', '宁波测试有限公司'], [[0, 1], [2, 3]]);

@@ -174,7 +174,8 @@ export class ImportService {
       if (row.errors.length) {
         report.counts.rejected++;
         const room = MAX_LISTED_ERRORS - report.errors.length;
-        if (room > 0) report.errors.push(...row.errors.slice(0, room));
+        // Messages may quote a cell: keep the report small whatever the file holds.
+        if (room > 0) report.errors.push(...row.errors.slice(0, room).map((e) => ({ ...e, column: clip(e.column), message: clip(e.message, 300) })));
       } else if (row.action === 'create') report.counts.created++;
       else if (row.action === 'update') report.counts.updated++;
       else report.counts.unchanged++;
