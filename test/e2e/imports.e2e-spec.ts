@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import { createTestApp, TestApp } from '../setup/test-app';
 import { binary } from '../setup/binary';
 import { creditCode } from '../setup/fixtures';
+import { xlsxWithSharedStrings } from '../setup/xlsx-builder';
 
 const HEADER = '统一社会信用代码,企业名称,所属区县代码,行业代码,注册资本(元),规上企业,联系人,联系电话';
 
@@ -183,6 +184,54 @@ describe('imports over HTTP', () => {
       [4, '统一社会信用代码', 'ENTERPRISE_NOT_FOUND'],
       [6, '认定类型', 'DUPLICATE_IN_FILE'],
     ]);
+  });
+
+  it('checks the permission of the route that writes the same records: district staff cannot place chain members by import', async () => {
+    const code = creditCode();
+    await upload('enterprises', enterpriseCsv([row(code, '宁波链权限测试有限公司')]), false).expect(200);
+    const officer = await t.as('DISTRICT_STAFF', { districtCodes: ['330211'] });
+    const members = `统一社会信用代码,产业链代码\r\n${code},CHEM_NEW_MATERIALS\r\n`;
+    const chains = await t.sql<{ id: string }>("SELECT id FROM chain WHERE code = 'CHEM_NEW_MATERIALS'");
+    const enterprise = await t.sql<{ id: string }>('SELECT id FROM enterprise WHERE credit_code = $1', [code]);
+    // the route refuses it …
+    await t.http.post(`/api/v1/chains/${chains[0].id}/members`).set(officer).send({ enterpriseId: enterprise[0].id }).expect(403);
+    // … and so does the import, dry run or not
+    for (const dryRun of [true, false]) {
+      const res = await t.http.post(`/api/v1/imports/chain-memberships?dryRun=${dryRun}`).set(officer).attach('file', Buffer.from(members), 'm.csv').expect(403);
+      expect(res.body.code).toBe('FORBIDDEN');
+    }
+    expect(await t.sql('SELECT 1 FROM chain_membership WHERE enterprise_id = $1', [enterprise[0].id])).toHaveLength(0);
+    // what the role may write through its routes it may import (in its district)
+    const figures = `统一社会信用代码,年度,营业收入(元)\r\n${code},2022,1000000\r\n`;
+    await t.http.post('/api/v1/imports/figures?dryRun=false').set(officer).attach('file', Buffer.from(figures), 'f.csv').expect(200);
+  });
+
+  it('refuses a UTF-8 file with a stray byte with 422 naming the line, and stores nothing', async () => {
+    const code = creditCode();
+    const good = Buffer.from(enterpriseCsv([row(creditCode(), '宁波编码测试一有限公司'), row(code, '甬江测试有限公司')]));
+    const at = good.indexOf(Buffer.from('甬江'));
+    const damaged = Buffer.concat([good.subarray(0, at), Buffer.from([0xe7]), good.subarray(at)]);
+    const res = await upload('enterprises', damaged, false).expect(422);
+    expect(res.body).toMatchObject({ code: 'IMPORT_REJECTED', errors: [{ field: 'file', code: 'ENCODING_INVALID', line: 3 }] });
+    expect(res.body.message).toContain('第 3 行');
+    expect(await t.sql('SELECT 1 FROM enterprise WHERE credit_code = $1', [code])).toHaveLength(0);
+  });
+
+  it('quotes at most a short piece of a long cell in the error report', async () => {
+    const long = '长'.repeat(20_000);
+    const res = await upload('enterprises', enterpriseCsv([row(creditCode(), '宁波长单元格测试有限公司')], `${HEADER},${long}`), true).expect(200);
+    expect(res.body.errors).toEqual([expect.objectContaining({ line: 1, code: 'UNKNOWN_COLUMN' })]);
+    expect(res.body.errors[0].column).toContain('共 20000 字');
+    expect(JSON.stringify(res.body).length).toBeLessThan(2000);
+  });
+
+  it('refuses an XLSX of ~100 KB holding a 100 MB shared string without reading it, and echoes no cell', async () => {
+    const huge = Buffer.alloc(100 * 1024 * 1024, 'A');
+    const file = xlsxWithSharedStrings([huge, '企业名称', '91330100799655058B', '宁波测试有限公司'], [[0, 1], [2, 3]]);
+    expect(file.length).toBeLessThan(200 * 1024);
+    const res = await upload('enterprises', file, true, 'bomb.xlsx').expect(422);
+    expect(res.body.errors[0]).toMatchObject({ field: 'file', code: 'CELL_TOO_LONG' });
+    expect(JSON.stringify(res.body).length).toBeLessThan(2000);
   });
 
   it('serves templates in both formats with the Chinese headers, and needs the IMPORT permission', async () => {

@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { freePort } from '@app/database';
+
 const ROOT = join(__dirname, '../..');
 
 /** Runs the real API entry point (TypeScript, transpiled on the fly) as its own process. */
@@ -69,6 +71,29 @@ describe('start-up', () => {
     expect(() => process.kill(postmasterPid, 0)).toThrow();
     } finally {
       for (const run of runs) if (run.child.exitCode === null) run.child.kill('SIGKILL');
+    }
+  });
+
+  it('answers 503 when the embedded database dies under the app, and still exits cleanly on SIGTERM', async () => {
+    // It used to wait ~10 s for a server that was already gone.
+    const dataDir = mkdtempSync(join(tmpdir(), 'cr-outage-'));
+    const port = await freePort();
+    const run = startApi({ DATA_DIR: dataDir, PORT: String(port), ADMIN_PASSWORD: 'First-admin-2022' });
+    try {
+      await waitFor(run, 'is serving on');
+      const postmaster = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      process.kill(postmaster, 'SIGKILL');
+      const down = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'First-admin-2022' }),
+      });
+      expect([down.status, down.headers.get('retry-after')]).toEqual([503, '5']);
+      run.child.kill('SIGTERM');
+      // No timing assert (the machine may be loaded): it must exit cleanly by itself, not be killed.
+      expect(await run.exited).toBe(0);
+    } finally {
+      if (run.child.exitCode === null) run.child.kill('SIGKILL');
     }
   });
 });

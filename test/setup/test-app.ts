@@ -28,13 +28,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Rewrites the database URL the app connects through, e.g. to go through a TcpProxy. */
+  connectThrough?: (url: string) => string;
+}
+
 /** Boots the real app on a fresh copy of the migrated template database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const serverUrl = process.env[ENV_SERVER_URL]!;
   const template = process.env[ENV_TEMPLATE]!;
   const database = randomName('cr_test');
   await withAdminClient(serverUrl, (c) => c.query(`CREATE DATABASE ${database} TEMPLATE ${template}`));
-  const url = databaseUrl(serverUrl, database);
+  const url = (options.connectThrough ?? ((u: string) => u))(databaseUrl(serverUrl, database));
   Object.assign(process.env, {
     DATABASE_URL: url,
     DATA_DIR: mkdtempSync(join(tmpdir(), 'cr-test-data-')),

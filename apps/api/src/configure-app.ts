@@ -1,8 +1,9 @@
 import { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 
-import { requestIdMiddleware } from '@app/core';
+import { REQUEST_LIMITS, requestIdMiddleware, verifyJsonDepth } from '@app/core';
 
 export const API_PREFIX = 'api/v1';
 
@@ -10,6 +11,10 @@ export const API_PREFIX = 'api/v1';
 export function configureApp(app: INestApplication): void {
   app.use(requestIdMiddleware);
   app.use(helmet());
+  // Registered here, not by Nest's defaults, so production and tests share the limits.
+  const express = app as NestExpressApplication;
+  express.useBodyParser('json', { limit: REQUEST_LIMITS.bodyBytes, verify: verifyJsonDepth });
+  express.useBodyParser('urlencoded', { limit: REQUEST_LIMITS.bodyBytes, extended: false, parameterLimit: 200 });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
   const document = SwaggerModule.createDocument(
     app,

@@ -12,7 +12,7 @@ import { StartupService } from './startup.service';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = new JsonLogger(config.logLevel);
-  const database = await resolveDatabase(config, (m) => logger.log(m, 'Database'));
+  const database = await resolveDatabase(config, (m) => logger.log(m, 'Database'), { handlesSignals: true });
   let app: Awaited<ReturnType<typeof NestFactory.create>> | undefined;
   let stopping = false;
   const stop = async (signal: string) => {

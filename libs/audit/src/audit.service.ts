@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { Actor, currentRequestId } from '@app/core';
+import { Actor, currentRequestId, withForbiddenCharactersReplaced } from '@app/core';
 
 import { AuditLogEntity } from './audit-log.entity';
 
@@ -64,10 +64,11 @@ function strip(value: object): Record<string, unknown> {
 export class AuditService {
   /** Writes the audit row with the caller's manager, i.e. inside the change's own transaction. */
   async record(manager: EntityManager, actor: Actor, entry: AuditEntry): Promise<void> {
-    const { before, after } = diff(entry.before, entry.after);
+    // A NUL or an unpaired surrogate would make PostgreSQL refuse the row and with it the change.
+    const { before, after } = withForbiddenCharactersReplaced(diff(entry.before, entry.after));
     await manager.insert(AuditLogEntity, {
       actorId: actor.id,
-      actorUsername: actor.username,
+      actorUsername: withForbiddenCharactersReplaced(actor.username),
       actorRole: actor.role,
       action: entry.action,
       entityType: entry.entityType,

@@ -50,7 +50,7 @@ export class AuthService {
         { action: 'auth.login', entityType: 'user', entityId: user.id },
       );
     });
-    const payload: TokenPayload = { sub: user.id, role: user.role };
+    const payload: TokenPayload = { sub: user.id, role: user.role, tv: user.tokenVersion };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.jwtTtlSeconds });
     return { accessToken, expiresIn: this.config.jwtTtlSeconds };
   }

@@ -7,5 +7,6 @@ export * from './dto/user.dto';
 export * from './entities/user.entity';
 export * from './password';
 export * from './permission';
+export * from './sessions';
 export * from './users.service';
 export * from './user-admin.service';

@@ -8,6 +8,7 @@ import { Actor, AppException, ErrorCode, paginated, Paginated, parseSort, Role, 
 import { ListUsersQueryDto, ResetPasswordDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { UserEntity } from './entities/user.entity';
 import { assertStrongPassword, hashPassword } from './password';
+import { changesAccess, endSessions } from './sessions';
 
 const view = (user: UserEntity) => UserDto.from(user, ROLE_LABELS[user.role]);
 const userNotFound = (id: string) => AppException.notFound(ErrorCode.USER_NOT_FOUND, `找不到用户 ${id} (user not found)`);
@@ -43,6 +44,7 @@ export class UserAdminService {
       if (dto.districtCodes) await this.checkDistricts(manager, dto.districtCodes);
       if (dto.enterpriseIds) await this.checkEnterprises(manager, dto.enterpriseIds);
       const before = view(user);
+      if (changesAccess(user, dto)) endSessions(user);
       for (const key of ['displayName', 'role', 'active', 'districtCodes', 'enterpriseIds'] as const) {
         if (dto[key] !== undefined) (user as unknown as Record<string, unknown>)[key] = dto[key];
       }
@@ -59,6 +61,7 @@ export class UserAdminService {
     return this.dataSource.transaction(async (manager) => {
       const user = await this.lock(manager, id);
       user.passwordHash = passwordHash;
+      endSessions(user);
       const after = view(await manager.save(user));
       // The hash never goes into the audit row; the row only says that it changed.
       await this.audit.record(manager, actor, { action: 'user.reset_password', entityType: 'user', entityId: id, after: { passwordChanged: true } });

@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './config/config.module';
 export * from './errors/app.exception';
+export * from './errors/database-unavailable';
 export * from './errors/error-codes';
 export * from './errors/error-response.dto';
 export * from './errors/http-exception.filter';
@@ -17,3 +18,7 @@ export * from './dates/dates';
 export * from './designations/designation-enums';
 export * from './designations/designation-status-sql';
 export * from './spreadsheet/cell-safety';
+export * from './validation/input-hygiene';
+export * from './validation/nullable';
+export * from './http/request-limits';
+export * from './validation/search-text';

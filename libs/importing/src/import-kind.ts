@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 
+import type { Permission } from '@app/auth';
 import { Actor } from '@app/core';
 
 export enum ImportKind {
@@ -67,6 +68,8 @@ export interface RawRow {
 /** What one kind of import knows: its columns, how to check a batch of rows, and how to write it. */
 export interface ImportHandler {
   kind: ImportKind;
+  /** Needed on top of IMPORT: the permission of the route that writes the same records */
+  permission: Permission;
   columns: ColumnSpec[];
   prepare(ctx: BatchContext, rows: RawRow[]): Promise<PreparedRow[]>;
   write(ctx: BatchContext, rows: PreparedRow[]): Promise<void>;

@@ -5,11 +5,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { AuditService } from '@app/audit';
-import { Actor, AppException, ErrorCode, restoreSafeText } from '@app/core';
+import { roleHas } from '@app/auth';
+import { Actor, AppException, ErrorCode, restoreSafeText, Role } from '@app/core';
 
 import { ImportReportDto } from './dto/import-report.dto';
 import { detectFormat, readRows } from './file-rows';
-import { BatchContext, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from './import-kind';
+import { clip, FileRejectedError, IMPORT_LIMITS, ImportLimits } from './import-limits';
+import { BatchContext, IMPORT_KIND_LABELS, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from './import-kind';
 import { ImportHandlers } from './import-handlers';
 
 const BATCH = 1000;
@@ -45,8 +47,18 @@ export class ImportService {
     private readonly handlers: ImportHandlers,
   ) {}
 
+  /** Overridable in tests that need a limit small enough to reach */
+  limits: ImportLimits = IMPORT_LIMITS;
+
   async run(actor: Actor, kind: ImportKind, file: ImportFile, options: ImportOptions): Promise<ImportReportDto> {
     const handler = this.handlers.get(kind);
+    // An import writes what a route writes, so it needs that route's permission too (the CLI is SYSTEM).
+    if (actor.role !== 'SYSTEM' && !roleHas(actor.role as Role, handler.permission)) {
+      throw AppException.forbidden(
+        ErrorCode.FORBIDDEN,
+        `当前角色无权导入${IMPORT_KIND_LABELS[kind]} (role ${actor.role} lacks ${handler.permission}, which the ${kind} import needs)`,
+      );
+    }
     const fileSha256 = createHash('sha256').update(file.buffer).digest('hex');
     const report: ImportReportDto = { kind, fileSha256, dryRun: options.dryRun, counts: { created: 0, updated: 0, unchanged: 0, rejected: 0 }, errors: [] };
     const work = async (manager: EntityManager) => {
@@ -67,6 +79,7 @@ export class ImportService {
         if (options.dryRun) throw new Rejected();
       });
     } catch (error) {
+      if (error instanceof FileRejectedError) throw fileRejection(error);
       if (!(error instanceof Rejected)) throw error;
     }
     if (!options.dryRun && report.errors.length > 0) throw rejection(report);
@@ -75,9 +88,10 @@ export class ImportService {
 
   private async process(manager: EntityManager, actor: Actor, handler: ImportHandler, file: ImportFile, options: ImportOptions, report: ImportReportDto) {
     (handler as { reset?: () => void }).reset?.();
-    const rows = readRows(file.buffer, detectFormat(file.buffer, file.name));
+    const rows = readRows(file.buffer, detectFormat(file.buffer, file.name), this.limits);
     const first = await rows.next().catch((error: Error) => {
-      throw AppException.field(ErrorCode.VALIDATION_FAILED, 'file', `文件无法读取,请上传 CSV 或 XLSX (cannot read the file: ${error.message})`);
+      if (error instanceof FileRejectedError) throw error;
+      throw AppException.field(ErrorCode.VALIDATION_FAILED, 'file', `文件无法读取,请上传 CSV 或 XLSX (cannot read the file: ${clip(error.message, 200)})`);
     });
     if (first.done) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'file', '文件是空的 (the file is empty)');
     const { fields, errors } = this.mapHeader(handler, first.value.cells);
@@ -88,7 +102,7 @@ export class ImportService {
     const present = new Set(fields.filter((f): f is string => f !== null));
     const headerOf = (field: string) => {
       const i = fields.indexOf(field);
-      return i >= 0 ? first.value.cells[i].replace(/^\uFEFF/, '').trim() : (handler.columns.find((c) => c.field === field)?.header ?? field);
+      return i >= 0 ? clip(first.value.cells[i].replace(/^\uFEFF/, '').trim()) : (handler.columns.find((c) => c.field === field)?.header ?? field);
     };
     const ctx: BatchContext = { manager, actor, present, headerOf };
     const seen = new Map<string, number>();
@@ -124,7 +138,7 @@ export class ImportService {
       if (!name) return null;
       const field = lookup.get(name);
       if (!field) {
-        errors.push({ line: 1, column: cell.trim(), code: 'UNKNOWN_COLUMN', message: `不认识的列“${cell.trim()}”,请对照模板 (unknown column; see the template)` });
+        errors.push({ line: 1, column: clip(cell.trim()), code: 'UNKNOWN_COLUMN', message: `不认识的列“${clip(cell.trim())}”,请对照模板 (unknown column; see the template)` });
         return null;
       }
       return field;
@@ -135,7 +149,7 @@ export class ImportService {
       }
     }
     fields.forEach((f, i) => {
-      if (f && fields.indexOf(f) !== i) errors.push({ line: 1, column: cells[i].trim(), code: 'DUPLICATE_COLUMN', message: `列“${cells[i].trim()}”重复 (column appears twice)` });
+      if (f && fields.indexOf(f) !== i) errors.push({ line: 1, column: clip(cells[i].trim()), code: 'DUPLICATE_COLUMN', message: `列“${clip(cells[i].trim())}”重复 (column appears twice)` });
     });
     return { fields, errors };
   }
@@ -161,12 +175,23 @@ export class ImportService {
       if (row.errors.length) {
         report.counts.rejected++;
         const room = MAX_LISTED_ERRORS - report.errors.length;
-        if (room > 0) report.errors.push(...row.errors.slice(0, room));
+        // Messages may quote a cell: keep the report small whatever the file holds.
+        if (room > 0) report.errors.push(...row.errors.slice(0, room).map((e) => ({ ...e, column: clip(e.column), message: clip(e.message, 300) })));
       } else if (row.action === 'create') report.counts.created++;
       else if (row.action === 'update') report.counts.updated++;
       else report.counts.unchanged++;
     }
   }
+}
+
+/** A file refused as a whole: 413 when it is beyond a size limit, else 422 naming the line. */
+function fileRejection(error: FileRejectedError): AppException {
+  const fieldError = { field: 'file', code: error.code, message: error.message, ...(error.line ? { line: error.line } : {}) };
+  if (error.code === 'FILE_TOO_LARGE' || error.code === 'PARSE_TIMEOUT') {
+    return new AppException(413, ErrorCode.PAYLOAD_TOO_LARGE, `${error.message};未写入任何数据 (nothing was written)`, [fieldError]);
+  }
+  if (error.code === 'FILE_UNREADABLE') return AppException.badRequest(ErrorCode.VALIDATION_FAILED, `文件无法读取 (cannot read the file): ${error.message}`, [fieldError]);
+  return new AppException(422, 'IMPORT_REJECTED', `${error.message};未写入任何数据 (nothing was written)`, [fieldError], error.line ? { line: error.line } : undefined);
 }
 
 const totalRows = (r: ImportReportDto) => r.counts.created + r.counts.updated + r.counts.unchanged + r.counts.rejected;

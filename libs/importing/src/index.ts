@@ -6,3 +6,5 @@ export * from './import.service';
 export * from './importing.module';
 export * from './template.service';
 export * from './demo/city-generator';
+export * from './file-rows';
+export * from './import-limits';

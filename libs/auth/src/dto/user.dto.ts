@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 
-import { PageQueryDto, Role } from '@app/core';
+import { PageQueryDto, Role, SearchText } from '@app/core';
 
 import { UserEntity } from '../entities/user.entity';
 
@@ -116,6 +116,7 @@ export class ListUsersQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(64)
+  @SearchText()
   q?: string;
 
   @IsOptional()

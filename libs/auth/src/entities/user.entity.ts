@@ -33,6 +33,10 @@ export class UserEntity {
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 
+  // Carried in every token as `tv`; raising it ends every token issued before (see endSessions).
+  @Column({ type: 'integer', default: 1 })
+  tokenVersion: number;
+
   @VersionColumn()
   version: number;
 

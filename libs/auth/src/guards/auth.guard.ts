@@ -13,13 +13,16 @@ import { Permission, roleHas } from '../permission';
 export interface TokenPayload {
   sub: string;
   role: string;
+  /** The user's token version when the token was issued; a reset, role/scope change or disabling raises it */
+  tv: number;
 }
 
 const unauthenticated = (message: string) => new AppException(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, message);
 
 /**
  * Global guard, deny by default: a route is served only when it is @Public() or names a permission
- * the caller's role holds. The user row is read on every request so a disabled account stops at once.
+ * the caller's role holds. The user row is read on every request so a disabled account, or a token ended by a
+ * password reset or a role or scope change (token version), stops at once.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -46,6 +49,9 @@ export class AuthGuard implements CanActivate {
     }
     const user = await this.users.findOne({ where: { id: payload.sub } });
     if (!user || !user.active) throw unauthenticated('账号不存在或已停用 (account missing or disabled)');
+    if (payload.tv !== user.tokenVersion) {
+      throw unauthenticated('密码或权限已变更,请重新登录 (token ended by a password, role or scope change)');
+    }
 
     const actor: Actor = {
       id: user.id,

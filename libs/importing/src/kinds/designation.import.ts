@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import { Permission } from '@app/auth';
 import {
   CHAIN_TYPES,
   DESIGNATION_LEVEL_LABELS,
@@ -11,6 +12,7 @@ import {
 } from '@app/core';
 
 import { BatchContext, ColumnSpec, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from '../import-kind';
+import { clip } from '../import-limits';
 import { toDate, toEnum } from '../row-validation';
 import { ChainRef, loadChains } from './chain-lookup';
 import { lookupEnterprises } from './enterprise-lookup';
@@ -75,6 +77,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 @Injectable()
 export class DesignationImport implements ImportHandler {
   readonly kind = ImportKind.DESIGNATIONS;
+  /** The permission of the route that writes the same records */
+  readonly permission = Permission.DESIGNATION_WRITE;
   readonly columns = DESIGNATION_COLUMNS;
   private chains?: Map<string, ChainRef>;
 
@@ -131,15 +135,15 @@ export class DesignationImport implements ImportHandler {
     const errors: RowError[] = 'errors' in enterprise ? [...enterprise.errors] : [];
     const fail = (field: string, code: string, message: string) => errors.push({ line: row.line, column: ctx.headerOf(field), code, message });
     const type = toEnum(v.type ?? '', DESIGNATION_TYPE_LABELS) as DesignationType;
-    if (!(type in DESIGNATION_TYPE_LABELS)) fail('type', 'VALIDATION_FAILED', `认定类型“${v.type}”不认识,可填:${Object.values(DESIGNATION_TYPE_LABELS).join('、')} (unknown type)`);
+    if (!(type in DESIGNATION_TYPE_LABELS)) fail('type', 'VALIDATION_FAILED', `认定类型“${clip(v.type)}”不认识,可填:${Object.values(DESIGNATION_TYPE_LABELS).join('、')} (unknown type)`);
     const level = toEnum(v.level ?? '', DESIGNATION_LEVEL_LABELS);
-    if (!(level in DESIGNATION_LEVEL_LABELS)) fail('level', 'VALIDATION_FAILED', `级别“${v.level}”不认识,可填:${Object.values(DESIGNATION_LEVEL_LABELS).join('、')} (unknown level)`);
+    if (!(level in DESIGNATION_LEVEL_LABELS)) fail('level', 'VALIDATION_FAILED', `级别“${clip(v.level)}”不认识,可填:${Object.values(DESIGNATION_LEVEL_LABELS).join('、')} (unknown level)`);
     const status = toEnum(v.status ?? '', DESIGNATION_STATUS_LABELS);
-    if (!(status in DESIGNATION_STATUS_LABELS)) fail('status', 'VALIDATION_FAILED', `状态“${v.status}”不认识,可填:${Object.values(DESIGNATION_STATUS_LABELS).join('、')} (unknown status)`);
+    if (!(status in DESIGNATION_STATUS_LABELS)) fail('status', 'VALIDATION_FAILED', `状态“${clip(v.status)}”不认识,可填:${Object.values(DESIGNATION_STATUS_LABELS).join('、')} (unknown status)`);
     let chainId: string | null = null;
     if (v.chainCode) {
       const chain = this.chains!.get(v.chainCode);
-      if (!chain) fail('chainCode', 'CHAIN_UNKNOWN', `没有产业链“${v.chainCode}”(unknown chain)`);
+      if (!chain) fail('chainCode', 'CHAIN_UNKNOWN', `没有产业链“${clip(v.chainCode)}”(unknown chain)`);
       else chainId = chain.id;
     } else if (CHAIN_TYPES.includes(type)) {
       fail('chainCode', 'CHAIN_REQUIRED', `${DESIGNATION_TYPE_LABELS[type]}须填写产业链代码 (a chain tier needs its chain)`);
@@ -154,7 +158,7 @@ export class DesignationImport implements ImportHandler {
     if (values.recognisedOn && values.expiresOn && values.expiresOn <= values.recognisedOn) fail('expiresOn', 'VALIDATION_FAILED', '到期日期须晚于认定日期 (expiry must be after recognition)');
     if (v.year !== undefined) {
       const year = v.year ? Number(v.year) : null;
-      if (year !== null && (!Number.isInteger(year) || year < 1949 || year > 2100)) fail('year', 'VALIDATION_FAILED', `年度“${v.year}”应为 1949–2100 之间的年份 (year out of range)`);
+      if (year !== null && (!Number.isInteger(year) || year < 1949 || year > 2100)) fail('year', 'VALIDATION_FAILED', `年度“${clip(v.year)}”应为 1949–2100 之间的年份 (year out of range)`);
       values.year = year;
     }
     for (const [field, limit] of Object.entries(TEXT_LIMITS)) {

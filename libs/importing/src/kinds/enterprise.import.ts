@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import { Permission } from '@app/auth';
 import { assertDistrictInScope, canWriteEnterprise, ErrorCode } from '@app/core';
 import {
   CreateEnterpriseDto,
@@ -78,6 +79,8 @@ const money = (n: unknown) => (typeof n === 'number' ? n.toFixed(2) : null);
 @Injectable()
 export class EnterpriseImport implements ImportHandler {
   readonly kind = ImportKind.ENTERPRISES;
+  /** The permission of the route that writes the same records */
+  readonly permission = Permission.ENTERPRISE_WRITE;
   readonly columns = ENTERPRISE_COLUMNS;
 
   constructor(private readonly references: ReferenceCheckService) {}

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 
+import { Permission } from '@app/auth';
 import { PutFiguresDto } from '@app/registry';
 
 import { BatchContext, ColumnSpec, ImportHandler, ImportKind, PreparedRow, RawRow } from '../import-kind';
+import { clip } from '../import-limits';
 import { sameJson, toNumber, validateDto } from '../row-validation';
 import { lookupEnterprises } from './enterprise-lookup';
 import { jsonRecordset } from './sql-recordset';
@@ -43,6 +45,8 @@ interface FiguresRow {
 @Injectable()
 export class FiguresImport implements ImportHandler {
   readonly kind = ImportKind.FIGURES;
+  /** The permission of the route that writes the same records */
+  readonly permission = Permission.FIGURES_WRITE;
   readonly columns = FIGURES_COLUMNS;
 
   async prepare(ctx: BatchContext, rows: RawRow[]): Promise<PreparedRow<FiguresRow>[]> {
@@ -55,10 +59,10 @@ export class FiguresImport implements ImportHandler {
       const quarter = row.values.quarter ? Number(row.values.quarter) : 0;
       const errors = [];
       if (!Number.isInteger(year) || year < 1949 || year > 2100) {
-        errors.push({ line: row.line, column: ctx.headerOf('year'), code: 'VALIDATION_FAILED', message: `年度“${row.values.year}”应为 1949–2100 之间的年份 (year out of range)` });
+        errors.push({ line: row.line, column: ctx.headerOf('year'), code: 'VALIDATION_FAILED', message: `年度“${clip(row.values.year)}”应为 1949–2100 之间的年份 (year out of range)` });
       }
       if (!Number.isInteger(quarter) || quarter < 0 || quarter > 4) {
-        errors.push({ line: row.line, column: ctx.headerOf('quarter'), code: 'VALIDATION_FAILED', message: `季度“${row.values.quarter}”应为 1–4,全年留空 (quarter must be 1-4, empty for the year)` });
+        errors.push({ line: row.line, column: ctx.headerOf('quarter'), code: 'VALIDATION_FAILED', message: `季度“${clip(row.values.quarter)}”应为 1–4,全年留空 (quarter must be 1-4, empty for the year)` });
       }
       if (errors.length) return { line: row.line, errors };
       periods.push({ row, id: e.id, code: e.code, year, quarter });

@@ -16,6 +16,8 @@ import {
   MinLength,
 } from 'class-validator';
 
+import { Nullable } from '@app/core';
+
 import { EnterpriseStatus } from '../entities/enterprise-status';
 
 export const INDUSTRY_CODE_PATTERN = /^([A-T]|\d{2,4})$/;
@@ -33,6 +35,7 @@ export class EnterpriseFieldsDto {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @Nullable()
   shortName?: string | null;
 
   /** 曾用名 */
@@ -52,6 +55,7 @@ export class EnterpriseFieldsDto {
   @IsOptional()
   @IsString()
   @MaxLength(20)
+  @Nullable()
   functionalZoneCode?: string | null;
 
   /** GB/T 4754-2017 industry code at any level: section letter, 2-, 3- or 4-digit code */
@@ -62,18 +66,21 @@ export class EnterpriseFieldsDto {
   @IsOptional()
   @IsString()
   @MaxLength(300)
+  @Nullable()
   address?: string | null;
 
   /** 法定代表人 */
   @IsOptional()
   @IsString()
   @MaxLength(50)
+  @Nullable()
   legalRepresentative?: string | null;
 
   /** 成立日期 YYYY-MM-DD */
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'foundedOn 应为日期 YYYY-MM-DD' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'foundedOn 应为日期 YYYY-MM-DD' })
+  @Nullable()
   foundedOn?: string | null;
 
   /** 注册资本(元) */
@@ -81,6 +88,7 @@ export class EnterpriseFieldsDto {
   @Type(() => Number)
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0)
+  @Nullable()
   registeredCapitalYuan?: number | null;
 
   @IsOptional()
@@ -96,6 +104,7 @@ export class EnterpriseFieldsDto {
   /** 股票代码, e.g. 601018.SH */
   @IsOptional()
   @Matches(/^[0-9A-Z]{4,8}\.(SH|SZ|BJ|HK|US|[A-Z]{1,4})$/, { message: 'stockCode 形如 601018.SH' })
+  @Nullable()
   stockCode?: string | null;
 
   /** 用地面积(亩) */
@@ -103,19 +112,23 @@ export class EnterpriseFieldsDto {
   @Type(() => Number)
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0)
+  @Nullable()
   landAreaMu?: number | null;
 
   @IsOptional()
   @IsString()
   @MaxLength(50)
+  @Nullable()
   contactPerson?: string | null;
 
   @IsOptional()
   @Matches(/^[0-9+\-() ]{5,30}$/, { message: 'contactPhone 只能包含数字、+、-、括号和空格' })
+  @Nullable()
   contactPhone?: string | null;
 
   @IsOptional()
   @IsEmail({}, { message: 'contactEmail 不是有效的邮箱地址' })
   @MaxLength(100)
+  @Nullable()
   contactEmail?: string | null;
 }

@@ -1,6 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 
+import { Nullable } from '@app/core';
+
 import { EnterpriseFigureEntity } from '../entities/enterprise-figure.entity';
 
 const MONEY = { maxDecimalPlaces: 2 } as const;
@@ -8,31 +10,31 @@ const MONEY = { maxDecimalPlaces: 2 } as const;
 /** Figures for one period; money in yuan (元), energy in tonnes of standard coal. */
 export class PutFiguresDto {
   /** 营业收入(元) */
-  @IsOptional() @Type(() => Number) @IsNumber(MONEY) @Min(0)
+  @IsOptional() @Type(() => Number) @IsNumber(MONEY) @Min(0) @Nullable()
   operatingRevenueYuan?: number | null;
 
   /** 工业总产值(元) */
-  @IsOptional() @Type(() => Number) @IsNumber(MONEY) @Min(0)
+  @IsOptional() @Type(() => Number) @IsNumber(MONEY) @Min(0) @Nullable()
   industrialOutputYuan?: number | null;
 
   /** 实缴税金(元) */
-  @IsOptional() @Type(() => Number) @IsNumber(MONEY) @Min(0)
+  @IsOptional() @Type(() => Number) @IsNumber(MONEY) @Min(0) @Nullable()
   taxPaidYuan?: number | null;
 
   /** 研发投入(元) */
-  @IsOptional() @Type(() => Number) @IsNumber(MONEY) @Min(0)
+  @IsOptional() @Type(() => Number) @IsNumber(MONEY) @Min(0) @Nullable()
   rdSpendYuan?: number | null;
 
   /** 工业增加值(元) */
-  @IsOptional() @Type(() => Number) @IsNumber(MONEY)
+  @IsOptional() @Type(() => Number) @IsNumber(MONEY) @Nullable()
   valueAddedYuan?: number | null;
 
   /** 从业人员(人) */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Nullable()
   employees?: number | null;
 
   /** 综合能耗(吨标准煤) */
-  @IsOptional() @Type(() => Number) @IsNumber({ maxDecimalPlaces: 3 }) @Min(0)
+  @IsOptional() @Type(() => Number) @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Nullable()
   energyUseTce?: number | null;
 
   /** Required when figures for this period exist: the version you read */

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
-import { DesignationStatus, DesignationType, PageQueryDto } from '@app/core';
+import { DesignationStatus, DesignationType, PageQueryDto, SearchText } from '@app/core';
 
 import { EnterpriseStatus } from '../entities/enterprise-status';
 import { INDUSTRY_CODE_PATTERN } from './enterprise-fields.dto';
@@ -10,10 +10,11 @@ import { INDUSTRY_CODE_PATTERN } from './enterprise-fields.dto';
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListEnterprisesQueryDto extends PageQueryDto {
-  /** Name, short name, former name (any two or more characters) or part of a credit code */
+  /** Name, short name, former name (any two or more characters) or part of a credit code; without a letter or digit it is ignored */
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @SearchText()
   q?: string;
 
   @IsOptional()
