@@ -170,12 +170,12 @@ describe('imports over HTTP', () => {
     const code = creditCode();
     await upload('enterprises', enterpriseCsv([row(code, '宁波认定校验有限公司')]), false).expect(200);
     const csv =
-      `统一社会信用代码,认定类型,级别,产业链代码,状态\r\n` +
-      `${code},链王,市级,,已认定\r\n` +
-      `${code},链基,市级,,已认定\r\n` +
-      `${creditCode()},大优强,市级,,已认定\r\n` +
-      `${code},大优强,市级,,培育对象\r\n` +
-      `${code},大优强,市级,,已认定\r\n`;
+      `统一社会信用代码,认定类型,级别,产业链代码,状态,认定日期\r\n` +
+      `${code},链王,市级,,已认定,2022-01-05\r\n` +
+      `${code},链基,市级,,已认定,2022-01-05\r\n` +
+      `${creditCode()},大优强,市级,,已认定,2022-01-05\r\n` +
+      `${code},大优强,市级,,培育对象,\r\n` +
+      `${code},大优强,市级,,已认定,2022-01-05\r\n`;
     const res = await upload('designations', csv, true).expect(200);
     expect(res.body.errors.map((e: { line: number; column: string; code: string }) => [e.line, e.column, e.code])).toEqual([
       [2, '认定类型', 'VALIDATION_FAILED'],

@@ -15,6 +15,7 @@ import { ChainEntity } from '@app/reference/entities/chain.entity';
 import { DistrictEntity } from '@app/reference/entities/district.entity';
 import { IndustryEntity } from '@app/reference/entities/industry.entity';
 import { EnterpriseFigureEntity } from '@app/registry/entities/enterprise-figure.entity';
+import { EnterpriseDistrictSpellEntity } from '@app/registry/entities/enterprise-district-spell.entity';
 import { EnterpriseEntity } from '@app/registry/entities/enterprise.entity';
 import { ChangeRequestEntity } from '@app/registry/change-requests/change-request.entity';
 
@@ -28,6 +29,7 @@ export const ENTITIES = [
   ChainSegmentEntity,
   EnterpriseEntity,
   EnterpriseFigureEntity,
+  EnterpriseDistrictSpellEntity,
   DesignationEntity,
   DesignationEventEntity,
   ChainMembershipEntity,

@@ -2,8 +2,8 @@ import { EntityManager } from 'typeorm';
 
 import { AppException, ErrorCode } from '@app/core';
 
-import { effectiveStatusSql } from '../designations/designation-sql';
-import { COMMUNITY_STATUS_LABELS, CommunityStatus, HOLDING_STATUSES } from '../entities/designation-enums';
+import { holdsOnSql } from '../designations/designation-rules';
+import { COMMUNITY_STATUS_LABELS, CommunityStatus } from '../entities/designation-enums';
 
 const C = CommunityStatus;
 
@@ -31,7 +31,7 @@ export async function assertChainLeader(manager: EntityManager, enterpriseId: st
     .select('1')
     .from('designation', 'd')
     .where(`d.enterprise_id = :enterpriseId AND d.chain_id = :chainId AND d.type = 'CHAIN_LEADER'`, { enterpriseId, chainId })
-    .andWhere(`${effectiveStatusSql('d')} IN (:...holding)`, { holding: [...HOLDING_STATUSES], today })
+    .andWhere(holdsOnSql('d.status', 'd.expires_on', 'CAST(:today AS date)'), { today })
     .getRawOne();
   if (!found) {
     throw AppException.conflict(

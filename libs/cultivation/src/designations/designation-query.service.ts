@@ -82,6 +82,7 @@ export class DesignationQueryService {
         toStatus: e.toStatus,
         toStatusLabel: DESIGNATION_STATUS_LABELS[e.toStatus],
         effectiveOn: e.effectiveOn,
+        expiresOn: e.expiresOn,
         reason: e.reason,
         actorUsername: e.actorUsername,
         at: e.at,

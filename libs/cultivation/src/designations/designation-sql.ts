@@ -6,7 +6,7 @@ import {
   DesignationStatus,
   DesignationType,
 } from '../entities/designation-enums';
-import { effectiveStatusSql } from '../entities/designation-status-sql';
+import { effectiveStatusSql } from './designation-rules';
 import { DesignationDto } from './designation.dto';
 
 export { effectiveStatusSql };

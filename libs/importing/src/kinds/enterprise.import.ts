@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
 import { assertDistrictInScope, canWriteEnterprise, ErrorCode } from '@app/core';
-import { acceptCreditCode, CreateEnterpriseDto, ENTERPRISE_STATUS_LABELS, EnterpriseStatus } from '@app/registry';
+import { todayInChina } from '@app/cultivation';
+import { acceptCreditCode, CreateEnterpriseDto, ENTERPRISE_STATUS_LABELS, EnterpriseStatus, recordDistrictMoves } from '@app/registry';
 import { EnterpriseFieldsDto } from '@app/registry/dto/enterprise-fields.dto';
 import { ReferenceCheckService } from '@app/registry/services/reference-check.service';
 
@@ -225,6 +226,9 @@ export class EnterpriseImport implements ImportHandler {
       const key = Object.keys(u).sort().join(',');
       groups.set(key, [...(groups.get(key) ?? []), u]);
     }
+    // A district change is dated today (Beijing): past district figures keep the old district.
+    const moves = (updates as Record<string, unknown>[]).filter((u) => typeof u.district_code === 'string').map((u) => ({ id: u.id as string, districtCode: u.district_code as string }));
+    await recordDistrictMoves(ctx.manager, moves, todayInChina());
     for (const group of groups.values()) {
       const fields = Object.keys(group[0]);
       const { select: _unused, from } = jsonRecordset(fields, { id: 'uuid', ...typesOf(fields) });

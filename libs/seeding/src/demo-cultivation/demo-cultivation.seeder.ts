@@ -1,10 +1,11 @@
 import { EntityManager, In } from 'typeorm';
 
-import { addYears, todayInChina } from '@app/cultivation/common/dates';
+import { defaultExpiry } from '@app/cultivation';
+import { todayInChina } from '@app/cultivation/common/dates';
 import { ChainMembershipEntity } from '@app/cultivation/entities/chain-membership.entity';
 import { CommunityMemberEntity } from '@app/cultivation/entities/community-member.entity';
 import { CommunityEntity } from '@app/cultivation/entities/community.entity';
-import { DesignationStatus, EXPIRING_TYPES } from '@app/cultivation/entities/designation-enums';
+import { DesignationStatus } from '@app/cultivation/entities/designation-enums';
 import { DesignationEventEntity } from '@app/cultivation/entities/designation-event.entity';
 import { DesignationEntity } from '@app/cultivation/entities/designation.entity';
 import { ChainSegmentEntity } from '@app/reference/entities/chain-segment.entity';
@@ -91,12 +92,14 @@ async function insertDesignation(manager: EntityManager, d: PlannedDesignation, 
       noticeNo: d.noticeNo,
       recognisingBody: d.recognisingBody,
       recognisedOn,
-      expiresOn: recognisedOn && EXPIRING_TYPES.includes(d.type) ? addYears(recognisedOn, 3) : null,
+      expiresOn: recognisedOn && defaultExpiry(d.type, recognisedOn),
       evidence: d.evidence,
       taggedById: null,
       taggedByUsername: SEED_USER,
     }),
   );
+  // Each event keeps the expiry in force from it on: every (re-)recognition starts the default term.
+  let expiresOn: string | null = null;
   await manager.insert(
     DesignationEventEntity,
     d.steps.map((s, i) => ({
@@ -104,6 +107,7 @@ async function insertDesignation(manager: EntityManager, d: PlannedDesignation, 
       fromStatus: i === 0 ? null : d.steps[i - 1].to,
       toStatus: s.to,
       effectiveOn: s.on,
+      expiresOn: (expiresOn = s.to === DesignationStatus.RECOGNISED ? defaultExpiry(d.type, s.on) : expiresOn),
       reason: s.reason,
       actorId: null,
       actorUsername: SEED_USER,
