@@ -7,6 +7,5 @@ export * from './dto/user.dto';
 export * from './entities/user.entity';
 export * from './password';
 export * from './permission';
-export * from './role';
 export * from './users.service';
 export * from './user-admin.service';

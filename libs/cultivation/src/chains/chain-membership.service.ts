@@ -3,11 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 
 import { AuditService } from '@app/audit';
-import { Actor, AppException, canWriteEnterprise, ErrorCode } from '@app/core';
+import { Actor, AppException, canWriteEnterprise, ErrorCode, todayInChina } from '@app/core';
 import { CHAIN_STAGE_LABELS, ChainStage } from '@app/reference';
 import { EnterpriseService } from '@app/registry';
 
-import { todayInChina } from '../common/dates';
 import { scopeSql } from '../common/scope';
 import { futureDate } from '../cultivation.errors';
 import { ChainMembershipEntity } from '../entities/chain-membership.entity';

@@ -1,9 +1,7 @@
 import { EntityManager } from 'typeorm';
 
-import { AppException, ErrorCode } from '@app/core';
+import { AppException, COMMUNITY_STATUS_LABELS, CommunityStatus, ErrorCode, holdsOnSql } from '@app/core';
 
-import { holdsOnSql } from '../designations/designation-rules';
-import { COMMUNITY_STATUS_LABELS, CommunityStatus } from '../entities/designation-enums';
 
 const C = CommunityStatus;
 

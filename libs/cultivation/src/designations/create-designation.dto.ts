@@ -1,6 +1,6 @@
 import { IsDateString, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
-import { DesignationLevel, DesignationStatus, DesignationType } from '../entities/designation-enums';
+import { DesignationLevel, DesignationStatus, DesignationType } from '@app/core';
 
 export class CreateDesignationDto {
   @IsUUID()

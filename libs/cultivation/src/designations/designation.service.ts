@@ -3,27 +3,34 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
 import { AuditService } from '@app/audit';
-import { Actor, AppException, canWriteEnterprise, ErrorCode } from '@app/core';
+import {
+  Actor,
+  AppException,
+  canTransition,
+  canWriteEnterprise,
+  CHAIN_TYPES,
+  defaultExpiry,
+  DESIGNATION_TYPE_LABELS,
+  designationKey,
+  designationKeySql,
+  DesignationStatus,
+  DesignationType,
+  ErrorCode,
+  LIVE_STATUSES,
+  stateOn,
+  statusOn,
+  todayInChina,
+} from '@app/core';
 import { ChainEntity } from '@app/reference';
 import { EnterpriseService } from '@app/registry';
 
-import { todayInChina } from '../common/dates';
 import { chainNotFound, designationNotFound, futureDate, illegalTransition } from '../cultivation.errors';
-import {
-  CHAIN_TYPES,
-  DESIGNATION_TYPE_LABELS,
-  DesignationStatus,
-  DesignationType,
-  LIVE_STATUSES,
-} from '../entities/designation-enums';
 import { DesignationEventEntity } from '../entities/designation-event.entity';
 import { DesignationEntity } from '../entities/designation.entity';
 import { CreateDesignationDto } from './create-designation.dto';
 import { DesignationDetailDto } from './designation.dto';
 import { DesignationExpiryService } from './designation-expiry.service';
 import { DesignationQueryService } from './designation-query.service';
-import { defaultExpiry, designationKey, designationKeySql, stateOn, statusOn } from './designation-rules';
-import { canTransition } from './designation-state-machine';
 import { TransitionDesignationDto } from './transition-designation.dto';
 
 const duplicate = (existingId: string, type: DesignationType) =>

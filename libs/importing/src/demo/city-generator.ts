@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 
-import { defaultExpirySql, transitionAllowedSql } from '@app/cultivation';
+import { defaultExpirySql, transitionAllowedSql } from '@app/core';
 import { withCheckCharacter } from '@app/registry';
 
 import { syntheticName } from './synthetic-names';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { ErrorCode } from '@app/core';
-import { todayInChina } from '@app/cultivation';
+import { ErrorCode, todayInChina } from '@app/core';
 
 import { BatchContext, ColumnSpec, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from '../import-kind';
 import { toBoolean } from '../row-validation';

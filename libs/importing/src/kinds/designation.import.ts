@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 
-import { ErrorCode } from '@app/core';
 import {
   canTransition,
   CHAIN_TYPES,
@@ -10,15 +9,16 @@ import {
   DESIGNATION_LEVEL_LABELS,
   DESIGNATION_STATUS_LABELS,
   DESIGNATION_TYPE_LABELS,
-  DesignationExpiryService,
   designationKey,
   designationKeySql,
   DesignationStatus,
   DesignationType,
+  ErrorCode,
   LIVE_STATUSES,
   statusOn,
   todayInChina,
-} from '@app/cultivation';
+} from '@app/core';
+import { DesignationExpiryService } from '@app/cultivation';
 
 import { BatchContext, ColumnSpec, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from '../import-kind';
 import { toDate, toEnum } from '../row-validation';

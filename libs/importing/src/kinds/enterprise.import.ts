@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 
-import { assertDistrictInScope, canWriteEnterprise, ErrorCode } from '@app/core';
-import { todayInChina } from '@app/cultivation';
-import { acceptCreditCode, CreateEnterpriseDto, ENTERPRISE_STATUS_LABELS, EnterpriseStatus, recordDistrictMoves } from '@app/registry';
-import { EnterpriseFieldsDto } from '@app/registry/dto/enterprise-fields.dto';
-import { ReferenceCheckService } from '@app/registry/services/reference-check.service';
+import { assertDistrictInScope, canWriteEnterprise, ErrorCode, todayInChina } from '@app/core';
+import {
+  acceptCreditCode,
+  CreateEnterpriseDto,
+  ENTERPRISE_STATUS_LABELS,
+  EnterpriseFieldsDto,
+  EnterpriseStatus,
+  recordDistrictMoves,
+  ReferenceCheckService,
+} from '@app/registry';
 
 import { BatchContext, ColumnSpec, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from '../import-kind';
 import { appErrors, CheckCache, sameJson, toBoolean, toDate, toEnum, toNumber, validateDto } from '../row-validation';

@@ -1,4 +1,5 @@
-import { DesignationType, holdsOnSql, scaleTierSql, stateOnSql } from '@app/cultivation';
+import { DesignationType, holdsOnSql, stateOnSql } from '@app/core';
+import { scaleTierSql } from '@app/cultivation';
 import { activeOnSql, districtOnSql } from '@app/registry';
 
 import { FIGURE_METRIC_COLUMNS, FigureMetric, MeasureKind, MeasureParams } from '../quota-enums';

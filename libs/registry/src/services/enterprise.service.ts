@@ -14,9 +14,8 @@ import {
   Paginated,
   paginated,
   parseSort,
+  todayInChina,
 } from '@app/core';
-
-import { todayInChina } from '@app/cultivation/common/dates';
 
 import { CreateEnterpriseDto } from '../dto/create-enterprise.dto';
 import { EnterpriseFieldsDto } from '../dto/enterprise-fields.dto';

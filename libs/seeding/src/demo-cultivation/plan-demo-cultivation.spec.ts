@@ -1,7 +1,4 @@
-import { defaultExpiry, EXPIRING_TYPES, stateOn, statusOn } from '@app/cultivation';
-import { addDays } from '@app/cultivation/common/dates';
-import { canTransition } from '@app/cultivation/designations/designation-state-machine';
-import { DesignationStatus as S, DesignationType } from '@app/cultivation/entities/designation-enums';
+import { addDays, canTransition, defaultExpiry, DesignationStatus as S, DesignationType, EXPIRING_TYPES, stateOn, statusOn } from '@app/core';
 
 import { readSeed, SeedChain, SeedEnterprise } from '../seed-files';
 import { planDemoCultivation } from './plan-demo-cultivation';

@@ -1,5 +1,5 @@
-import { addYears } from '../common/dates';
-import { DesignationLevel, DesignationStatus, DesignationType, HOLDING_STATUSES } from '../entities/designation-enums';
+import { addYears } from '../dates/dates';
+import { DesignationLevel, DesignationStatus, DesignationType, HOLDING_STATUSES } from './designation-enums';
 
 /**
  * The designation rules that every path into the registry obeys — API, importer, chain summary, quota

@@ -1,4 +1,4 @@
-import { DESIGNATION_STATUS_LABELS, DesignationStatus } from '../entities/designation-enums';
+import { DESIGNATION_STATUS_LABELS, DesignationStatus } from './designation-enums';
 
 const S = DesignationStatus;
 
