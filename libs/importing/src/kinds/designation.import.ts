@@ -210,7 +210,7 @@ export class DesignationImport implements ImportHandler {
     let chainId: string | null = null;
     if (v.chainCode) {
       const chain = this.chains!.get(v.chainCode);
-      if (!chain) fail('chainCode', 'CHAIN_UNKNOWN', `没有产业链“${v.chainCode}”(unknown chain)`);
+      if (!chain) fail('chainCode', ErrorCode.CHAIN_NOT_FOUND, `没有产业链“${v.chainCode}”(unknown chain)`);
       else chainId = chain.id;
     } else if (CHAIN_TYPES.includes(type)) {
       fail('chainCode', 'CHAIN_REQUIRED', `${DESIGNATION_TYPE_LABELS[type]}须填写产业链代码 (a chain tier needs its chain)`);
