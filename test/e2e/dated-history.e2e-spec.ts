@@ -130,6 +130,13 @@ describe('figures at a past date stay what the registry said on that date', () =
     expect((await drill('BIG_EXCELLENT_STRONG_OUTPUT', '2022-12-31')).items.map((r) => r.enterpriseId).sort()).toEqual([...withBoth].sort());
     const apart = await drill('BIG_EXCELLENT_STRONG_OUTPUT', '2022-12-31', '&lackingFigures=true');
     expect(apart.items.map((r) => r.enterpriseId).sort()).toEqual([...lacking].sort());
+    // The frozen report keeps them apart too, and a district officer's view holds only their district's.
+    await t.http.post('/api/v1/quota-plans/2022/quarters/4/snapshot').set(staff).expect(201);
+    const frozen = async (who: Record<string, string>) =>
+      JSON.parse((await t.http.get('/api/v1/reports/quarterly/2022/4?format=json').set(who).expect(200)).text).lackingFigures.BIG_EXCELLENT_STRONG_OUTPUT.map((r: { enterpriseId: string }) => r.enterpriseId).sort();
+    expect(await frozen(staff)).toEqual([...lacking].sort());
+    expect(await frozen(await t.as('DISTRICT_STAFF', { districtCodes: ['330211'] }))).toEqual([...lacking].sort());
+    expect(await frozen(await t.as('DISTRICT_STAFF', { districtCodes: ['330206'] }))).toEqual([]);
   });
 
   it('computes percent and status from exact values, rounding only what is shown', async () => {

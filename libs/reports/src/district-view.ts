@@ -15,6 +15,7 @@ export function districtView(payload: QuarterlyReportPayload, districtCodes: str
         target: null,
         actual: null,
         count: null,
+        lackingFigures: null,
         percent: null,
         expected: null,
         status: null,
@@ -25,5 +26,7 @@ export function districtView(payload: QuarterlyReportPayload, districtCodes: str
   );
   const drillDown: QuarterlyReportPayload['drillDown'] = {};
   for (const [code, rows] of Object.entries(payload.drillDown)) drillDown[code] = rows.filter((r) => own.has(r.districtCode));
-  return { ...payload, districtCodes: [...own].sort(), lines, drillDown };
+  const lackingFigures: QuarterlyReportPayload['lackingFigures'] = {};
+  for (const [code, rows] of Object.entries(payload.lackingFigures ?? {})) lackingFigures[code] = rows.filter((r) => own.has(r.districtCode));
+  return { ...payload, districtCodes: [...own].sort(), lines, drillDown, ...(payload.lackingFigures ? { lackingFigures } : {}) };
 }
