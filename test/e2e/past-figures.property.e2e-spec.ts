@@ -8,7 +8,7 @@ import { createTestApp, TestApp } from '../setup/test-app';
 /**
  * The property behind "a number shown for a past date never changes": for a random small world built
  * through the HTTP API and a random day D of 2022, recording any events dated after D — transitions,
- * new recognitions, joining or leaving a chain, moving district, archiving — changes no progress figure,
+ * new recognitions, joining or leaving a chain, moving district, archiving, forming a community — changes no progress figure,
  * split or drill-down at D. Seeded, with few runs, so it is repeatable and fast.
  */
 const S = DesignationStatus;
@@ -34,7 +34,7 @@ const worldArb = fc.record({
     fc.record({ firm: fc.nat(), kind: fc.nat(), start: dayOffset(729), candidate: fc.boolean(), term: fc.option(fc.integer({ min: 30, max: 500 })), steps: fc.array(fc.record({ pick: fc.nat(), gap: fc.integer({ min: 1, max: 150 }) }), { maxLength: 3 }) }),
     { minLength: 1, maxLength: 5 },
   ),
-  later: fc.array(fc.record({ what: fc.constantFrom('transition', 'recognise', 'join', 'leave', 'move', 'archive'), target: fc.nat(), kind: fc.nat(), pick: fc.nat(), gap: fc.integer({ min: 1, max: 1500 }) }), {
+  later: fc.array(fc.record({ what: fc.constantFrom('transition', 'recognise', 'join', 'leave', 'move', 'archive', 'community'), target: fc.nat(), kind: fc.nat(), pick: fc.nat(), gap: fc.integer({ min: 1, max: 1500 }) }), {
     minLength: 1,
     maxLength: 6,
   }),
@@ -128,6 +128,11 @@ describe('a figure at a past date', () => {
           designations.push({ id: created.id! });
         }
 
+        // Communities formed by D, led by whichever firm holds a live 链主 on the chain today (others are refused).
+        for (const [i, firm] of firms.entries()) {
+          await attempt(t.http.post('/api/v1/communities').set(staff).send({ name: `共同体${asOf}-${i}-${firm.id.slice(0, 8)}`, chainId: chainX, leadEnterpriseId: firm.id, status: 'FORMED', formedOn: upTo(400 + i * 60) }));
+        }
+
         const before = await figuresAt(asOf);
 
         // Later events, each dated after D (moves, leaving and archiving happen today, which is after any D of 2022).
@@ -154,6 +159,8 @@ describe('a figure at a past date', () => {
             const current = (await t.http.get(`/api/v1/enterprises/${firm.id}`).set(staff).expect(200)).body;
             const districtCode = DISTRICTS.find((x) => x !== current.districtCode)!;
             await attempt(t.http.patch(`/api/v1/enterprises/${firm.id}`).set(staff).send({ districtCode, version: current.version }));
+          } else if (e.what === 'community') {
+            await attempt(t.http.post('/api/v1/communities').set(staff).send({ name: `后来的共同体${on}-${e.pick}`, chainId: chainX, leadEnterpriseId: firm.id, status: 'FORMED', formedOn: on }));
           } else if (e.what === 'archive') {
             await attempt(t.http.delete(`/api/v1/enterprises/${firm.id}`).set(staff));
           }
