@@ -137,6 +137,8 @@ describe('figures at a past date stay what the registry said on that date', () =
     expect(await frozen(staff)).toEqual([...lacking].sort());
     expect(await frozen(await t.as('DISTRICT_STAFF', { districtCodes: ['330211'] }))).toEqual([...lacking].sort());
     expect(await frozen(await t.as('DISTRICT_STAFF', { districtCodes: ['330206'] }))).toEqual([]);
+    const csv = (await t.http.get('/api/v1/reports/quarterly/2022/4?format=csv').set(staff).expect(200)).text;
+    expect(csv.split('\n').filter((l) => l.includes('缺少数据企业')).length).toBe(2);
   });
 
   it('computes percent and status from exact values, rounding only what is shown', async () => {

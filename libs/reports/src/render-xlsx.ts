@@ -109,6 +109,11 @@ export async function renderXlsx(payload: QuarterlyReportPayload, out: Writable)
     for (const row of payload.drillDown[line.code] ?? []) {
       sheet.addRow([row.creditCode, row.name, row.districtCode, row.detail, row.currentValue, row.previousValue]).commit();
     }
+    const lacking = payload.lackingFigures?.[line.code] ?? [];
+    if (lacking.length) {
+      sheet.addRow(['缺少数据企业(未计入增速)']).commit();
+      for (const row of lacking) sheet.addRow([row.creditCode, row.name, row.districtCode, row.detail, row.currentValue, row.previousValue]).commit();
+    }
     if (line.evidence) sheet.addRow(['佐证', line.evidence]).commit();
     sheet.commit();
   }
