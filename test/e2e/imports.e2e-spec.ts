@@ -219,13 +219,16 @@ describe('imports over HTTP', () => {
       `${code},专精特新“小巨人”,国家级,,培育对象,\r\n` +
       `${code},制造业单项冠军,国家级,,已撤销,\r\n` +
       `${code},链核,市级,NO_SUCH_CHAIN,已认定,2022-01-05\r\n` +
-      `${code},链主,省级,${chainCode},已认定,2022-01-05\r\n`;
+      `${code},链主,省级,${chainCode},已认定,2022-01-05\r\n` +
+      // The provincial candidate entered today cannot have been recognised in 2022.
+      `${code},专精特新“小巨人”,省级,,已认定,2022-01-05\r\n`;
     const res = await upload('designations', bad, true).expect(200);
     expect(res.body.errors.map((e: { line: number; column: string; code: string }) => [e.line, e.column, e.code])).toEqual([
       [2, '状态', 'ILLEGAL_TRANSITION'],
       [3, '状态', 'ILLEGAL_TRANSITION'],
       [4, '产业链代码', 'CHAIN_NOT_FOUND'],
       [5, '级别', 'DUPLICATE_DESIGNATION'],
+      [6, '认定日期', 'DATE_OUT_OF_ORDER'],
     ]);
   });
 

@@ -161,11 +161,12 @@ export class DesignationImport implements ImportHandler {
       const fromStatus = current.status as DesignationStatus;
       const readToday = statusOn({ status: fromStatus, expiresOn: current.expiresOn as string | null }, today);
       if (status !== fromStatus && status !== readToday) {
-        // A recognition (or re-recognition) takes effect on its new 认定日期 when the file gives one after the last change.
-        const recognisedOn = d.values.recognisedOn as string | null;
-        const effectiveOn = status === DesignationStatus.RECOGNISED && recognisedOn && recognisedOn > current.lastOn ? recognisedOn : today;
+        // A recognition (or re-recognition) takes effect on the new 认定日期 the file gives, else today; the stored
+        // date repeated by the file (an exported sheet) is the last term's, not a new one.
+        const given = d.values.recognisedOn !== current.recognisedOn ? (d.values.recognisedOn as string | null) : null;
+        const effectiveOn = status === DesignationStatus.RECOGNISED && given ? given : today;
         if (effectiveOn < current.lastOn) {
-          fail('status', ErrorCode.DATE_OUT_OF_ORDER, `状态变更的生效日期 ${effectiveOn} 早于上一次变更 ${current.lastOn} (change before the previous one)`);
+          fail(given ? 'recognisedOn' : 'status', ErrorCode.DATE_OUT_OF_ORDER, `状态变更的生效日期 ${effectiveOn} 早于上一次变更 ${current.lastOn} (change before the previous one)`);
           continue;
         }
         const then = statusOn({ status: fromStatus, expiresOn: current.expiresOn as string | null }, effectiveOn);
