@@ -144,7 +144,10 @@ export class CityGenerator {
           FROM enterprise e
           CROSS JOIN (VALUES ('INNOVATIVE_SME', 'PROVINCIAL', 0.05), ('SPECIALIZED_SME', 'PROVINCIAL', 0.02), ('LITTLE_GIANT', 'NATIONAL', 0.004),
                              ('SINGLE_CHAMPION', 'NATIONAL', 0.0008), ('BIG_EXCELLENT_STRONG', 'MUNICIPAL', 0.002)) AS t(type, level, p)
-         WHERE e.created_at >= $1 AND random() < t.p
+          -- One draw per enterprise and type: a bare random() < t.p is pushed down to the VALUES scan and
+          -- drawn once per type, which picked every enterprise or none.
+          CROSS JOIN LATERAL (SELECT random() AS r WHERE e.id IS NOT NULL AND t.p IS NOT NULL) AS x
+         WHERE e.created_at >= $1 AND x.r < t.p
         UNION ALL
         SELECT m.enterprise_id, CASE WHEN r < 0.04 THEN 'CHAIN_CORE' ELSE 'CHAIN_BASE' END, 'MUNICIPAL', m.chain_id
           FROM (SELECT m.*, random() AS r FROM chain_membership m JOIN enterprise e ON e.id = m.enterprise_id WHERE e.created_at >= $1) m
