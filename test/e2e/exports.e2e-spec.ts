@@ -19,7 +19,8 @@ describe('exports over HTTP', () => {
       `${codes[1]},宁波导出二号电子有限公司,330211,3971,,,\r\n` +
       `${codes[2]},宁波导出三号模具有限公司,330206,3411,,,\r\n`;
     await t.http.post('/api/v1/imports/enterprises?dryRun=false').set(staff).attach('file', Buffer.from(csv), 'seed.csv').expect(200);
-    const designations = `统一社会信用代码,认定类型,级别,状态,年度\r\n${codes[0]},专精特新中小企业,省级,已认定,2022\r\n`;
+    // A recognition needs its date; 专精特新中小企业 are valid three years, so a 2024 one still holds.
+    const designations = `统一社会信用代码,认定类型,级别,状态,年度,认定日期\r\n${codes[0]},专精特新中小企业,省级,已认定,2024,2024-06-01\r\n`;
     await t.http.post('/api/v1/imports/designations?dryRun=false').set(staff).attach('file', Buffer.from(designations), 'd.csv').expect(200);
   });
   afterAll(() => t.close());
@@ -61,7 +62,7 @@ describe('exports over HTTP', () => {
   it('exports designations with labels and filters', async () => {
     const res = await t.http.get('/api/v1/exports/designations?format=csv&type=SPECIALIZED_SME').set(staff).expect(200);
     const rows: Record<string, string>[] = parse(res.text, { bom: true, columns: true });
-    expect(rows).toEqual([expect.objectContaining({ 统一社会信用代码: codes[0], 认定类型: '专精特新中小企业', 级别: '省级', 状态: '已认定', 年度: '2022' })]);
+    expect(rows).toEqual([expect.objectContaining({ 统一社会信用代码: codes[0], 认定类型: '专精特新中小企业', 级别: '省级', 状态: '已认定', 年度: '2024' })]);
     const none = await t.http.get('/api/v1/exports/designations?type=LITTLE_GIANT').set(staff).expect(200);
     expect(parse(none.text, { bom: true })).toHaveLength(1);
   });

@@ -1,3 +1,4 @@
+import { todayInChina } from '@app/core';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 
@@ -171,12 +172,12 @@ describe('imports over HTTP', () => {
     const code = creditCode();
     await upload('enterprises', enterpriseCsv([row(code, '宁波认定校验有限公司')]), false).expect(200);
     const csv =
-      `统一社会信用代码,认定类型,级别,产业链代码,状态\r\n` +
-      `${code},链王,市级,,已认定\r\n` +
-      `${code},链基,市级,,已认定\r\n` +
-      `${creditCode()},大优强,市级,,已认定\r\n` +
-      `${code},大优强,市级,,培育对象\r\n` +
-      `${code},大优强,市级,,已认定\r\n`;
+      `统一社会信用代码,认定类型,级别,产业链代码,状态,认定日期\r\n` +
+      `${code},链王,市级,,已认定,2022-01-05\r\n` +
+      `${code},链基,市级,,已认定,2022-01-05\r\n` +
+      `${creditCode()},大优强,市级,,已认定,2022-01-05\r\n` +
+      `${code},大优强,市级,,培育对象,\r\n` +
+      `${code},大优强,市级,,已认定,2022-01-05\r\n`;
     const res = await upload('designations', csv, true).expect(200);
     expect(res.body.errors.map((e: { line: number; column: string; code: string }) => [e.line, e.column, e.code])).toEqual([
       [2, '认定类型', 'VALIDATION_FAILED'],
@@ -232,6 +233,52 @@ describe('imports over HTTP', () => {
     const res = await upload('enterprises', file, true, 'bomb.xlsx').expect(422);
     expect(res.body.errors[0]).toMatchObject({ field: 'file', code: 'CELL_TOO_LONG' });
     expect(JSON.stringify(res.body).length).toBeLessThan(2000);
+  });
+
+  it('imports designations under the API rules: transitions, default term, identity key with level, the API error codes', async () => {
+    const code = creditCode();
+    await upload('enterprises', enterpriseCsv([row(code, '宁波认定规则有限公司')]), false).expect(200);
+    const header = `统一社会信用代码,认定类型,级别,产业链代码,状态,认定日期\r\n`;
+    // A national little giant without an expiry gets the default three years.
+    await upload('designations', `${header}${code},专精特新“小巨人”,国家级,,已认定,2024-07-14\r\n`, false).expect(200);
+    const stored = () =>
+      t.sql<{ level: string; status: string; expires_on: string | null }>(
+        `SELECT d.level, d.status, d.expires_on::text FROM designation d JOIN enterprise e ON e.id = d.enterprise_id WHERE e.credit_code = $1 ORDER BY d.level`,
+        [code],
+      );
+    expect(await stored()).toEqual([{ level: 'NATIONAL', status: 'RECOGNISED', expires_on: '2027-07-14' }]);
+    // A provincial row is another designation: it never overwrites the national one.
+    await upload('designations', `${header}${code},专精特新“小巨人”,省级,,培育对象,\r\n`, false).expect(200);
+    expect(await stored()).toEqual([
+      { level: 'NATIONAL', status: 'RECOGNISED', expires_on: '2027-07-14' },
+      { level: 'PROVINCIAL', status: 'CANDIDATE', expires_on: null },
+    ]);
+    const [event] = await t.sql<{ effective_on: string }>(
+      `SELECT ev.effective_on::text FROM designation_event ev JOIN designation d ON d.id = ev.designation_id JOIN enterprise e ON e.id = d.enterprise_id
+        WHERE e.credit_code = $1 AND d.level = 'PROVINCIAL'`,
+      [code],
+    );
+    expect(event.effective_on).toBe(todayInChina());
+    // RECOGNISED → CANDIDATE is no transition; a new record cannot start as 已撤销; an unknown chain and a second
+    // live chain leader on one chain use the API's codes.
+    const chainCode = (await t.http.get('/api/v1/chains').set(staff).expect(200)).body[0].code;
+    await upload('designations', `${header}${code},链主,市级,${chainCode},已认定,2022-01-05\r\n`, false).expect(200);
+    const bad =
+      header +
+      `${code},专精特新“小巨人”,国家级,,培育对象,\r\n` +
+      `${code},制造业单项冠军,国家级,,已撤销,\r\n` +
+      `${code},链核,市级,NO_SUCH_CHAIN,已认定,2022-01-05\r\n` +
+      `${code},链主,省级,${chainCode},已认定,2022-01-05\r\n` +
+      // The provincial candidate entered today cannot have been recognised in 2022.
+      `${code},专精特新“小巨人”,省级,,已认定,2022-01-05\r\n`;
+    const res = await upload('designations', bad, true).expect(200);
+    expect(res.body.errors.map((e: { line: number; column: string; code: string }) => [e.line, e.column, e.code])).toEqual([
+      [2, '状态', 'ILLEGAL_TRANSITION'],
+      [3, '状态', 'ILLEGAL_TRANSITION'],
+      [4, '产业链代码', 'CHAIN_NOT_FOUND'],
+      [5, '级别', 'DUPLICATE_DESIGNATION'],
+      [6, '认定日期', 'DATE_OUT_OF_ORDER'],
+    ]);
   });
 
   it('serves templates in both formats with the Chinese headers, and needs the IMPORT permission', async () => {

@@ -11,11 +11,21 @@ import { createTestApp, TestApp } from '../setup/test-app';
 
 const HOLDING = ['RECOGNISED', 'UNDER_REVIEW'];
 
-/** Independent model of the rule: status at D = last event on or before D; expired when expiresOn < D. */
+/**
+ * Independent model of the rule: status at D = last event on or before D; 复核中 holds whatever the expiry; 已认定
+ * holds until its term's expiry — the given expiresOn for the first recognition, three years for a little giant's
+ * or champion's re-recognition, none for other re-recognised types.
+ */
 function holdsAt(d: WorldDesignation, date: string): boolean {
   const events = d.events.filter((e) => e.on <= date);
-  const status = events.length ? events[events.length - 1].to : null;
-  return status !== null && HOLDING.includes(status) && !(d.expiresOn && d.expiresOn < date);
+  const last = events[events.length - 1];
+  if (!last || !HOLDING.includes(last.to)) return false;
+  if (last.to === 'UNDER_REVIEW') return true;
+  const recognised = events.filter((e) => e.to === 'RECOGNISED');
+  const term = recognised.length === 1 && d.events[0].to === 'RECOGNISED' ? d.expiresOn : null;
+  const threeYears = (on: string) => `${Number(on.slice(0, 4)) + 3}${on.slice(4)}`;
+  const expiry = term ?? (['LITTLE_GIANT', 'SINGLE_CHAMPION'].includes(d.type) ? threeYears(last.on) : null);
+  return !(expiry && expiry < date);
 }
 
 function binary(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, callback: (error: Error | null, body: Buffer) => void) {

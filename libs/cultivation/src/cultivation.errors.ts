@@ -1,6 +1,4 @@
-import { AppException, DESIGNATION_STATUS_LABELS, DesignationStatus, ErrorCode } from '@app/core';
-
-import { allowedNext, describeAllowed } from './designations/designation-state-machine';
+import { allowedNext, AppException, describeAllowed, DESIGNATION_STATUS_LABELS, DesignationStatus, ErrorCode } from '@app/core';
 
 export const designationNotFound = (id: string) => AppException.notFound(ErrorCode.DESIGNATION_NOT_FOUND, `找不到认定记录 ${id} (designation not found)`);
 

@@ -19,7 +19,6 @@ export * from './designations/create-designation.dto';
 export * from './designations/designation.dto';
 export * from './designations/designation-expiry.service';
 export * from './designations/designation-query.service';
-export * from './designations/designation-state-machine';
 export * from './designations/designation.service';
 export * from './designations/list-designations.query.dto';
 export * from './designations/transition-designation.dto';

@@ -3,7 +3,7 @@ import { UserEntity } from '@app/auth';
 import { ChainMembershipEntity, CommunityEntity, CommunityMemberEntity, DesignationEntity, DesignationEventEntity } from '@app/cultivation';
 import { QuotaLineEntity, QuotaLineSplitEntity, QuotaManualReportEntity, QuotaPlanEntity, QuotaSnapshotEntity } from '@app/quotas';
 import { ChainEntity, ChainSegmentEntity, DistrictEntity, IndustryEntity } from '@app/reference';
-import { ChangeRequestEntity, EnterpriseEntity, EnterpriseFigureEntity } from '@app/registry';
+import { ChangeRequestEntity, EnterpriseDistrictSpellEntity, EnterpriseEntity, EnterpriseFigureEntity } from '@app/registry';
 
 /** Every entity of the schema, listed once for Nest, the CLI and the migration tool. */
 export const ENTITIES = [
@@ -15,6 +15,7 @@ export const ENTITIES = [
   ChainSegmentEntity,
   EnterpriseEntity,
   EnterpriseFigureEntity,
+  EnterpriseDistrictSpellEntity,
   DesignationEntity,
   DesignationEventEntity,
   ChainMembershipEntity,

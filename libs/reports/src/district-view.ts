@@ -15,6 +15,7 @@ export function districtView(payload: QuarterlyReportPayload, districtCodes: str
         target: null,
         actual: null,
         count: null,
+        lackingFigures: null,
         percent: null,
         expected: null,
         status: null,
@@ -25,6 +26,15 @@ export function districtView(payload: QuarterlyReportPayload, districtCodes: str
   );
   const drillDown: QuarterlyReportPayload['drillDown'] = {};
   for (const [code, rows] of Object.entries(payload.drillDown)) drillDown[code] = rows.filter((r) => own.has(r.districtCode));
+  const lackingFigures: QuarterlyReportPayload['lackingFigures'] = {};
+  for (const [code, rows] of Object.entries(payload.lackingFigures ?? {})) lackingFigures[code] = rows.filter((r) => own.has(r.districtCode));
   const codes = [...own].sort();
-  return { ...payload, districtCodes: codes, districtNames: Object.fromEntries(codes.map((c) => [c, names[c] ?? c])), lines, drillDown };
+  return {
+    ...payload,
+    districtCodes: codes,
+    districtNames: Object.fromEntries(codes.map((c) => [c, names[c] ?? c])),
+    lines,
+    drillDown,
+    ...(payload.lackingFigures ? { lackingFigures } : {}),
+  };
 }

@@ -175,6 +175,13 @@ function lineSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, l
   for (const row of payload.drillDown[line.code] ?? []) {
     sheet.addRow(safe([row.creditCode, row.name, names[row.districtCode] ?? row.districtCode, detailText(row.detail), row.currentValue, row.previousValue])).commit();
   }
+  const lacking = payload.lackingFigures?.[line.code] ?? [];
+  if (lacking.length) {
+    sheet.addRow(['缺少数据企业(未计入增速)']).commit();
+    for (const row of lacking) {
+      sheet.addRow(safe([row.creditCode, row.name, names[row.districtCode] ?? row.districtCode, detailText(row.detail), row.currentValue, row.previousValue])).commit();
+    }
+  }
   if (line.evidence) sheet.addRow(safe(['佐证', line.evidence])).commit();
   sheet.commit();
 }

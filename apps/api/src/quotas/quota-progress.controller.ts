@@ -40,7 +40,7 @@ export class QuotaProgressController {
   @RequirePermission(Permission.QUOTA_READ)
   @ApiPaginatedResponse(DrillDownRowDto)
   drillDown(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number, @Param('code') code: string, @Query() query: DrillDownQueryDto): Promise<Paginated<DrillDownRowDto>> {
-    return this.progress.drillDown(year, code, query.asOf, measureScopeFor(actor, query), query.page, query.pageSize);
+    return this.progress.drillDown(year, code, query.asOf, measureScopeFor(actor, query), query.page, query.pageSize, query.lackingFigures === 'true' ? 'lacking' : 'population');
   }
 
   /** Freeze the quarter's progress as of its last day; a frozen quarter never changes */

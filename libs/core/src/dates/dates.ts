@@ -1,11 +1,19 @@
 /** Calendar dates as 'YYYY-MM-DD' strings, the way `date` columns are read and sent. */
 
-const CHINA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const CHINA_TIME_ZONE = 'Asia/Shanghai';
+const CHINA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: CHINA_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** Today in Ningbo: a recognition dated "today" must not be refused because the server runs on UTC. */
+/**
+ * Today in Ningbo (Beijing time): a recognition dated "today" must not be refused, nor an import
+ * between 00:00 and 08:00 be dated yesterday, because the server runs on UTC.
+ * SQL twin: `todayInChinaSql`.
+ */
 export function todayInChina(now = new Date()): string {
   return CHINA_DAY.format(now);
 }
+
+/** SQL twin of `todayInChina`: the Beijing date of a `timestamptz` expression (default: now()). */
+export const todayInChinaSql = (instant = 'now()') => `((${instant}) AT TIME ZONE '${CHINA_TIME_ZONE}')::date`;
 
 function parts(date: string): [number, number, number] {
   const [y, m, d] = date.split('-').map(Number);
@@ -14,7 +22,7 @@ function parts(date: string): [number, number, number] {
 
 const format = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Same day N years later; 29 Feb falls back to 28 Feb. */
+/** Same day N years later; 29 Feb falls back to 28 Feb (as PostgreSQL's `date + interval 'N years'`). */
 export function addYears(date: string, years: number): string {
   const [y, m, d] = parts(date);
   const target = new Date(Date.UTC(y + years, m - 1, d));

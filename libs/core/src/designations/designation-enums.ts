@@ -29,9 +29,6 @@ export const DESIGNATION_TYPE_LABELS: Record<DesignationType, string> = {
 /** The three chain tiers always name a chain. */
 export const CHAIN_TYPES: readonly DesignationType[] = [DesignationType.CHAIN_LEADER, DesignationType.CHAIN_CORE, DesignationType.CHAIN_BASE];
 
-/** Recognitions that lapse three years after recognition unless reviewed. */
-export const EXPIRING_TYPES: readonly DesignationType[] = [DesignationType.LITTLE_GIANT, DesignationType.SINGLE_CHAMPION];
-
 export enum DesignationLevel {
   NATIONAL = 'NATIONAL',
   PROVINCIAL = 'PROVINCIAL',

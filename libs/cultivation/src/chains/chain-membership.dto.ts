@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsDateString, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 import { Nullable } from '@app/core';
 import { ChainStage } from '@app/reference';
@@ -25,6 +25,11 @@ export class AddChainMemberDto {
   @IsOptional()
   @IsBoolean()
   keyEnterprise?: boolean;
+
+  /** First day on the chain, YYYY-MM-DD (defaults to today in Beijing; not after today). Chain figures of earlier days do not count the member */
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'joinedOn 应为日期 YYYY-MM-DD' })
+  joinedOn?: string;
 }
 
 export class ChainMemberDto {
@@ -41,6 +46,8 @@ export class ChainMemberDto {
   stage: ChainStage | null;
   stageLabel: string | null;
   mainProducts: string | null;
+  /** First day on the chain (null: before memberships were dated) */
+  joinedOn: string | null;
   keyEnterprise: boolean;
   version: number;
   createdAt: Date;

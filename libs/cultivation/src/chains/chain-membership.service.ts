@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 
 import { AuditService } from '@app/audit';
-import { Actor, AppException, canWriteEnterprise, ErrorCode } from '@app/core';
+import { Actor, AppException, canWriteEnterprise, ErrorCode, todayInChina } from '@app/core';
 import { CHAIN_STAGE_LABELS, ChainStage } from '@app/reference';
 import { EnterpriseService } from '@app/registry';
 
 import { scopeSql } from '../common/scope';
+import { futureDate } from '../cultivation.errors';
 import { ChainMembershipEntity } from '../entities/chain-membership.entity';
 import { AddChainMemberDto, ChainMemberDto } from './chain-membership.dto';
 import { ChainSegmentService } from './chain-segment.service';
@@ -26,6 +27,7 @@ const toDto = (r: Record<string, unknown>): ChainMemberDto => ({
   stage: (r.stage as ChainStage) ?? null,
   stageLabel: r.stage ? CHAIN_STAGE_LABELS[r.stage as ChainStage] : null,
   mainProducts: (r.main_products as string) ?? null,
+  joinedOn: (r.joined_on as string) ?? null,
   keyEnterprise: r.key_enterprise as boolean,
   version: Number(r.version),
   createdAt: r.created_at as Date,
@@ -33,7 +35,7 @@ const toDto = (r: Record<string, unknown>): ChainMemberDto => ({
 
 const SELECT =
   `SELECT m.id, m.chain_id, m.enterprise_id, e.name AS enterprise_name, e.credit_code, e.district_code, m.segment_id, s.code AS segment_code, ` +
-  `s.name AS segment_name, s.stage, m.main_products, m.key_enterprise, m.version, m.created_at ` +
+  `s.name AS segment_name, s.stage, m.main_products, m.joined_on::text, m.key_enterprise, m.version, m.created_at ` +
   `FROM chain_membership m JOIN enterprise e ON e.id = m.enterprise_id LEFT JOIN chain_segment s ON s.id = m.segment_id`;
 
 const memberNotFound = (memberId: string) => AppException.notFound(ErrorCode.CHAIN_MEMBER_NOT_FOUND, `该产业链上没有成员 ${memberId} (membership not found)`);
@@ -54,7 +56,7 @@ export class ChainMembershipService {
     await this.chains.findOrFail(this.dataSource.manager, chainId);
     const params: unknown[] = [chainId];
     const scope = scopeSql('e', actor, params);
-    const rows = await this.dataSource.query(`${SELECT} WHERE m.chain_id = $1 AND ${scope} ORDER BY s.stage NULLS LAST, s.sort_order, e.name, m.id`, params);
+    const rows = await this.dataSource.query(`${SELECT} WHERE m.chain_id = $1 AND m.left_on IS NULL AND ${scope} ORDER BY s.stage NULLS LAST, s.sort_order, e.name, m.id`, params);
     return rows.map(toDto);
   }
 
@@ -63,7 +65,9 @@ export class ChainMembershipService {
       await this.chains.findOrFail(manager, chainId);
       const enterprise = await this.enterprises.findInScope(manager, actor, dto.enterpriseId);
       if (dto.segmentId) await this.segments.findOrFail(manager, chainId, dto.segmentId);
-      const existing = await manager.findOneBy(ChainMembershipEntity, { chainId, enterpriseId: dto.enterpriseId });
+      const today = todayInChina();
+      if (dto.joinedOn && dto.joinedOn > today) throw futureDate('joinedOn', dto.joinedOn, today);
+      const existing = await manager.findOneBy(ChainMembershipEntity, { chainId, enterpriseId: dto.enterpriseId, leftOn: IsNull() });
       if (existing) {
         throw AppException.conflict(ErrorCode.CHAIN_MEMBER_DUPLICATE, `${enterprise.name} 已在该产业链上 (already a member of this chain)`, { existingId: existing.id });
       }
@@ -74,6 +78,7 @@ export class ChainMembershipService {
           segmentId: dto.segmentId ?? null,
           mainProducts: dto.mainProducts?.trim() || null,
           keyEnterprise: dto.keyEnterprise ?? false,
+          joinedOn: dto.joinedOn ?? today,
         }),
       );
       const view = await this.getOne(manager, chainId, saved.id);
@@ -87,13 +92,15 @@ export class ChainMembershipService {
       const before = await this.getOne(manager, chainId, memberId);
       // A membership of an enterprise outside the actor's scope reads as absent.
       if (!canWriteEnterprise(actor, { id: before.enterpriseId, districtCode: before.districtCode })) throw memberNotFound(memberId);
-      await manager.delete(ChainMembershipEntity, { id: memberId });
+      // Leaving is dated, not a delete: chain figures of the days it was a member keep counting it.
+      const today = todayInChina();
+      await manager.update(ChainMembershipEntity, { id: memberId }, { leftOn: today < (before.joinedOn ?? today) ? before.joinedOn : today });
       await this.audit.record(manager, actor, { action: 'chain_member.remove', entityType: 'chain_membership', entityId: memberId, enterpriseId: before.enterpriseId, before });
     });
   }
 
   private async getOne(manager: EntityManager, chainId: string, memberId: string): Promise<ChainMemberDto> {
-    const [row] = await manager.query(`${SELECT} WHERE m.id = $1 AND m.chain_id = $2`, [memberId, chainId]);
+    const [row] = await manager.query(`${SELECT} WHERE m.id = $1 AND m.chain_id = $2 AND m.left_on IS NULL`, [memberId, chainId]);
     if (!row) throw memberNotFound(memberId);
     return toDto(row);
   }

@@ -10,7 +10,7 @@ import {
   DesignationLevel,
   DesignationStatus,
   DesignationType,
-  HOLDING_STATUSES,
+  holdsOnSql,
   todayInChina,
 } from '@app/core';
 import { CHAIN_STAGE_LABELS, ChainStage } from '@app/reference';
@@ -33,12 +33,12 @@ export class ChainSummaryService {
 
   async summary(actor: Actor, chainId: string, year: number): Promise<ChainSummaryDto> {
     const chain = await this.chains.get(actor, chainId);
-    // Counts, holders and totals cover only members in the actor's scope: a district officer sees their district's share.
+    // Current members (not left). Counts, holders and totals cover only members in the actor's scope: a district officer sees their district's share.
     const segmentParams: unknown[] = [chainId];
     const segmentScope = scopeSql('e', actor, segmentParams);
     const segments: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT s.id, s.code, s.name, s.stage, s.parent_id, count(m.id) FILTER (WHERE ${segmentScope})::int AS count FROM chain_segment s ` +
-        `LEFT JOIN chain_membership m ON m.segment_id = s.id LEFT JOIN enterprise e ON e.id = m.enterprise_id ` +
+        `LEFT JOIN chain_membership m ON m.segment_id = s.id AND m.left_on IS NULL LEFT JOIN enterprise e ON e.id = m.enterprise_id ` +
         `WHERE s.chain_id = $1 GROUP BY s.id ORDER BY s.sort_order, s.code`,
       segmentParams,
     );
@@ -46,7 +46,7 @@ export class ChainSummaryService {
     const stageScope = scopeSql('e', actor, stageParams);
     const stageRows: { stage: string | null; count: number }[] = await this.dataSource.query(
       `SELECT s.stage, count(*)::int AS count FROM chain_membership m JOIN enterprise e ON e.id = m.enterprise_id ` +
-        `LEFT JOIN chain_segment s ON s.id = m.segment_id WHERE m.chain_id = $1 AND ${stageScope} GROUP BY s.stage`,
+        `LEFT JOIN chain_segment s ON s.id = m.segment_id WHERE m.chain_id = $1 AND m.left_on IS NULL AND ${stageScope} GROUP BY s.stage`,
       stageParams,
     );
     const totalParams: unknown[] = [chainId, year];
@@ -54,7 +54,7 @@ export class ChainSummaryService {
     const [totals] = await this.dataSource.query(
       `SELECT count(m.id)::int AS member_count, count(f.id)::int AS with_figures, coalesce(sum(f.operating_revenue_yuan), 0)::text AS revenue, ` +
         `coalesce(sum(f.industrial_output_yuan), 0)::text AS output FROM chain_membership m JOIN enterprise e ON e.id = m.enterprise_id ` +
-        `LEFT JOIN enterprise_figure f ON f.enterprise_id = m.enterprise_id AND f.year = $2 AND f.quarter = 0 WHERE m.chain_id = $1 AND ${totalScope}`,
+        `LEFT JOIN enterprise_figure f ON f.enterprise_id = m.enterprise_id AND f.year = $2 AND f.quarter = 0 WHERE m.chain_id = $1 AND m.left_on IS NULL AND ${totalScope}`,
       totalParams,
     );
     const holders = await this.holders(actor, chainId);
@@ -97,7 +97,7 @@ export class ChainSummaryService {
       .from('designation', 'd')
       .innerJoin('enterprise', 'e', 'e.id = d.enterprise_id')
       .where('d.chain_id = :chainId', { chainId })
-      .andWhere(`${effectiveStatusSql('d')} IN (:...holding)`, { holding: [...HOLDING_STATUSES] })
+      .andWhere(holdsOnSql('d.status', 'd.expires_on', 'CAST(:today AS date)'))
       .setParameter('today', todayInChina())
       .orderBy('e.name', 'ASC');
     const rows: Record<string, unknown>[] = await applyEnterpriseScope(qb, 'e', actor).getRawMany();

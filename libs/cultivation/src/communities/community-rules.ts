@@ -1,8 +1,7 @@
 import { EntityManager } from 'typeorm';
 
-import { AppException, COMMUNITY_STATUS_LABELS, CommunityStatus, ErrorCode, HOLDING_STATUSES } from '@app/core';
+import { AppException, COMMUNITY_STATUS_LABELS, CommunityStatus, ErrorCode, holdsOnSql } from '@app/core';
 
-import { effectiveStatusSql } from '../designations/designation-sql';
 
 const C = CommunityStatus;
 
@@ -30,7 +29,7 @@ export async function assertChainLeader(manager: EntityManager, enterpriseId: st
     .select('1')
     .from('designation', 'd')
     .where(`d.enterprise_id = :enterpriseId AND d.chain_id = :chainId AND d.type = 'CHAIN_LEADER'`, { enterpriseId, chainId })
-    .andWhere(`${effectiveStatusSql('d')} IN (:...holding)`, { holding: [...HOLDING_STATUSES], today })
+    .andWhere(holdsOnSql('d.status', 'd.expires_on', 'CAST(:today AS date)'), { today })
     .getRawOne();
   if (!found) {
     throw AppException.conflict(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { DesignationStatus, todayInChina } from '@app/core';
+import { DesignationStatus, statusOnSql, todayInChina } from '@app/core';
 
 import { DesignationEventEntity } from '../entities/designation-event.entity';
 
@@ -13,17 +13,18 @@ import { DesignationEventEntity } from '../entities/designation-event.entity';
  */
 @Injectable()
 export class DesignationExpiryService {
-  async settle(manager: EntityManager, enterpriseId: string | null, today = todayInChina()): Promise<number> {
+  async settle(manager: EntityManager, enterpriseIds: string | string[] | null, today = todayInChina()): Promise<number> {
     const params: unknown[] = [today];
-    let where = `status = 'RECOGNISED' AND expires_on < $1::date`;
-    if (enterpriseId) {
-      params.push(enterpriseId);
-      where += ' AND enterprise_id = $2';
+    let where = `${statusOnSql('status', 'expires_on', '$1::date')} = 'EXPIRED' AND status = 'RECOGNISED'`;
+    if (enterpriseIds) {
+      params.push(typeof enterpriseIds === 'string' ? [enterpriseIds] : enterpriseIds);
+      where += ' AND enterprise_id = ANY($2::uuid[])';
     }
     const [rows] = (await manager.query(
-      `UPDATE designation SET status = 'EXPIRED', version = version + 1, updated_at = now() WHERE ${where} RETURNING id, (expires_on + 1)::text AS effective_on`,
+      `UPDATE designation SET status = 'EXPIRED', version = version + 1, updated_at = now() WHERE ${where}
+       RETURNING id, (expires_on + 1)::text AS effective_on, expires_on::text`,
       params,
-    )) as [{ id: string; effective_on: string }[], number];
+    )) as [{ id: string; effective_on: string; expires_on: string }[], number];
     if (rows.length) {
       await manager.insert(
         DesignationEventEntity,
@@ -32,6 +33,7 @@ export class DesignationExpiryService {
           fromStatus: DesignationStatus.RECOGNISED,
           toStatus: DesignationStatus.EXPIRED,
           effectiveOn: r.effective_on,
+          expiresOn: r.expires_on,
           reason: '有效期届满,未经复核自动到期 (lapsed at its expiry date)',
           actorId: null,
           actorUsername: 'system',

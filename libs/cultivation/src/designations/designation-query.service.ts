@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 
-import { Actor, addDays, applyEnterpriseScope, DESIGNATION_STATUS_LABELS, paginated, Paginated, parseSort, todayInChina } from '@app/core';
+import { Actor, addDays, allowedNext, applyEnterpriseScope, DESIGNATION_STATUS_LABELS, paginated, Paginated, parseSort, todayInChina } from '@app/core';
 import { EnterpriseService } from '@app/registry';
 
 import { designationNotFound } from '../cultivation.errors';
@@ -10,7 +10,6 @@ import { DesignationEventEntity } from '../entities/designation-event.entity';
 import { DesignationEntity } from '../entities/designation.entity';
 import { DesignationDetailDto, DesignationDto } from './designation.dto';
 import { DESIGNATION_COLUMNS, effectiveStatusSql, toDesignationDto } from './designation-sql';
-import { allowedNext } from './designation-state-machine';
 import { ListDesignationsQueryDto } from './list-designations.query.dto';
 
 const SORTABLE = {
@@ -80,6 +79,7 @@ export class DesignationQueryService {
         toStatus: e.toStatus,
         toStatusLabel: DESIGNATION_STATUS_LABELS[e.toStatus],
         effectiveOn: e.effectiveOn,
+        expiresOn: e.expiresOn,
         reason: e.reason,
         actorUsername: e.actorUsername,
         at: e.at,

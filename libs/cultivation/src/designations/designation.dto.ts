@@ -53,6 +53,8 @@ export class DesignationEventDto {
   toStatusLabel: string;
   /** The day the change took effect */
   effectiveOn: string;
+  /** The expiry in force from this change on (null: none) */
+  expiresOn: string | null;
   reason: string | null;
   /** Who made the change (system for automatic expiry) */
   actorUsername: string | null;

@@ -5,16 +5,20 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '@app/audit';
 import {
   Actor,
-  addYears,
   AppException,
+  canTransition,
   canWriteEnterprise,
   CHAIN_TYPES,
+  defaultExpiry,
   DESIGNATION_TYPE_LABELS,
+  designationKey,
+  designationKeySql,
   DesignationStatus,
   DesignationType,
   ErrorCode,
-  EXPIRING_TYPES,
   LIVE_STATUSES,
+  stateOn,
+  statusOn,
   todayInChina,
 } from '@app/core';
 import { ChainEntity } from '@app/reference';
@@ -27,10 +31,7 @@ import { CreateDesignationDto } from './create-designation.dto';
 import { DesignationDetailDto } from './designation.dto';
 import { DesignationExpiryService } from './designation-expiry.service';
 import { DesignationQueryService } from './designation-query.service';
-import { canTransition } from './designation-state-machine';
 import { TransitionDesignationDto } from './transition-designation.dto';
-
-const RECOGNITION_YEARS = 3;
 
 const duplicate = (existingId: string, type: DesignationType) =>
   AppException.conflict(
@@ -62,7 +63,7 @@ export class DesignationService {
         await this.expiry.settle(manager, dto.enterpriseId, today);
         await this.checkDuplicates(manager, dto);
         const recognised = status === DesignationStatus.RECOGNISED;
-        const expiresOn = dto.expiresOn ?? (recognised && EXPIRING_TYPES.includes(dto.type) ? addYears(dto.recognisedOn!, RECOGNITION_YEARS) : null);
+        const expiresOn = recognised ? (dto.expiresOn ?? defaultExpiry(dto.type, dto.recognisedOn!)) : null;
         const entity = await manager.save(
           manager.create(DesignationEntity, {
             enterpriseId: dto.enterpriseId,
@@ -88,6 +89,7 @@ export class DesignationService {
           fromStatus: null,
           toStatus: status,
           effectiveOn: recognised ? dto.recognisedOn! : (dto.candidateSince ?? today),
+          expiresOn,
           reason: recognised ? '登记认定 (recorded as recognised)' : '列入培育对象 (entered as candidate)',
           actorId: actor.id,
           actorUsername: actor.username,
@@ -112,12 +114,6 @@ export class DesignationService {
       if (!canWriteEnterprise(actor, await this.enterprises.findOrFail(manager, entity.enterpriseId))) throw designationNotFound(id);
       if (entity.version !== dto.version) throw AppException.versionConflict('认定记录', dto.version, entity.version);
       const before = await this.query.get(actor, id, manager);
-      // The state machine runs on the status as it read on the change's effective date: a review
-      // recorded late for a recognition that was still valid on that day is legal, while a change
-      // dated after the expiry finds it EXPIRED (terminal).
-      const lapsed = entity.status === DesignationStatus.RECOGNISED && entity.expiresOn !== null && entity.expiresOn < effectiveOn;
-      const statusThen = lapsed ? DesignationStatus.EXPIRED : entity.status;
-      if (!canTransition(statusThen, dto.toStatus)) throw illegalTransition(statusThen, dto.toStatus);
       const last = before.events[before.events.length - 1];
       if (last && effectiveOn < last.effectiveOn) {
         throw AppException.field(
@@ -126,12 +122,25 @@ export class DesignationService {
           `生效日期 ${effectiveOn} 早于上一次变更的生效日期 ${last.effectiveOn} (effectiveOn before the previous change)`,
         );
       }
+      // The state machine runs on the status as it read on the change's effective date, with the expiry
+      // in force then: a review recorded late for a recognition still valid on that day is legal, while a
+      // change dated after the expiry finds it EXPIRED (terminal).
+      const then = stateOn(before.events.map((e) => ({ status: e.toStatus, expiresOn: e.expiresOn, effectiveOn: e.effectiveOn })), effectiveOn);
+      const statusThen = then ? statusOn(then, effectiveOn) : entity.status;
+      if (!canTransition(statusThen, dto.toStatus)) throw illegalTransition(statusThen, dto.toStatus);
+      if (dto.expiresOn !== undefined && dto.toStatus !== DesignationStatus.RECOGNISED) {
+        throw AppException.field(ErrorCode.VALIDATION_FAILED, 'expiresOn', '只有认定(已认定)时可以填写到期日 (expiresOn only with toStatus RECOGNISED)');
+      }
+      if (dto.expiresOn !== undefined && dto.expiresOn <= effectiveOn) {
+        throw AppException.field(ErrorCode.VALIDATION_FAILED, 'expiresOn', '到期日必须晚于认定日期 (expiresOn must be after the recognition)');
+      }
       const fromStatus = entity.status;
       entity.status = dto.toStatus;
       if (dto.toStatus === DesignationStatus.RECOGNISED) {
-        // First recognition or re-recognition after review: the three years run from this date.
+        // First recognition or re-recognition after review: a new term from this date; the previous
+        // term's expiry, explicit or not, is not carried over.
         entity.recognisedOn = effectiveOn;
-        if (EXPIRING_TYPES.includes(entity.type)) entity.expiresOn = addYears(effectiveOn, RECOGNITION_YEARS);
+        entity.expiresOn = dto.expiresOn ?? defaultExpiry(entity.type, effectiveOn);
         if (entity.year === null) entity.year = Number(effectiveOn.slice(0, 4));
       }
       await manager.save(entity);
@@ -140,6 +149,7 @@ export class DesignationService {
         fromStatus,
         toStatus: dto.toStatus,
         effectiveOn,
+        expiresOn: entity.expiresOn,
         reason: dto.reason.trim(),
         actorId: actor.id,
         actorUsername: actor.username,
@@ -179,10 +189,10 @@ export class DesignationService {
 
   private async checkDuplicates(manager: EntityManager, dto: CreateDesignationDto): Promise<void> {
     const live = [...LIVE_STATUSES];
+    const key = designationKey({ enterpriseId: dto.enterpriseId, type: dto.type, level: dto.level, chainId: dto.chainId ?? null });
     const same = await manager
       .createQueryBuilder(DesignationEntity, 'd')
-      .where('d.enterprise_id = :e AND d.type = :t AND d.level = :l AND d.status IN (:...live)', { e: dto.enterpriseId, t: dto.type, l: dto.level, live })
-      .andWhere(dto.chainId ? 'd.chain_id = :c' : 'd.chain_id IS NULL', { c: dto.chainId })
+      .where(`d.enterprise_id = :e AND ${designationKeySql('d')} = :key AND d.status IN (:...live)`, { e: dto.enterpriseId, key, live })
       .getOne();
     if (same) throw duplicate(same.id, dto.type);
     if (dto.type === DesignationType.CHAIN_LEADER) {

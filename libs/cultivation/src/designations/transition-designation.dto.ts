@@ -11,6 +11,15 @@ export class TransitionDesignationDto {
   @IsDateString({ strict: true }, { message: 'effectiveOn 应为日期 YYYY-MM-DD' })
   effectiveOn?: string;
 
+  /**
+   * Only with toStatus RECOGNISED: the new term's expiry. Left out, re-recognition starts the default
+   * term (three years for 小巨人, 单项冠军, 专精特新中小企业, 创新型中小企业; none for the others) — the
+   * previous term's expiry is never carried over.
+   */
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'expiresOn 应为日期 YYYY-MM-DD' })
+  expiresOn?: string;
+
   /** Why (e.g. 复核通过, 工信部撤销通知); kept in the history */
   @IsString()
   @IsNotEmpty({ message: 'reason 必填,请说明变更原因' })

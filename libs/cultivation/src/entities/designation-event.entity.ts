@@ -22,6 +22,13 @@ export class DesignationEventEntity {
   @Column({ type: 'date' })
   effectiveOn: string;
 
+  /**
+   * The expiry in force from this event on (null: none). Kept with each event so the state on any past
+   * day is known from the events alone: a later re-recognition with a new term cannot reach back.
+   */
+  @Column({ type: 'date', nullable: true })
+  expiresOn: string | null;
+
   @Column({ type: 'text', nullable: true })
   reason: string | null;
 

@@ -5,6 +5,8 @@ import { ChangeRequests1795718055499 } from './1795718055499-ChangeRequests';
 import { AuditAppendOnly1795718055500 } from './1795718055500-AuditAppendOnly';
 import { LiveDesignationRules1795720000000 } from './1795720000000-LiveDesignationRules';
 import { TokenVersion1796100473435 } from './1796100473435-TokenVersion';
+import { DatedHistory1796100549770 } from './1796100549770-DatedHistory';
+import { BackfillDatedHistory1796100549771 } from './1796100549771-BackfillDatedHistory';
 
 /** Every migration in timestamp order; a new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -15,4 +17,6 @@ export const MIGRATIONS: Function[] = [
   AuditAppendOnly1795718055500,
   LiveDesignationRules1795720000000,
   TokenVersion1796100473435,
+  DatedHistory1796100549770,
+  BackfillDatedHistory1796100549771,
 ];

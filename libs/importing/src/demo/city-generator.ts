@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 
+import { defaultExpirySql, transitionAllowedSql } from '@app/core';
 import { withCheckCharacter } from '@app/registry';
 
 import { syntheticName } from './synthetic-names';
@@ -143,7 +144,10 @@ export class CityGenerator {
           FROM enterprise e
           CROSS JOIN (VALUES ('INNOVATIVE_SME', 'PROVINCIAL', 0.05), ('SPECIALIZED_SME', 'PROVINCIAL', 0.02), ('LITTLE_GIANT', 'NATIONAL', 0.004),
                              ('SINGLE_CHAMPION', 'NATIONAL', 0.0008), ('BIG_EXCELLENT_STRONG', 'MUNICIPAL', 0.002)) AS t(type, level, p)
-         WHERE e.created_at >= $1 AND random() < t.p
+          -- One draw per enterprise and type: a bare random() < t.p is pushed down to the VALUES scan and
+          -- drawn once per type, which picked every enterprise or none.
+          CROSS JOIN LATERAL (SELECT random() AS r WHERE e.id IS NOT NULL AND t.p IS NOT NULL) AS x
+         WHERE e.created_at >= $1 AND x.r < t.p
         UNION ALL
         SELECT m.enterprise_id, CASE WHEN r < 0.04 THEN 'CHAIN_CORE' ELSE 'CHAIN_BASE' END, 'MUNICIPAL', m.chain_id
           FROM (SELECT m.*, random() AS r FROM chain_membership m JOIN enterprise e ON e.id = m.enterprise_id WHERE e.created_at >= $1) m
@@ -161,15 +165,16 @@ export class CityGenerator {
       SELECT enterprise_id, type, level, chain_id,
              CASE WHEN r < 0.05 THEN 'EXPIRED' WHEN r < 0.08 THEN 'REVOKED' WHEN r < 0.15 THEN 'CANDIDATE' ELSE 'RECOGNISED' END,
              extract(year FROM recognised_on)::int, '第' || (extract(year FROM recognised_on)::int - 2018) || '批',
-             recognised_on, CASE WHEN type IN ('LITTLE_GIANT', 'SINGLE_CHAMPION') THEN recognised_on + interval '3 years' - interval '1 day' END,
+             recognised_on, CASE WHEN r >= 0.08 AND r < 0.15 THEN NULL ELSE ${defaultExpirySql('type', 'recognised_on')} END,
              CASE level WHEN 'NATIONAL' THEN '工业和信息化部' WHEN 'PROVINCIAL' THEN '浙江省经济和信息化厅' ELSE '宁波市经济和信息化局' END,
              'generate-demo', 1
         FROM dated`, [run.started]);
 
-    // History: every designation started as a candidate, then moved on at its recognition date.
+    // History: every designation started as a candidate, then moved on at its recognition date; each event
+    // keeps the expiry in force from it on, and only legal steps are written (the state machine's SQL twin).
     const events = await this.step('designation events', `
-      INSERT INTO designation_event (designation_id, from_status, to_status, effective_on, reason, actor_username)
-      SELECT d.id, s.from_status, s.to_status, s.effective_on, s.reason, 'generate-demo'
+      INSERT INTO designation_event (designation_id, from_status, to_status, effective_on, expires_on, reason, actor_username)
+      SELECT d.id, s.from_status, s.to_status, s.effective_on, CASE WHEN s.to_status <> 'CANDIDATE' THEN d.expires_on END, s.reason, 'generate-demo'
         FROM designation d JOIN enterprise e ON e.id = d.enterprise_id
         CROSS JOIN LATERAL (VALUES
           (NULL, 'CANDIDATE', d.recognised_on - 120, '列入培育名单'),
@@ -177,7 +182,7 @@ export class CityGenerator {
           (CASE WHEN d.status IN ('EXPIRED', 'REVOKED') THEN 'RECOGNISED' END, CASE WHEN d.status IN ('EXPIRED', 'REVOKED') THEN d.status END,
            least(d.recognised_on + 900, date '2023-12-31'), CASE d.status WHEN 'EXPIRED' THEN '到期未复核' ELSE '撤销' END)
         ) AS s(from_status, to_status, effective_on, reason)
-       WHERE e.created_at >= $1 AND s.to_status IS NOT NULL`, [run.started]);
+       WHERE e.created_at >= $1 AND s.to_status IS NOT NULL AND ${transitionAllowedSql('s.from_status', 's.to_status')}`, [run.started]);
 
     const communities = await this.step('communities', `
       INSERT INTO community (name, chain_id, lead_enterprise_id, status, planned_on, formed_on, description, version)

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { Permission } from '@app/auth';
+import { ErrorCode, todayInChina } from '@app/core';
 
 import { BatchContext, ColumnSpec, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from '../import-kind';
 import { clip } from '../import-limits';
@@ -47,7 +48,7 @@ export class ChainMembershipImport implements ImportHandler {
       const errors: RowError[] = 'errors' in e ? [...e.errors] : [];
       const v = row.values;
       const chain = this.chains!.get(v.chainCode);
-      if (!chain) errors.push({ line: row.line, column: ctx.headerOf('chainCode'), code: 'CHAIN_UNKNOWN', message: `没有产业链“${clip(v.chainCode)}”(unknown chain)` });
+      if (!chain) errors.push({ line: row.line, column: ctx.headerOf('chainCode'), code: ErrorCode.CHAIN_NOT_FOUND, message: `没有产业链“${clip(v.chainCode)}”(unknown chain)` });
       let segmentId: string | null = null;
       if (chain && v.segmentCode) {
         segmentId = chain.segments.get(v.segmentCode) ?? null;
@@ -70,7 +71,7 @@ export class ChainMembershipImport implements ImportHandler {
     if (valid.length) {
       const found: (MembershipRow & { key: string })[] = await ctx.manager.query(
         `SELECT m.enterprise_id || '|' || m.chain_id AS key, m.segment_id AS "segmentId", m.main_products AS "mainProducts", m.key_enterprise AS "keyEnterprise"
-           FROM chain_membership m JOIN unnest($1::uuid[], $2::uuid[]) AS p(e, c) ON m.enterprise_id = p.e AND m.chain_id = p.c`,
+           FROM chain_membership m JOIN unnest($1::uuid[], $2::uuid[]) AS p(e, c) ON m.enterprise_id = p.e AND m.chain_id = p.c WHERE m.left_on IS NULL`,
         [valid.map((p) => p.data!.enterpriseId), valid.map((p) => p.data!.chainId)],
       );
       for (const f of found) stored.set(f.key, f);
@@ -93,18 +94,21 @@ export class ChainMembershipImport implements ImportHandler {
 
   async write(ctx: BatchContext, rows: PreparedRow<MembershipRow>[]): Promise<void> {
     if (!rows.length) return;
+    // A membership created by an import is dated the day of the import (Beijing time); an update keeps its date.
+    const today = todayInChina();
     const records = rows.map((r) => ({
       enterprise_id: r.data!.enterpriseId,
       chain_id: r.data!.chainId,
       segment_id: r.data!.segmentId,
       main_products: r.data!.mainProducts,
       key_enterprise: r.data!.keyEnterprise,
+      joined_on: today,
     }));
     const columns = Object.keys(records[0]);
-    const { select, from } = jsonRecordset(columns, { enterprise_id: 'uuid', chain_id: 'uuid', segment_id: 'uuid', main_products: 'text', key_enterprise: 'boolean' });
+    const { select, from } = jsonRecordset(columns, { enterprise_id: 'uuid', chain_id: 'uuid', segment_id: 'uuid', main_products: 'text', key_enterprise: 'boolean', joined_on: 'date' });
     await ctx.manager.query(
       `INSERT INTO chain_membership (${columns.join(', ')}, version) SELECT ${select}, 1 FROM ${from}
-       ON CONFLICT (enterprise_id, chain_id) DO UPDATE SET segment_id = EXCLUDED.segment_id, main_products = EXCLUDED.main_products,
+       ON CONFLICT (enterprise_id, chain_id) WHERE left_on IS NULL DO UPDATE SET segment_id = EXCLUDED.segment_id, main_products = EXCLUDED.main_products,
          key_enterprise = EXCLUDED.key_enterprise, version = chain_membership.version + 1, updated_at = now()`,
       [JSON.stringify(records)],
     );

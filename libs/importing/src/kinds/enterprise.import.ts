@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
 import { Permission } from '@app/auth';
-import { assertDistrictInScope, canWriteEnterprise, ErrorCode } from '@app/core';
+import { assertDistrictInScope, canWriteEnterprise, ErrorCode, todayInChina } from '@app/core';
 import {
   CreateEnterpriseDto,
   ENTERPRISE_STATUS_LABELS,
   EnterpriseFieldsDto,
   EnterpriseStatus,
+  recordDistrictMoves,
   ReferenceCheckService,
 } from '@app/registry';
 
@@ -233,6 +234,9 @@ export class EnterpriseImport implements ImportHandler {
       const key = Object.keys(u).sort().join(',');
       groups.set(key, [...(groups.get(key) ?? []), u]);
     }
+    // A district change is dated today (Beijing): past district figures keep the old district.
+    const moves = (updates as Record<string, unknown>[]).filter((u) => typeof u.district_code === 'string').map((u) => ({ id: u.id as string, districtCode: u.district_code as string }));
+    await recordDistrictMoves(ctx.manager, moves, todayInChina());
     for (const group of groups.values()) {
       const fields = Object.keys(group[0]);
       const { select: _unused, from } = jsonRecordset(fields, { id: 'uuid', ...typesOf(fields) });

@@ -1,4 +1,4 @@
-import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBooleanString, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 import { PageQueryDto } from '@app/core';
 
@@ -21,6 +21,10 @@ export class ProgressQueryDto {
 export class DrillDownQueryDto extends PageQueryDto {
   @IsISO8601({ strict: true }, { message: 'asOf 须为 YYYY-MM-DD 日期 (date)' })
   asOf: string;
+
+  /** Growth-rate lines: list the holders lacking a figure of either year (outside the rate) instead of its population */
+  @IsOptional() @IsBooleanString({ message: 'lackingFigures 须为 true 或 false' })
+  lackingFigures?: string;
 
   @IsOptional() @IsString() @MaxLength(20)
   districtCode?: string;
@@ -56,8 +60,10 @@ export class LineProgressDto {
   /** null when a district/chain view has no split target for the line */
   target: number | null;
   actual: number;
-  /** Number of enterprises (communities) behind the value; null for manual lines and growth rates */
+  /** Number of enterprises (communities) behind the value — for a growth rate, its population (holders reporting both years); null for manual lines */
   count: number | null;
+  /** Growth-rate lines: holders left out of the rate for lacking a figure of either year (listed with `lackingFigures=true` on the drill-down); null otherwise */
+  lackingFigures: number | null;
   percent: number | null;
   /** Where the actual should be by now at an even pace */
   expected: number | null;

@@ -17,6 +17,8 @@ export class QuarterlyReportPayload {
   lines: LineProgressDto[];
   /** Line code → the enterprises behind it at asOf */
   drillDown: Record<string, DrillDownRowDto[]>;
+  /** Growth-rate lines: the holders outside the rate for lacking a figure (absent in reports frozen before this was kept) */
+  lackingFigures?: Record<string, DrillDownRowDto[]>;
   /** Set only on a district officer's view: the districts it is filtered to (line totals are then blank) */
   districtCodes?: string[];
   /** District code → name (reference data), added when rendering; not part of the frozen text */

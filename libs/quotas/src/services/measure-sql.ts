@@ -1,5 +1,6 @@
-import { DESIGNATION_LEVEL_LABELS, DesignationType } from '@app/core';
+import { DESIGNATION_LEVEL_LABELS, DesignationType, holdsOnSql, stateOnSql } from '@app/core';
 import { scaleTierSql } from '@app/cultivation';
+import { activeOnSql, districtOnSql } from '@app/registry';
 
 import { FIGURE_METRIC_COLUMNS, FigureMetric, MeasureKind, MeasureParams } from '../quota-enums';
 
@@ -32,68 +33,68 @@ class Params {
   }
 }
 
-/** SQL condition on enterprise alias `e` for the district part of a scope ('' when unrestricted). */
-function districtCondition(p: Params, scope: MeasureScope): string {
+/** SQL condition on enterprise alias `e` for the district part of a scope ('' when unrestricted): its district on `date`. */
+function districtCondition(p: Params, scope: MeasureScope, date: string): string {
   const parts: string[] = [];
-  if (scope.districtCode) parts.push(` AND e.district_code = ${p.add(scope.districtCode)}`);
-  if (scope.districtCodes) parts.push(` AND e.district_code = ANY(${p.add(scope.districtCodes)}::text[])`);
+  if (scope.districtCode) parts.push(` AND ${districtOnSql('e', date)} = ${p.add(scope.districtCode)}`);
+  if (scope.districtCodes) parts.push(` AND ${districtOnSql('e', date)} = ANY(${p.add(scope.districtCodes)}::text[])`);
   return parts.join('');
 }
 
-const HOLDING = `('RECOGNISED','UNDER_REVIEW')`;
-
-/** Status of designation `d` at a date: the to_status of its latest event effective on or before it (ties by id). */
-function statusAt(asOf: string): string {
-  return `(SELECT ev.to_status FROM designation_event ev WHERE ev.designation_id = d.id AND ev.effective_on <= ${asOf}::date
-           ORDER BY ev.effective_on DESC, ev.id DESC LIMIT 1)`;
-}
-
-function enterpriseScope(p: Params, scope: MeasureScope, designationAlias?: string): string {
-  const parts: string[] = [];
+/** Enterprise `e` on `date` (a SQL date expression): not archived, in the scope's district and chain then. */
+function enterpriseScope(p: Params, scope: MeasureScope, date: string, designationAlias?: string): string {
+  const parts: string[] = [activeOnSql('e', date)];
   if (scope.chainId) {
     const chain = p.add(scope.chainId);
-    const member = `EXISTS (SELECT 1 FROM chain_membership cm WHERE cm.enterprise_id = e.id AND cm.chain_id = ${chain}::uuid)`;
-    // A chain tier names its chain; other designations follow the enterprise's chain memberships.
+    const member = `EXISTS (SELECT 1 FROM chain_membership cm WHERE cm.enterprise_id = e.id AND cm.chain_id = ${chain}::uuid
+      AND (cm.joined_on IS NULL OR cm.joined_on <= ${date}) AND (cm.left_on IS NULL OR cm.left_on > ${date}))`;
+    // A chain tier names its chain; other designations follow the enterprise's chain memberships on the day.
     parts.push(designationAlias ? `(${designationAlias}.chain_id = ${chain}::uuid OR (${designationAlias}.chain_id IS NULL AND ${member}))` : member);
   }
-  return districtCondition(p, scope) + parts.map((x) => ` AND ${x}`).join('');
+  return districtCondition(p, scope, date) + parts.map((x) => ` AND ${x}`).join('');
 }
 
 // Drill-down details are read by people: the level's Chinese label (市级), never the enum value (MUNICIPAL).
 const LEVEL_LABEL_SQL = `CASE d.level ${Object.entries(DESIGNATION_LEVEL_LABELS).map(([k, v]) => `WHEN '${k}' THEN '${v}'`).join(' ')} ELSE d.level END`;
 
-function holdersSql(p: Params, params: MeasureParams, asOf: string, scope: MeasureScope, newSince?: string): string {
+/** Common columns of a drill-down row for enterprise `e`, with its district as it was on `date`. */
+const enterpriseColumns = (date: string) => `e.id AS enterprise_id, e.credit_code, e.name AS enterprise_name, ${districtOnSql('e', date)} AS district_code`;
+
+/**
+ * Enterprises holding a designation of the type (+level) on `asOf` — `holdsOnSql` on the designation's state
+ * that day (`stateOnSql`). With `newWindow`, only those whose first recognition of the type (+level), across
+ * all their designations of it, falls in the window.
+ */
+function holdersSql(p: Params, params: MeasureParams, asOf: string, scope: MeasureScope, newWindow?: { from: string; to: string }): string {
   const type = p.add(params.designationType ?? DesignationType.CHAIN_LEADER);
   const level = params.designationLevel ? p.add(params.designationLevel) : null;
-  const at = p.add(asOf);
+  const at = `${p.add(asOf)}::date`;
   const levelFilter = (alias: string) => (level ? ` AND ${alias}.level = ${level}` : '');
-  // "New" means the enterprise's first recognition of this type (+level) falls in the plan year up to as-of.
   const firstRecognised = `(SELECT min(ev.effective_on) FROM designation_event ev JOIN designation d2 ON d2.id = ev.designation_id
-      WHERE d2.enterprise_id = d.enterprise_id AND d2.type = d.type${levelFilter('d2')} AND ev.to_status = 'RECOGNISED' AND ev.effective_on <= ${at}::date)`;
-  const since = newSince ? ` AND ${firstRecognised} >= ${p.add(newSince)}::date` : '';
-  return `SELECT DISTINCT ON (e.id) e.id AS enterprise_id, e.credit_code, e.name AS enterprise_name, e.district_code,
+      WHERE d2.enterprise_id = d.enterprise_id AND d2.type = d.type${levelFilter('d2')} AND ev.to_status = 'RECOGNISED' AND ev.effective_on <= ${at})`;
+  const since = newWindow ? ` AND ${firstRecognised} BETWEEN ${p.add(newWindow.from)}::date AND ${p.add(newWindow.to)}::date` : '';
+  return `SELECT DISTINCT ON (e.id) ${enterpriseColumns(at)},
       concat_ws(' ', ${LEVEL_LABEL_SQL}, '认定于', ${firstRecognised}::text) AS detail, NULL::numeric AS current_value, NULL::numeric AS previous_value
-    FROM designation d JOIN enterprise e ON e.id = d.enterprise_id
-    WHERE d.type = ${type}${levelFilter('d')} AND ${statusAt(at)} IN ${HOLDING}
-      AND (d.expires_on IS NULL OR d.expires_on >= ${at}::date)${since}${enterpriseScope(p, scope, 'd')}
+    FROM designation d JOIN enterprise e ON e.id = d.enterprise_id CROSS JOIN LATERAL ${stateOnSql('d.id', at)} s
+    WHERE d.type = ${type}${levelFilter('d')} AND ${holdsOnSql('s.status', 's.expires_on', at)}${since}${enterpriseScope(p, scope, at, 'd')}
     ORDER BY e.id`;
 }
 
 /**
  * Enterprises newly at a scale tier in `year`: the yearly figure (quarter 0) reaches the tier in `year` and did
  * not in `year - 1` (missing counts as below) — the rule of the cultivation lib's `scaleTierSql`, which
- * ScaleTierService uses too. Unlike that service's lists, archived enterprises still count: a firm that crossed
- * the tier in the plan year did so even if it has been archived since.
+ * ScaleTierService uses too — counted while not archived on `asOf`.
  */
-export function newlyAtScaleTierSql(p: Params, metric: FigureMetric, thresholdYuan: string, year: number, scope: MeasureScope): string {
+export function newlyAtScaleTierSql(p: Params, metric: FigureMetric, thresholdYuan: string, year: number, asOf: string, scope: MeasureScope): string {
   const column = FIGURE_METRIC_COLUMNS[metric];
   const threshold = p.add(thresholdYuan);
   const y = p.add(year);
+  const at = `${p.add(asOf)}::date`;
   const rule = scaleTierSql({ column, year: y, threshold, newOnly: true });
-  return `SELECT e.id AS enterprise_id, e.credit_code, e.name AS enterprise_name, e.district_code,
+  return `SELECT ${enterpriseColumns(at)},
       concat(${y}::int, ' 年 ', cur.${column}::text, ' 元') AS detail, cur.${column} AS current_value, prev.${column} AS previous_value
     FROM enterprise e ${rule.joins}
-    WHERE ${rule.where}${enterpriseScope(p, scope)}`;
+    WHERE ${rule.where}${enterpriseScope(p, scope, at)}`;
 }
 
 export interface MeasureWindow {
@@ -101,12 +102,21 @@ export interface MeasureWindow {
   asOf: string;
 }
 
+/** Which rows of a COHORT_GROWTH line: the population of the rate (figures of both years), or the holders lacking them. */
+export type CohortPart = 'population' | 'lacking';
+
 function yearStart(year: number): string {
   return `${year}-01-01`;
 }
 
+/** "New in the plan year" ends with the plan year: an as-of date after it counts nothing of the next year. */
+export function newInYearEnd(year: number, asOf: string): string {
+  const end = `${year}-12-31`;
+  return asOf < end ? asOf : end;
+}
+
 /** The rows behind a registry-measured line (not MANUAL) at a date. */
-export function membersQuery(kind: MeasureKind, params: MeasureParams, window: MeasureWindow, scope: MeasureScope): MembersQuery {
+export function membersQuery(kind: MeasureKind, params: MeasureParams, window: MeasureWindow, scope: MeasureScope, part: CohortPart = 'population'): MembersQuery {
   const p = new Params();
   const { year, asOf } = window;
   let sql: string;
@@ -115,46 +125,52 @@ export function membersQuery(kind: MeasureKind, params: MeasureParams, window: M
       sql = holdersSql(p, params, asOf, scope);
       break;
     case MeasureKind.NEW_DESIGNATIONS:
-      sql = holdersSql(p, params, asOf, scope, yearStart(year));
+      sql = holdersSql(p, params, asOf, scope, { from: yearStart(year), to: newInYearEnd(year, asOf) });
       break;
     case MeasureKind.COMMUNITIES_FORMED: {
+      // Formed in the plan year up to as-of; a community dissolved since was still formed that year.
       const from = p.add(yearStart(year));
-      const to = p.add(asOf);
+      const to = p.add(newInYearEnd(year, asOf));
+      const at = `${p.add(asOf)}::date`;
       const chain = scope.chainId ? ` AND c.chain_id = ${p.add(scope.chainId)}::uuid` : '';
-      const district = districtCondition(p, scope);
-      sql = `SELECT e.id AS enterprise_id, e.credit_code, e.name AS enterprise_name, e.district_code,
+      const district = districtCondition(p, scope, at);
+      sql = `SELECT ${enterpriseColumns(at)},
           concat(c.name, ' 组建于 ', c.formed_on::text) AS detail, NULL::numeric AS current_value, NULL::numeric AS previous_value
         FROM community c JOIN enterprise e ON e.id = c.lead_enterprise_id
         WHERE c.formed_on >= ${from}::date AND c.formed_on <= ${to}::date${chain}${district}`;
       break;
     }
     case MeasureKind.NEW_AT_SCALE_TIER:
-      sql = newlyAtScaleTierSql(p, params.metric ?? FigureMetric.OPERATING_REVENUE, params.thresholdYuan ?? '10000000000', year, scope);
+      sql = newlyAtScaleTierSql(p, params.metric ?? FigureMetric.OPERATING_REVENUE, params.thresholdYuan ?? '10000000000', year, asOf, scope);
       break;
     case MeasureKind.COHORT_GROWTH: {
+      // The rate's population is the holders reporting the figure for both years; the others are listed apart.
       const column = FIGURE_METRIC_COLUMNS[params.metric ?? FigureMetric.INDUSTRIAL_OUTPUT];
       const cohort = holdersSql(p, params, asOf, scope);
       const y = p.add(year);
+      const both = `cur.${column} IS NOT NULL AND prev.${column} IS NOT NULL`;
       sql = `SELECT h.enterprise_id, h.credit_code, h.enterprise_name, h.district_code, h.detail,
           cur.${column} AS current_value, prev.${column} AS previous_value
         FROM (${cohort}) h
         LEFT JOIN enterprise_figure cur ON cur.enterprise_id = h.enterprise_id AND cur.year = ${y}::int AND cur.quarter = 0
-        LEFT JOIN enterprise_figure prev ON prev.enterprise_id = h.enterprise_id AND prev.year = ${y}::int - 1 AND prev.quarter = 0`;
+        LEFT JOIN enterprise_figure prev ON prev.enterprise_id = h.enterprise_id AND prev.year = ${y}::int - 1 AND prev.quarter = 0
+        WHERE ${part === 'population' ? both : `NOT (${both})`}`;
       break;
     }
     case MeasureKind.TAX_PER_MU_BELOW: {
       const y = p.add(year);
       const threshold = p.add(params.thresholdYuanPerMu ?? 10000);
+      const at = `${p.add(asOf)}::date`;
       // The latest yearly tax figure up to the plan year, over the enterprise's land area. DISTINCT ON over
       // the figures is a single scan; a per-enterprise lateral lookup was 2.5x slower at 100,000 enterprises.
-      sql = `SELECT e.id AS enterprise_id, e.credit_code, e.name AS enterprise_name, e.district_code,
+      sql = `SELECT ${enterpriseColumns(at)},
           concat(f.year::text, ' 年亩均税收 ', round(f.tax_paid_yuan / e.land_area_mu, 2)::text, ' 元/亩') AS detail,
           round(f.tax_paid_yuan / e.land_area_mu, 2) AS current_value, NULL::numeric AS previous_value
         FROM (SELECT DISTINCT ON (f.enterprise_id) f.enterprise_id, f.year, f.tax_paid_yuan FROM enterprise_figure f
           WHERE f.quarter = 0 AND f.year <= ${y}::int AND f.tax_paid_yuan IS NOT NULL
           ORDER BY f.enterprise_id, f.year DESC) f
         JOIN enterprise e ON e.id = f.enterprise_id
-        WHERE NOT e.archived AND e.land_area_mu > 0 AND f.tax_paid_yuan / e.land_area_mu < ${threshold}::numeric${enterpriseScope(p, scope)}`;
+        WHERE e.land_area_mu > 0 AND f.tax_paid_yuan / e.land_area_mu < ${threshold}::numeric${enterpriseScope(p, scope, at)}`;
       break;
     }
     default:

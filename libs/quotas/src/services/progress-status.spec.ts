@@ -22,4 +22,15 @@ describe('progressStatus', () => {
     expect(at(21).status).toBe(ProgressStatus.BEHIND);
     expect(at(0)).toMatchObject({ percent: 100, status: ProgressStatus.MET });
   });
+
+  it('shows 0% (never negative) and BEHIND when a count to drive down grows', () => {
+    expect(progressStatus({ direction: QuotaDirection.AT_MOST, target: 0, actual: 50, baseline: 40, share: 0.5 })).toEqual({ percent: 0, expected: 20, status: ProgressStatus.BEHIND });
+  });
+
+  it('judges against the exact expected value, not the rounded one', () => {
+    // Target 1 on 1 January: expected 1/365 ≈ 0.0027, shown as 0; nothing done is behind.
+    expect(progressStatus({ direction: QuotaDirection.AT_LEAST, target: 1, actual: 0, baseline: null, share: 1 / 365 })).toEqual({ percent: 0, expected: 0, status: ProgressStatus.BEHIND });
+    // 12.3451 of 20 is 61.7255% → 61.7, rounded once.
+    expect(progressStatus({ direction: QuotaDirection.AT_LEAST, target: 20, actual: 12.3451, baseline: null, share: 1 }).percent).toBe(61.7);
+  });
 });

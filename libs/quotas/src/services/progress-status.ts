@@ -19,9 +19,9 @@ export interface StatusInput {
 }
 
 export interface StatusResult {
-  /** Share of the target achieved, in %, one decimal */
+  /** Share of the target achieved, in %, rounded to one decimal for display */
   percent: number;
-  /** Where the actual should be by now for an even pace over the year */
+  /** Where the actual should be by now for an even pace over the year, rounded to two decimals for display */
   expected: number;
   status: ProgressStatus;
 }
@@ -32,20 +32,25 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 /**
  * The status rule. AT_LEAST: MET once actual ≥ target, ON_TRACK while actual ≥ target × elapsed share, else
  * BEHIND. AT_MOST (drive a count down): MET once actual ≤ target, ON_TRACK while actual ≤ the straight line
- * from the previous year's end value to the target at the elapsed share, else BEHIND.
+ * from the previous year's end value to the target at the elapsed share, else BEHIND. Percent is the share of the
+ * reduction achieved; a count that grew past its starting value achieved none: 0, never negative.
+ *
+ * Status and percent come from the exact values (pass the unrounded actual); only the returned percent and
+ * expected are rounded, for display. (Judged against a rounded expected, target 1 on 1 January read ON_TRACK
+ * with nothing done.)
  */
 export function progressStatus(input: StatusInput): StatusResult {
   const { direction, target, actual, share } = input;
   if (direction === QuotaDirection.AT_MOST) {
     const baseline = Math.max(input.baseline ?? actual, target);
     const span = baseline - target;
-    const expected = round2(baseline - span * share);
-    if (actual <= target) return { percent: 100, expected, status: ProgressStatus.MET };
-    const percent = span > 0 ? round1(Math.max(0, ((baseline - actual) / span) * 100)) : 0;
-    return { percent, expected, status: actual <= expected ? ProgressStatus.ON_TRACK : ProgressStatus.BEHIND };
+    const expected = baseline - span * share;
+    if (actual <= target) return { percent: 100, expected: round2(expected), status: ProgressStatus.MET };
+    const percent = span > 0 ? Math.max(0, ((baseline - actual) / span) * 100) : 0;
+    return { percent: round1(percent), expected: round2(expected), status: actual <= expected ? ProgressStatus.ON_TRACK : ProgressStatus.BEHIND };
   }
-  const expected = round2(target * share);
-  const percent = target > 0 ? round1((actual / target) * 100) : 100;
-  if (actual >= target) return { percent, expected, status: ProgressStatus.MET };
-  return { percent, expected, status: actual >= expected ? ProgressStatus.ON_TRACK : ProgressStatus.BEHIND };
+  const expected = target * share;
+  const percent = target > 0 ? (actual / target) * 100 : 100;
+  const status = actual >= target ? ProgressStatus.MET : actual >= expected ? ProgressStatus.ON_TRACK : ProgressStatus.BEHIND;
+  return { percent: round1(percent), expected: round2(expected), status };
 }

@@ -8,13 +8,16 @@ import { DrillDownRowDto, LineProgressDto, PlanProgressDto, SplitProgressDto } f
 import { QuotaLineSplitEntity } from '../entities/quota-line-split.entity';
 import { QuotaLineEntity } from '../entities/quota-line.entity';
 import { MEASURE_KIND_LABELS, MeasureKind, PROGRESS_STATUS_LABELS, ProgressStatus, QuotaDirection } from '../quota-enums';
-import { MeasureScope, membersQuery } from './measure-sql';
+import { CohortPart, MeasureScope, membersQuery } from './measure-sql';
 import { elapsedShare, progressStatus } from './progress-status';
 import { QuotaPlanService } from './quota-plan.service';
 
 interface Measured {
+  /** Exact; rounded only when shown */
   actual: number;
   count: number | null;
+  /** COHORT_GROWTH: holders left out of the rate for lacking a figure of either year */
+  lacking: number | null;
   evidence: string | null;
 }
 
@@ -89,7 +92,7 @@ export class QuotaProgressService {
           chainId: split.chainId,
           name: split.districtCode ? (names.get(split.districtCode) ?? split.districtCode) : (names.get(split.chainId!) ?? split.chainId!),
           target: splitTarget,
-          actual: value.actual,
+          actual: round2(value.actual),
           percent: status.percent,
           expected: status.expected,
           status: status.status,
@@ -106,8 +109,9 @@ export class QuotaProgressService {
         measureKind: line.measureKind,
         measureKindLabel: MEASURE_KIND_LABELS[line.measureKind],
         target,
-        actual: measured.actual,
+        actual: round2(measured.actual),
         count: measured.count,
+        lackingFigures: measured.lacking,
         percent: judged?.percent ?? null,
         expected: judged?.expected ?? null,
         status,
@@ -120,11 +124,12 @@ export class QuotaProgressService {
   }
 
   /** The enterprises behind a line's value at a date, by name. */
-  async drillDown(year: number, code: string, asOf: string, scope: MeasureScope, page: number, pageSize: number): Promise<Paginated<DrillDownRowDto>> {
+  async drillDown(year: number, code: string, asOf: string, scope: MeasureScope, page: number, pageSize: number, part: CohortPart = 'population'): Promise<Paginated<DrillDownRowDto>> {
     checkAsOf(asOf);
     const { line } = await this.plans.findLine(this.dataSource.manager, year, code);
     if (line.measureKind === MeasureKind.MANUAL) return paginated([], page, pageSize, 0);
-    const q = membersQuery(line.measureKind, line.measureParams, { year, asOf }, scope);
+    if (part === 'lacking' && line.measureKind !== MeasureKind.COHORT_GROWTH) return paginated([], page, pageSize, 0);
+    const q = membersQuery(line.measureKind, line.measureParams, { year, asOf }, scope, part);
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${q.sql}) m`, q.params);
     const rows = await this.dataSource.query(
       `SELECT * FROM (${q.sql}) m ORDER BY m.enterprise_name, m.enterprise_id, m.detail LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
@@ -134,9 +139,10 @@ export class QuotaProgressService {
   }
 
   /** All rows behind a line (for frozen reports). */
-  async allMembers(manager: EntityManager, line: QuotaLineEntity, year: number, asOf: string): Promise<DrillDownRowDto[]> {
+  async allMembers(manager: EntityManager, line: QuotaLineEntity, year: number, asOf: string, part: CohortPart = 'population'): Promise<DrillDownRowDto[]> {
     if (line.measureKind === MeasureKind.MANUAL) return [];
-    const q = membersQuery(line.measureKind, line.measureParams, { year, asOf }, {});
+    if (part === 'lacking' && line.measureKind !== MeasureKind.COHORT_GROWTH) return [];
+    const q = membersQuery(line.measureKind, line.measureParams, { year, asOf }, {}, part);
     const rows = await manager.query(`SELECT * FROM (${q.sql}) m ORDER BY m.enterprise_name, m.enterprise_id, m.detail`, q.params);
     return rows.map(drillRow);
   }
@@ -151,7 +157,7 @@ export class QuotaProgressService {
            ORDER BY district_code, reported_on DESC, id DESC) r`,
         [line.id, asOf, scope.districtCodes, scope.chainId ?? null],
       );
-      return { actual: row?.value === null || row?.value === undefined ? 0 : Number(row.value), count: null, evidence: row?.evidence ?? null };
+      return { actual: row?.value === null || row?.value === undefined ? 0 : Number(row.value), count: null, lacking: null, evidence: row?.evidence ?? null };
     }
     if (line.measureKind === MeasureKind.MANUAL) {
       const [report] = await manager.query(
@@ -160,22 +166,31 @@ export class QuotaProgressService {
          ORDER BY reported_on DESC, id DESC LIMIT 1`,
         [line.id, asOf, scope.districtCode ?? null, scope.chainId ?? null],
       );
-      return { actual: report ? Number(report.value) : 0, count: null, evidence: report?.evidence ?? null };
+      if (report || scope.districtCode || scope.chainId) return { actual: report ? Number(report.value) : 0, count: null, lacking: null, evidence: report?.evidence ?? null };
+      // The city without its own report: the sum of each district's latest report (the city's own report, when
+      // there is one, is the bureau's figure and wins).
+      const [sum] = await manager.query(
+        `SELECT sum(value) AS value, string_agg(district_code || ':' || coalesce(evidence, ''), ';' ORDER BY district_code) AS evidence FROM (
+           SELECT DISTINCT ON (district_code) district_code, value, evidence FROM quota_manual_report
+           WHERE line_id = $1 AND reported_on <= $2::date AND district_code IS NOT NULL AND chain_id IS NULL
+           ORDER BY district_code, reported_on DESC, id DESC) r`,
+        [line.id, asOf],
+      );
+      return { actual: sum?.value === null || sum?.value === undefined ? 0 : Number(sum.value), count: null, lacking: null, evidence: sum?.evidence ?? null };
     }
     const q = membersQuery(line.measureKind, line.measureParams, { year, asOf }, scope);
     if (line.measureKind === MeasureKind.COHORT_GROWTH) {
-      // Growth over the cohort members reporting both years, so a missing figure does not read as a drop.
-      const [row] = await manager.query(
-        `SELECT sum(current_value) FILTER (WHERE previous_value IS NOT NULL) AS cur, sum(previous_value) FILTER (WHERE current_value IS NOT NULL) AS prev, count(*)::int AS n
-         FROM (${q.sql}) m`,
-        q.params,
-      );
+      // Growth over the population of the rate: the holders reporting both years, so a missing figure does
+      // not read as a drop; the count is that population, the others are counted (and listed) apart.
+      const lacking = membersQuery(line.measureKind, line.measureParams, { year, asOf }, scope, 'lacking');
+      const [row] = await manager.query(`SELECT sum(current_value) AS cur, sum(previous_value) AS prev, count(*)::int AS n FROM (${q.sql}) m`, q.params);
+      const [{ n: missing }] = await manager.query(`SELECT count(*)::int AS n FROM (${lacking.sql}) m`, lacking.params);
       const prev = Number(row.prev ?? 0);
-      const actual = prev > 0 ? round2((Number(row.cur) / prev - 1) * 100) : 0;
-      return { actual, count: row.n, evidence: null };
+      const actual = prev > 0 ? (Number(row.cur) / prev - 1) * 100 : 0;
+      return { actual, count: row.n, lacking: missing, evidence: null };
     }
     const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM (${q.sql}) m`, q.params);
-    return { actual: n, count: n, evidence: null };
+    return { actual: n, count: n, lacking: null, evidence: null };
   }
 
   private async judge(manager: EntityManager, line: QuotaLineEntity, year: number, asOf: string, scope: MeasureScope, target: number, actual: number, share: number) {

@@ -47,7 +47,12 @@ export class QuotaSnapshotService {
       const progress = await this.progress.progress(year, asOf, {}, manager);
       const lines = await manager.find(QuotaLineEntity, { where: { planId: plan.id }, order: { sortOrder: 'ASC', code: 'ASC' } });
       const drillDown: QuarterlyReportPayload['drillDown'] = {};
-      for (const line of lines) drillDown[line.code] = await this.progress.allMembers(manager, line, year, asOf);
+      const lackingFigures: QuarterlyReportPayload['lackingFigures'] = {};
+      for (const line of lines) {
+        drillDown[line.code] = await this.progress.allMembers(manager, line, year, asOf);
+        const lacking = await this.progress.allMembers(manager, line, year, asOf, 'lacking');
+        if (lacking.length) lackingFigures[line.code] = lacking;
+      }
       const frozenAt = new Date(Math.floor(Date.now() / 1000) * 1000);
       const payload: QuarterlyReportPayload = {
         year,
@@ -62,6 +67,7 @@ export class QuotaSnapshotService {
         elapsedShare: progress.elapsedShare,
         lines: progress.lines,
         drillDown,
+        lackingFigures,
       };
       const saved = await manager.save(
         manager.create(QuotaSnapshotEntity, { planId: plan.id, year, quarter, asOf, payload: JSON.stringify(payload), frozenById: actor.id, frozenByUsername: actor.username, frozenAt }),

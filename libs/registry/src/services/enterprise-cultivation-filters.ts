@@ -23,6 +23,6 @@ export function applyCultivationFilters<T extends object>(qb: SelectQueryBuilder
     });
   }
   if (query.chainId) {
-    qb.andWhere('EXISTS (SELECT 1 FROM chain_membership cm WHERE cm.enterprise_id = e.id AND cm.chain_id = :chainId)', { chainId: query.chainId });
+    qb.andWhere('EXISTS (SELECT 1 FROM chain_membership cm WHERE cm.enterprise_id = e.id AND cm.chain_id = :chainId AND cm.left_on IS NULL)', { chainId: query.chainId });
   }
 }

@@ -14,6 +14,7 @@ import {
   Paginated,
   paginated,
   parseSort,
+  todayInChina,
 } from '@app/core';
 
 import { CreateEnterpriseDto } from '../dto/create-enterprise.dto';
@@ -23,6 +24,7 @@ import { ListEnterprisesQueryDto } from '../dto/list-enterprises.query.dto';
 import { UpdateEnterpriseDto } from '../dto/update-enterprise.dto';
 import { EnterpriseEntity } from '../entities/enterprise.entity';
 import { acceptCreditCode, duplicateCreditCode, enterpriseNotFound } from '../registry.errors';
+import { recordDistrictMoves } from './enterprise-as-of';
 import { applyEnterpriseFilters } from './enterprise-filters';
 import { ReferenceCheckService } from './reference-check.service';
 
@@ -117,6 +119,7 @@ export class EnterpriseService {
       }
       Object.assign(changes, { creditCode: code, creditCodeOverrideReason: override });
     }
+    if (changes.districtCode !== undefined) await recordDistrictMoves(manager, [{ id, districtCode: changes.districtCode }], todayInChina());
     Object.assign(entity, changes);
     const saved = await manager.save(entity);
     const after = EnterpriseDto.from(saved);

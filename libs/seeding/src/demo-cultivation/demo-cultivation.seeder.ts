@@ -1,6 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 
-import { addYears, DesignationStatus, EXPIRING_TYPES, todayInChina } from '@app/core';
+import { defaultExpiry, DesignationStatus, todayInChina } from '@app/core';
 import { ChainMembershipEntity, CommunityEntity, CommunityMemberEntity, DesignationEntity, DesignationEventEntity } from '@app/cultivation';
 import { ChainEntity, ChainSegmentEntity } from '@app/reference';
 import { EnterpriseEntity } from '@app/registry';
@@ -85,12 +85,14 @@ async function insertDesignation(manager: EntityManager, d: PlannedDesignation, 
       noticeNo: d.noticeNo,
       recognisingBody: d.recognisingBody,
       recognisedOn,
-      expiresOn: recognisedOn && EXPIRING_TYPES.includes(d.type) ? addYears(recognisedOn, 3) : null,
+      expiresOn: recognisedOn && defaultExpiry(d.type, recognisedOn),
       evidence: d.evidence,
       taggedById: null,
       taggedByUsername: SEED_USER,
     }),
   );
+  // Each event keeps the expiry in force from it on: every (re-)recognition starts the default term.
+  let expiresOn: string | null = null;
   await manager.insert(
     DesignationEventEntity,
     d.steps.map((s, i) => ({
@@ -98,6 +100,7 @@ async function insertDesignation(manager: EntityManager, d: PlannedDesignation, 
       fromStatus: i === 0 ? null : d.steps[i - 1].to,
       toStatus: s.to,
       effectiveOn: s.on,
+      expiresOn: (expiresOn = s.to === DesignationStatus.RECOGNISED ? defaultExpiry(d.type, s.on) : expiresOn),
       reason: s.reason,
       actorId: null,
       actorUsername: SEED_USER,

@@ -1,5 +1,4 @@
-import { addDays, addYears, DesignationStatus as S, DesignationType, EXPIRING_TYPES } from '@app/core';
-import { canTransition } from '@app/cultivation';
+import { addDays, canTransition, defaultExpiry, DesignationStatus as S, DesignationType, EXPIRING_TYPES, stateOn, statusOn } from '@app/core';
 
 import { readSeed, SeedChain, SeedEnterprise } from '../seed-files';
 import { planDemoCultivation } from './plan-demo-cultivation';
@@ -23,21 +22,22 @@ describe('planDemoCultivation', () => {
 
   it('has recognitions expiring within 60 days, lapsed ones, revoked ones and 2022 recognitions', () => {
     const expiring = plan.designations.filter((d) => EXPIRING_TYPES.includes(d.type) && finalStatus(d) === S.RECOGNISED);
-    const expiresOn = (d: (typeof plan.designations)[number]) => addYears(lastRecognised(d)!, 3);
+    const expiresOn = (d: (typeof plan.designations)[number]) => defaultExpiry(d.type, lastRecognised(d)!)!;
     expect(expiring.filter((d) => expiresOn(d) >= today && expiresOn(d) <= addDays(today, 60)).length).toBeGreaterThanOrEqual(3);
     expect(expiring.filter((d) => expiresOn(d) < today).length).toBeGreaterThanOrEqual(3);
     expect(plan.designations.filter((d) => finalStatus(d) === S.REVOKED).length).toBeGreaterThanOrEqual(3);
     expect(plan.designations.filter((d) => d.steps.some((s) => s.to === S.RECOGNISED && s.on.startsWith('2022'))).length).toBeGreaterThan(20);
   });
 
-  it('writes histories the state machine allows, in date order and never after today', () => {
+  it('writes histories the state machine allows on each effective date, in date order and never after today', () => {
     for (const d of plan.designations) {
+      const events: { status: S; expiresOn: string | null; effectiveOn: string }[] = [];
       d.steps.forEach((s, i) => {
         expect(s.on <= today).toBe(true);
-        if (i > 0) {
-          expect(canTransition(d.steps[i - 1].to, s.to)).toBe(true);
-          expect(s.on >= d.steps[i - 1].on).toBe(true);
-        }
+        const before = stateOn(events, s.on);
+        expect(canTransition(before && statusOn(before, s.on), s.to)).toBe(true);
+        if (i > 0) expect(s.on >= d.steps[i - 1].on).toBe(true);
+        events.push({ status: s.to, expiresOn: s.to === S.RECOGNISED ? defaultExpiry(d.type, s.on) : (events[i - 1]?.expiresOn ?? null), effectiveOn: s.on });
       });
     }
   });

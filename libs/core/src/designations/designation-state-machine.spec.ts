@@ -1,4 +1,4 @@
-import { DesignationStatus as S } from '@app/core';
+import { DesignationStatus as S } from './designation-enums';
 
 import { allowedNext, canTransition } from './designation-state-machine';
 

@@ -1,0 +1,110 @@
+import { addYears } from '../dates/dates';
+import { DesignationLevel, DesignationStatus, DesignationType, HOLDING_STATUSES } from './designation-enums';
+
+/**
+ * The designation rules that every path into the registry obeys — API, importer, chain summary, quota
+ * measures, demo data and the synthetic city — each once, as a pure function with its SQL twin (the
+ * model is `enterprise-scope.ts` in core). `test/e2e/designation-rules.e2e-spec.ts` runs one table of
+ * cases through both forms, the SQL in PostgreSQL. The transitions are in `designation-state-machine.ts`,
+ * "today in Beijing" in `common/dates.ts`.
+ */
+
+// ---- Default expiry -------------------------------------------------------------------------------
+
+/** Years a recognition is valid (MIIT's gradient cultivation: every rung, and single champions, three years). */
+export const RECOGNITION_VALIDITY_YEARS = 3;
+
+/** Recognitions that lapse `RECOGNITION_VALIDITY_YEARS` after each (re-)recognition unless reviewed. */
+export const EXPIRING_TYPES: readonly DesignationType[] = [
+  DesignationType.LITTLE_GIANT,
+  DesignationType.SINGLE_CHAMPION,
+  DesignationType.SPECIALIZED_SME,
+  DesignationType.INNOVATIVE_SME,
+];
+
+/**
+ * The expiry a (re-)recognition on `recognisedOn` gets when none is given: three years later for the
+ * expiring types, none for the others. Re-recognition after review always starts from this (an
+ * explicit expiry of the previous term is not carried over).
+ */
+export function defaultExpiry(type: DesignationType, recognisedOn: string): string | null {
+  return EXPIRING_TYPES.includes(type) ? addYears(recognisedOn, RECOGNITION_VALIDITY_YEARS) : null;
+}
+
+/** SQL twin of `defaultExpiry` over a type expression and a date expression. */
+export const defaultExpirySql = (type: string, recognisedOn: string) =>
+  `(CASE WHEN (${type}) IN (${EXPIRING_TYPES.map((t) => `'${t}'`).join(',')}) THEN ((${recognisedOn})::date + interval '${RECOGNITION_VALIDITY_YEARS} years')::date END)`;
+
+// ---- Identity key ---------------------------------------------------------------------------------
+
+/** What makes two designations "the same": enterprise, type, level and chain (none for non-chain types). */
+export interface DesignationIdentity {
+  enterpriseId: string;
+  type: DesignationType | string;
+  level: DesignationLevel | string;
+  chainId: string | null;
+}
+
+/** The identity key: at most one live designation per key (also a partial unique index), and what an import row matches. */
+export function designationKey(d: DesignationIdentity): string {
+  return [d.enterpriseId, d.type, d.level, d.chainId ?? ''].join('|');
+}
+
+/** SQL twin of `designationKey` for a designation row alias. */
+export const designationKeySql = (alias = 'd') => `concat_ws('|', ${alias}.enterprise_id::text, ${alias}.type, ${alias}.level, coalesce(${alias}.chain_id::text, ''))`;
+
+// ---- Holds on date D ------------------------------------------------------------------------------
+
+/** A designation's state as of some day: the status and the expiry in force recorded by its latest event up to then. */
+export interface DesignationState {
+  status: DesignationStatus;
+  expiresOn: string | null;
+}
+
+export interface DatedEvent extends DesignationState {
+  effectiveOn: string;
+}
+
+/**
+ * The state on `date`: the latest event effective on or before it (events in recorded order; on the
+ * same day the later recorded wins), or null when the designation did not exist yet. Each event keeps
+ * the expiry in force from it on, so nothing recorded later — a re-recognition with a new term — can
+ * change what the designation was on an earlier day.
+ */
+export function stateOn(events: readonly DatedEvent[], date: string): DesignationState | null {
+  let found: DatedEvent | null = null;
+  for (const e of events) if (e.effectiveOn <= date && (!found || e.effectiveOn >= found.effectiveOn)) found = e;
+  return found && { status: found.status, expiresOn: found.expiresOn };
+}
+
+/**
+ * The status a designation reads as on `date`. Only RECOGNISED lapses by date, the day after its
+ * expiry; an UNDER_REVIEW one keeps holding past the expiry until the review decides.
+ */
+export function statusOn(state: DesignationState, date: string): DesignationStatus {
+  return state.status === DesignationStatus.RECOGNISED && state.expiresOn !== null && state.expiresOn < date ? DesignationStatus.EXPIRED : state.status;
+}
+
+/** "Holds on date D": reads 已认定 or 复核中 on D. Every count, list and check of holders uses this. */
+export function holdsOn(state: DesignationState | null, date: string): boolean {
+  return state !== null && HOLDING_STATUSES.includes(statusOn(state, date));
+}
+
+/** SQL twin of `statusOn`: status and expiry are SQL expressions, `date` a date expression. */
+export const statusOnSql = (status: string, expiresOn: string, date: string) =>
+  `(CASE WHEN (${status}) = 'RECOGNISED' AND (${expiresOn}) < (${date}) THEN 'EXPIRED' ELSE (${status}) END)`;
+
+/** SQL twin of `holdsOn` over a status and an expiry expression (NULL status = did not exist). */
+export const holdsOnSql = (status: string, expiresOn: string, date: string) =>
+  `(${statusOnSql(status, expiresOn, date)} IN (${HOLDING_STATUSES.map((s) => `'${s}'`).join(',')}))`;
+
+/**
+ * SQL twin of `stateOn`: a LATERAL-able subquery giving `status` and `expires_on` of designation `designationId`
+ * on `date`, from its latest event effective on or before it (same day: the later recorded, by id).
+ */
+export const stateOnSql = (designationId: string, date: string) =>
+  `(SELECT ev.to_status AS status, ev.expires_on FROM designation_event ev WHERE ev.designation_id = ${designationId} AND ev.effective_on <= (${date})
+     ORDER BY ev.effective_on DESC, ev.id DESC LIMIT 1)`;
+
+/** The current row of a designation (`alias.status`, `alias.expires_on`) read on `date`: lists and filters "as read today". */
+export const effectiveStatusSql = (alias = 'd', todayParam = 'today') => statusOnSql(`${alias}.status`, `${alias}.expires_on`, `CAST(:${todayParam} AS date)`);
