@@ -20,6 +20,7 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/users': P.USER_MANAGE,
   'PATCH /api/v1/users/{id}': P.USER_MANAGE,
   'POST /api/v1/users/{id}/reset-password': P.USER_MANAGE,
+  'GET /api/v1/dictionaries': P.REFERENCE_READ,
   'GET /api/v1/districts': P.REFERENCE_READ,
   'GET /api/v1/industries': P.REFERENCE_READ,
   'GET /api/v1/chains': P.REFERENCE_READ,

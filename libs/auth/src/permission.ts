@@ -27,6 +27,31 @@ export enum Permission {
   CHANGE_REQUEST_READ = 'CHANGE_REQUEST_READ',
 }
 
+/** What each permission lets a user do, in Chinese (the admin's user page shows it). */
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  SELF_READ: '查看本人账号',
+  SELF_WRITE: '修改本人密码',
+  ENTERPRISE_READ: '查看企业',
+  ENTERPRISE_WRITE: '登记和修改企业',
+  FIGURES_WRITE: '录入经营数据',
+  REFERENCE_READ: '查看基础数据',
+  REFERENCE_WRITE: '维护基础数据',
+  CHAIN_WRITE: '维护产业链及成员',
+  DESIGNATION_WRITE: '认定与培育管理',
+  COMMUNITY_WRITE: '共同体管理',
+  QUOTA_READ: '查看目标进度',
+  QUOTA_WRITE: '维护年度计划与填报',
+  REPORT_READ: '查看季度报告',
+  REPORT_FREEZE: '冻结季度报告',
+  IMPORT: '数据导入',
+  EXPORT: '数据导出',
+  AUDIT_READ: '查看操作日志',
+  CHANGE_REQUEST_SUBMIT: '提交变更申请',
+  CHANGE_REQUEST_REVIEW: '审核变更申请',
+  USER_MANAGE: '用户与权限管理',
+  CHANGE_REQUEST_READ: '查看变更申请',
+};
+
 const P = Permission;
 
 /** The one role → permission table. Record-level scope (district, own enterprise) is checked in services. */
