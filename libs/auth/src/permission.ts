@@ -10,7 +10,10 @@ export enum Permission {
   FIGURES_WRITE = 'FIGURES_WRITE',
   REFERENCE_READ = 'REFERENCE_READ',
   REFERENCE_WRITE = 'REFERENCE_WRITE',
+  /** Chains and their segments (reference data) */
   CHAIN_WRITE = 'CHAIN_WRITE',
+  /** Which enterprises are members of a chain (domain data) */
+  CHAIN_MEMBER_WRITE = 'CHAIN_MEMBER_WRITE',
   DESIGNATION_WRITE = 'DESIGNATION_WRITE',
   COMMUNITY_WRITE = 'COMMUNITY_WRITE',
   QUOTA_READ = 'QUOTA_READ',
@@ -36,7 +39,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   FIGURES_WRITE: '录入经营数据',
   REFERENCE_READ: '查看基础数据',
   REFERENCE_WRITE: '维护基础数据',
-  CHAIN_WRITE: '维护产业链及成员',
+  CHAIN_WRITE: '维护产业链与环节',
+  CHAIN_MEMBER_WRITE: '维护产业链成员企业',
   DESIGNATION_WRITE: '认定与培育管理',
   COMMUNITY_WRITE: '共同体管理',
   QUOTA_READ: '查看目标进度',
@@ -54,12 +58,18 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
 
 const P = Permission;
 
-/** The one role → permission table. Record-level scope (district, own enterprise) is checked in services. */
+/**
+ * The one role → permission table. Record-level scope (district, own enterprise) is checked in services.
+ * The admin reads everything (city-wide) and writes users and reference data; domain data is staff's.
+ */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  [Role.ADMIN]: [P.SELF_READ, P.SELF_WRITE, P.ENTERPRISE_READ, P.REFERENCE_READ, P.REFERENCE_WRITE, P.CHAIN_WRITE, P.AUDIT_READ, P.USER_MANAGE],
+  [Role.ADMIN]: [
+    P.SELF_READ, P.SELF_WRITE, P.ENTERPRISE_READ, P.REFERENCE_READ, P.REFERENCE_WRITE, P.CHAIN_WRITE, P.QUOTA_READ, P.REPORT_READ,
+    P.EXPORT, P.AUDIT_READ, P.CHANGE_REQUEST_READ, P.USER_MANAGE,
+  ],
   [Role.BUREAU_STAFF]: [
     P.SELF_READ, P.SELF_WRITE, P.ENTERPRISE_READ, P.ENTERPRISE_WRITE, P.FIGURES_WRITE, P.REFERENCE_READ, P.REFERENCE_WRITE, P.CHAIN_WRITE,
-    P.DESIGNATION_WRITE, P.COMMUNITY_WRITE, P.QUOTA_READ, P.QUOTA_WRITE, P.REPORT_READ, P.REPORT_FREEZE, P.IMPORT, P.EXPORT,
+    P.CHAIN_MEMBER_WRITE, P.DESIGNATION_WRITE, P.COMMUNITY_WRITE, P.QUOTA_READ, P.QUOTA_WRITE, P.REPORT_READ, P.REPORT_FREEZE, P.IMPORT, P.EXPORT,
     P.AUDIT_READ, P.CHANGE_REQUEST_REVIEW, P.CHANGE_REQUEST_READ,
   ],
   [Role.DISTRICT_STAFF]: [
