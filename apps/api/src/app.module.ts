@@ -25,6 +25,7 @@ import { QuotaProgressController } from './quotas/quota-progress.controller';
 import { ReferenceController } from './reference/reference.controller';
 import { ReportsController } from './reports/reports.controller';
 import { StartupService } from './startup.service';
+import { DemoUsersService } from './demo/demo-users.service';
 import { UsersController } from './users/users.controller';
 import { ChainMembersController } from './chains/chain-members.controller';
 import { ChainSegmentsController } from './chains/chain-segments.controller';
@@ -91,6 +92,7 @@ export class AppModule {
       ],
       providers: [
         StartupService,
+        DemoUsersService,
         DictionaryService,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
