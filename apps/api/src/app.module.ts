@@ -39,6 +39,7 @@ import { ImportsController } from './imports/imports.controller';
 import { ExportsController } from './exports/exports.controller';
 import { DictionariesController } from './dictionaries/dictionaries.controller';
 import { DictionaryService } from './dictionaries/dictionary.service';
+import { SavedViewsController } from './saved-views/saved-views.controller';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -89,6 +90,7 @@ export class AppModule {
         ImportsController,
         ExportsController,
         DictionariesController,
+        SavedViewsController,
       ],
       providers: [
         StartupService,
