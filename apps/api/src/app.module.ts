@@ -25,6 +25,7 @@ import { QuotaProgressController } from './quotas/quota-progress.controller';
 import { ReferenceController } from './reference/reference.controller';
 import { ReportsController } from './reports/reports.controller';
 import { StartupService } from './startup.service';
+import { DemoUsersService } from './demo/demo-users.service';
 import { UsersController } from './users/users.controller';
 import { ChainMembersController } from './chains/chain-members.controller';
 import { ChainSegmentsController } from './chains/chain-segments.controller';
@@ -36,6 +37,11 @@ import { EnterpriseDesignationsController } from './designations/enterprise-desi
 import { ScaleTiersController } from './scale-tiers/scale-tiers.controller';
 import { ImportsController } from './imports/imports.controller';
 import { ExportsController } from './exports/exports.controller';
+import { DictionariesController } from './dictionaries/dictionaries.controller';
+import { DictionaryService } from './dictionaries/dictionary.service';
+import { SavedViewsController } from './saved-views/saved-views.controller';
+import { WorkbenchController } from './workbench/workbench.controller';
+import { WorkbenchService } from './workbench/workbench.service';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -85,9 +91,15 @@ export class AppModule {
         ReportsController,
         ImportsController,
         ExportsController,
+        DictionariesController,
+        SavedViewsController,
+        WorkbenchController,
       ],
       providers: [
         StartupService,
+        DemoUsersService,
+        DictionaryService,
+        WorkbenchService,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],

@@ -1,33 +1,31 @@
 import { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 
-import { REQUEST_LIMITS, requestIdMiddleware, verifyJsonDepth } from '@app/core';
+import { loadConfig, REQUEST_LIMITS, requestIdMiddleware, verifyJsonDepth } from '@app/core';
+
+import { createOpenApiDocument } from './openapi/openapi-document';
 
 export const API_PREFIX = 'api/v1';
 
 /** Everything about the HTTP surface that tests must share with production. */
-export function configureApp(app: INestApplication): void {
+export function configureApp(app: INestApplication, config = loadConfig()): void {
   app.use(requestIdMiddleware);
-  app.use(helmet());
+  // Helmet's defaults, except that `upgrade-insecure-requests` and HSTS are sent only when the app is
+  // served over HTTPS (PUBLIC_URL=https://…): on a plain-HTTP intranet host name they make the browser
+  // fetch every script and style over https, which fails, and Swagger UI and the console go blank.
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: config.servedOverHttps ? [] : null } },
+      strictTransportSecurity: config.servedOverHttps,
+    }),
+  );
   // Registered here, not by Nest's defaults, so production and tests share the limits.
   const express = app as NestExpressApplication;
   express.useBodyParser('json', { limit: REQUEST_LIMITS.bodyBytes, verify: verifyJsonDepth });
   express.useBodyParser('urlencoded', { limit: REQUEST_LIMITS.bodyBytes, extended: false, parameterLimit: 200 });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('企业培育库 Cultivation Registry API')
-      .setDescription(
-        '宁波市经信局企业培育库:企业名录、梯度培育认定、标志性产业链与共同体、年度目标进度与季度报告。' +
-          '\n\nLog in with POST /api/v1/auth/login and send the token as `Authorization: Bearer …`. ' +
-          'Errors are `{ statusCode, code, message, errors? }`.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: '企业培育库 API' });
 }

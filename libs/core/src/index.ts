@@ -23,3 +23,4 @@ export * from './http/request-limits';
 export * from './validation/search-text';
 export * from './designations/designation-rules';
 export * from './designations/designation-state-machine';
+export * from './labels/field-labels';

@@ -50,7 +50,7 @@ export class ExportsController {
    */
   @Get('enterprises')
   @RequirePermission(Permission.EXPORT)
-  @ApiOkResponse({ description: 'CSV or XLSX file' })
+  @ApiOkResponse({ description: 'CSV or XLSX file', schema: { type: 'string', format: 'binary' } })
   enterprises(@CurrentActor() actor: Actor, @Query() query: ExportEnterprisesQueryDto, @Res() res: Response): Promise<void> {
     return stream(res, query.format ?? 'csv', '企业名录', 'enterprises', () => this.exports.enterprises(actor, query, res));
   }
@@ -58,7 +58,7 @@ export class ExportsController {
   /** Designations (type, status, level, chain, district, year filters) as CSV or XLSX (XLSX recommended for Excel; text protected as for enterprises) */
   @Get('designations')
   @RequirePermission(Permission.EXPORT)
-  @ApiOkResponse({ description: 'CSV or XLSX file' })
+  @ApiOkResponse({ description: 'CSV or XLSX file', schema: { type: 'string', format: 'binary' } })
   designations(@CurrentActor() actor: Actor, @Query() query: ExportDesignationsQueryDto, @Res() res: Response): Promise<void> {
     return stream(res, query.format ?? 'csv', '认定名单', 'designations', () => this.exports.designations(actor, query, res));
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
@@ -9,6 +9,7 @@ import { checkReportFonts } from '@app/reports';
 
 class HealthDto {
   /** ok; degraded when the app serves but a part is unavailable (see checks) */
+  @ApiProperty({ example: 'ok' })
   status: string;
 }
 

@@ -24,7 +24,7 @@ export class ReportsController {
   @RequirePermission(Permission.REPORT_READ)
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'xlsx', 'pdf'] })
   @ApiProduces(...Object.values(REPORT_CONTENT_TYPES))
-  @ApiOkResponse({ description: 'The report file (a CSV names the XLSX in a Link header: prefer it in Excel)' })
+  @ApiOkResponse({ description: 'The report file (a CSV names the XLSX in a Link header: prefer it in Excel)', schema: { type: 'string', format: 'binary' } })
   @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'REPORT_FONT_UNAVAILABLE: the PDF font cannot be opened (no file is sent)' })
   async quarterly(
     @CurrentActor() actor: Actor,

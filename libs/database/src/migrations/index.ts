@@ -7,6 +7,7 @@ import { LiveDesignationRules1795720000000 } from './1795720000000-LiveDesignati
 import { TokenVersion1796100473435 } from './1796100473435-TokenVersion';
 import { DatedHistory1796100549770 } from './1796100549770-DatedHistory';
 import { BackfillDatedHistory1796100549771 } from './1796100549771-BackfillDatedHistory';
+import { SavedViews1796102086135 } from './1796102086135-SavedViews';
 
 /** Every migration in timestamp order; a new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: Function[] = [
   TokenVersion1796100473435,
   DatedHistory1796100549770,
   BackfillDatedHistory1796100549771,
+  SavedViews1796102086135,
 ];

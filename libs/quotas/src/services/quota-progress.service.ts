@@ -19,6 +19,8 @@ interface Measured {
   /** COHORT_GROWTH: holders left out of the rate for lacking a figure of either year */
   lacking: number | null;
   evidence: string | null;
+  /** MANUAL lines: a value was reported on or before asOf in the scope; null for computed lines */
+  reported: boolean | null;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -117,6 +119,7 @@ export class QuotaProgressService {
         status,
         statusLabel: PROGRESS_STATUS_LABELS[status],
         evidence: measured.evidence,
+        reported: measured.reported,
         splits: splitRows,
       });
     }
@@ -157,7 +160,8 @@ export class QuotaProgressService {
            ORDER BY district_code, reported_on DESC, id DESC) r`,
         [line.id, asOf, scope.districtCodes, scope.chainId ?? null],
       );
-      return { actual: row?.value === null || row?.value === undefined ? 0 : Number(row.value), count: null, lacking: null, evidence: row?.evidence ?? null };
+      const reported = row?.value !== null && row?.value !== undefined;
+      return { actual: reported ? Number(row.value) : 0, count: null, lacking: null, evidence: row?.evidence ?? null, reported };
     }
     if (line.measureKind === MeasureKind.MANUAL) {
       const [report] = await manager.query(
@@ -166,7 +170,9 @@ export class QuotaProgressService {
          ORDER BY reported_on DESC, id DESC LIMIT 1`,
         [line.id, asOf, scope.districtCode ?? null, scope.chainId ?? null],
       );
-      if (report || scope.districtCode || scope.chainId) return { actual: report ? Number(report.value) : 0, count: null, lacking: null, evidence: report?.evidence ?? null };
+      if (report || scope.districtCode || scope.chainId) {
+        return { actual: report ? Number(report.value) : 0, count: null, lacking: null, evidence: report?.evidence ?? null, reported: Boolean(report) };
+      }
       // The city without its own report: the sum of each district's latest report (the city's own report, when
       // there is one, is the bureau's figure and wins).
       const [sum] = await manager.query(
@@ -176,7 +182,8 @@ export class QuotaProgressService {
            ORDER BY district_code, reported_on DESC, id DESC) r`,
         [line.id, asOf],
       );
-      return { actual: sum?.value === null || sum?.value === undefined ? 0 : Number(sum.value), count: null, lacking: null, evidence: sum?.evidence ?? null };
+      const reported = sum?.value !== null && sum?.value !== undefined;
+      return { actual: reported ? Number(sum.value) : 0, count: null, lacking: null, evidence: sum?.evidence ?? null, reported };
     }
     const q = membersQuery(line.measureKind, line.measureParams, { year, asOf }, scope);
     if (line.measureKind === MeasureKind.COHORT_GROWTH) {
@@ -187,10 +194,10 @@ export class QuotaProgressService {
       const [{ n: missing }] = await manager.query(`SELECT count(*)::int AS n FROM (${lacking.sql}) m`, lacking.params);
       const prev = Number(row.prev ?? 0);
       const actual = prev > 0 ? (Number(row.cur) / prev - 1) * 100 : 0;
-      return { actual, count: row.n, lacking: missing, evidence: null };
+      return { actual, count: row.n, lacking: missing, evidence: null, reported: null };
     }
     const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM (${q.sql}) m`, q.params);
-    return { actual: n, count: n, lacking: null, evidence: null };
+    return { actual: n, count: n, lacking: null, evidence: null, reported: null };
   }
 
   private async judge(manager: EntityManager, line: QuotaLineEntity, year: number, asOf: string, scope: MeasureScope, target: number, actual: number, share: number) {
