@@ -8,6 +8,8 @@ import { join } from 'node:path';
 export interface ApiProcess {
   url: string;
   pid: number;
+  /** Milliseconds from spawning the process to its "serving" line (time to listening) */
+  readyMs: number;
   /** What the API printed (for diagnosing a failed suite) */
   output(): string;
   stop(): Promise<void>;
@@ -35,6 +37,7 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
   const args = built
     ? [join(root, 'dist/apps/api/src/main.js')]
     : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'apps/api/src/main.ts')];
+  const t0 = process.hrtime.bigint();
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env: {
@@ -50,19 +53,25 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  await new Promise<void>((resolve, reject) => {
-    const check = () => {
-      if (output.includes('is serving on')) return resolve();
-      if (child.exitCode !== null) return reject(new Error(`API exited ${child.exitCode}: ${output}`));
-      setTimeout(check, 100);
+  let readyMs = NaN;
+  const ready = new Promise<void>((resolve, reject) => {
+    const seen = (d: Buffer) => {
+      output += d;
+      if (Number.isNaN(readyMs) && output.includes('is serving on')) {
+        readyMs = Number(process.hrtime.bigint() - t0) / 1e6;
+        resolve();
+      }
     };
-    check();
+    child.stdout!.on('data', seen);
+    child.stderr!.on('data', seen);
+    child.once('exit', (code) => reject(new Error(`API exited ${code}: ${output}`)));
   });
+  ready.catch(() => undefined);
+  await ready;
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
+    readyMs,
     output: () => output,
     stop: async () => {
       if (child.exitCode !== null) return;
