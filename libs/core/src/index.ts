@@ -17,3 +17,4 @@ export * from './dates/dates';
 export * from './designations/designation-enums';
 export * from './designations/designation-status-sql';
 export * from './spreadsheet/cell-safety';
+export * from './spreadsheet/exceljs';

@@ -1,8 +1,9 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 
+import { exceljs } from '@app/core';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 
 export type FileFormat = 'csv' | 'xlsx';
@@ -55,7 +56,7 @@ async function* readCsv(buffer: Buffer): AsyncGenerator<SourceRow> {
 }
 
 async function* readXlsx(buffer: Buffer): AsyncGenerator<SourceRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(slices(buffer), {
+  const reader = new (exceljs().stream.xlsx.WorkbookReader)(slices(buffer), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     // Styles tell dates from numbers.
