@@ -6,3 +6,4 @@ export * from './import.service';
 export * from './importing.module';
 export * from './template.service';
 export * from './demo/city-generator';
+export * from './kinds/by-credit-codes';
