@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
 
+import { cpuMs } from './api-process';
 import { BenchContext, BenchResult, BenchSuite } from './bench-suite';
 
 const CONNECTIONS = 10;
@@ -42,7 +43,10 @@ export const lookupBench: BenchSuite = async (ctx: BenchContext): Promise<BenchR
       requests: [{ setupRequest: (r: { path?: string }) => ({ ...r, path: `/api/v1/enterprises/by-credit-code/${codes[next++ % codes.length]}` }) }],
     };
     await autocannon({ ...options, connections: 2, duration: 2 });
+    const cpu0 = ctx.apiPid ? cpuMs(ctx.apiPid) : NaN;
     const http = await autocannon({ ...options, connections: CONNECTIONS, duration });
+    // CPU the API spent per request: unlike throughput, it hardly depends on what else the machine runs.
+    const cpuPerRequest = ctx.apiPid ? (cpuMs(ctx.apiPid) - cpu0) / http.requests.total : NaN;
     if (http.non2xx || http.errors) throw new Error(`lookup: ${http.non2xx} non-2xx, ${http.errors} errors`);
     const sql = await direct(pool, codes, duration * 1000);
     const ratio = http.requests.average / sql;
@@ -51,7 +55,7 @@ export const lookupBench: BenchSuite = async (ctx: BenchContext): Promise<BenchR
       rows: [
         {
           measure: `GET /enterprises/by-credit-code/:code, ${CODES.toLocaleString('en-US')} codes in turn`,
-          value: `${Math.round(http.requests.average)} req/s, p50 ${http.latency.p50} ms, p99 ${http.latency.p99} ms`,
+          value: `${Math.round(http.requests.average)} req/s, p50 ${http.latency.p50} ms, p99 ${http.latency.p99} ms; API CPU ${cpuPerRequest.toFixed(2)} ms per request`,
           baseline: `the same statement directly (${LOOKUP})`,
           baselineValue: `${Math.round(sql)} q/s`,
           goal: '≥ 0.25× the SQL throughput',
