@@ -36,8 +36,9 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
   const port = await freePort();
   const built = __filename.endsWith('.js');
   const root = join(__dirname, built ? '../../../../..' : '../../../..');
+  // Built: the API of this same build (dist/apps/api beside dist/apps/cli), so a second build compares with the first.
   const args = built
-    ? [join(root, 'dist/apps/api/src/main.js')]
+    ? [join(__dirname, '../../../api/src/main.js')]
     : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'apps/api/src/main.ts')];
   const t0 = process.hrtime.bigint();
   const child: ChildProcess = spawn(process.execPath, args, {
