@@ -1,3 +1,5 @@
+import { JwtService } from '@nestjs/jwt';
+
 import { createTestApp, TestApp } from '../setup/test-app';
 import { enterprisePayload } from '../setup/fixtures';
 
@@ -26,6 +28,18 @@ describe('authentication and access over HTTP', () => {
 
   it('refuses a forged or garbage token with 401', async () => {
     await t.http.get('/api/v1/enterprises').set({ Authorization: 'Bearer abc.def.ghi' }).expect(401);
+  });
+
+  it('keeps tokens compatible with the plain JWT_SECRET string both ways', async () => {
+    // How tokens were signed and checked before the secret became a KeyObject.
+    const plain = new JwtService({ secret: process.env.JWT_SECRET!, signOptions: { algorithm: 'HS256', expiresIn: 60 } });
+    const token = (await t.as('ADMIN')).Authorization.slice('Bearer '.length);
+    const payload = plain.verify<{ sub: string; role: string }>(token, { algorithms: ['HS256'] });
+    expect(payload.role).toBe('ADMIN');
+    const outside = plain.sign({ sub: payload.sub, role: 'ADMIN' });
+    await t.http.get('/api/v1/auth/me').set({ Authorization: `Bearer ${outside}` }).expect(200);
+    const forged = plain.sign({ sub: payload.sub, role: 'ADMIN' }, { secret: process.env.JWT_SECRET! + 'x' });
+    await t.http.get('/api/v1/auth/me').set({ Authorization: `Bearer ${forged}` }).expect(401);
   });
 
   it('lets a VIEWER read but refuses a VIEWER write with 403', async () => {

@@ -26,6 +26,6 @@ export function configureApp(app: INestApplication, config = loadConfig()): void
   express.useBodyParser('json', { limit: REQUEST_LIMITS.bodyBytes, verify: verifyJsonDepth });
   express.useBodyParser('urlencoded', { limit: REQUEST_LIMITS.bodyBytes, extended: false, parameterLimit: 200 });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
-  const document = createOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: '企业培育库 API' });
+  // A factory: the document is built on the first request for /docs, not at start.
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'docs-json', customSiteTitle: '企业培育库 API' });
 }

@@ -22,9 +22,11 @@ const USAGE = `Usage: cli <command>
   report quarterly --year 2022 --quarter 2 [--format json|csv|xlsx|pdf] --out FILE   write a frozen quarterly report
   import <enterprises|figures|designations|chain-memberships> FILE [--dry-run]
                                   check (and unless --dry-run, apply) a CSV or XLSX file; all rows or none
-  generate-demo --enterprises N [--database NAME]
-                                  build a synthetic city (figures, designations, chains, communities)
+  generate-demo --enterprises N [--database NAME] [--seed S]
+                                  build a synthetic city (figures, designations, chains, communities); same seed, same city
   bench [--quick]                 benchmarks at 100,000 and 1,000,000 enterprises (--quick: 100,000) → docs/benchmarks.md
+        [--database NAME]         reuse the city in NAME (generated once if empty, kept) instead of a fresh one
+        [--suites lookup,start] [--out FILE]   run some suites; write elsewhere
 
 Uses DATABASE_URL, or the embedded PostgreSQL in DATA_DIR (default ./data) when it is unset.`;
 

@@ -24,3 +24,4 @@ export * from './validation/search-text';
 export * from './designations/designation-rules';
 export * from './designations/designation-state-machine';
 export * from './labels/field-labels';
+export * from './spreadsheet/exceljs';

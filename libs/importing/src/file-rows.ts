@@ -2,10 +2,10 @@ import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 
-import { hasForbiddenCharacters } from '@app/core';
+import { exceljs, hasForbiddenCharacters } from '@app/core';
 
 import { clip, FileRejectedError, IMPORT_LIMITS, ImportLimits } from './import-limits';
 import { assertXlsxWithinLimits } from './xlsx-scan';
@@ -162,7 +162,7 @@ async function* readCsv(buffer: Buffer, limits: ImportLimits): AsyncGenerator<So
 
 async function* readXlsx(buffer: Buffer, limits: ImportLimits): AsyncGenerator<SourceRow> {
   await assertXlsxWithinLimits(buffer, limits);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(slices(buffer), {
+  const reader = new (exceljs().stream.xlsx.WorkbookReader)(slices(buffer), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     // Styles tell dates from numbers.

@@ -8,3 +8,4 @@ export * from './template.service';
 export * from './demo/city-generator';
 export * from './file-rows';
 export * from './import-limits';
+export * from './kinds/by-credit-codes';

@@ -1,7 +1,8 @@
 import { PassThrough } from 'node:stream';
 
 import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
+
+import { exceljs } from '@app/core';
 
 import { ExportFormat } from './export/tabular-writer';
 import { ImportHandlers } from './import-handlers';
@@ -19,7 +20,7 @@ export class TemplateService {
       const body = Buffer.from('\uFEFF' + columns.map((c) => c.header).join(',') + '\r\n', 'utf8');
       return { fileName: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body };
     }
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (exceljs().Workbook)();
     const sheet = workbook.addWorksheet(IMPORT_KIND_LABELS[kind]);
     sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
     sheet.columns.forEach((column) => (column.width = 20));

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 
 import type { LineProgressDto, QuarterlyReportPayload, SplitProgressDto } from '@app/quotas';
 
@@ -189,7 +189,10 @@ export async function renderPdfBuffer(payload: QuarterlyReportPayload): Promise<
   const frozenAt = new Date(payload.frozenAt);
   const who = frozenByName(payload);
   const names = payload.districtNames ?? {};
-  const doc = new PDFDocument({
+  // pdfkit (and fontkit under it) loads on the first PDF, not at start.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const PDFKit = require('pdfkit') as typeof PDFDocument;
+  const doc = new PDFKit({
     size: 'A4',
     margin: MARGIN,
     info: { Title: `${payload.title} ${payload.year}年第${payload.quarter}季度进度`, Author: who, Creator: '企业培育库', Producer: '企业培育库', CreationDate: frozenAt, ModDate: frozenAt },

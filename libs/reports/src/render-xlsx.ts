@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 
-import { xlsxSafeText } from '@app/core';
+import { exceljs, xlsxSafeText } from '@app/core';
 import type { LineProgressDto, QuarterlyReportPayload } from '@app/quotas';
 
 import { beijingTime, citation, detailText, expectedText, frozenByName, isUnreported, splitScopeLabel, statusText } from './report-format';
@@ -17,17 +17,22 @@ type WriterInternals = { zip: ZipLike & { fixedDate?: boolean }; created: Date }
  * The writer appends its first entries from inside its constructor (themes, rels); hooking there stamps every
  * entry with the workbook's `created` date instead.
  */
-class FixedDateWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
-  addThemes(): Promise<void> {
-    const self = this as unknown as WriterInternals;
-    if (!self.zip.fixedDate) {
-      const append = self.zip.append.bind(self.zip);
-      self.zip.append = (source, data) => append(source, { ...data, date: self.created });
-      self.zip.fixedDate = true;
+function fixedDateWorkbookWriter(options: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>): ExcelJS.stream.xlsx.WorkbookWriter {
+  // Defined on first use: exceljs loads when the first report is rendered, not at start.
+  FixedDateWorkbookWriter ??= class extends exceljs().stream.xlsx.WorkbookWriter {
+    addThemes(): Promise<void> {
+      const self = this as unknown as WriterInternals;
+      if (!self.zip.fixedDate) {
+        const append = self.zip.append.bind(self.zip);
+        self.zip.append = (source, data) => append(source, { ...data, date: self.created });
+        self.zip.fixedDate = true;
+      }
+      return (exceljs().stream.xlsx.WorkbookWriter.prototype as unknown as { addThemes(): Promise<void> }).addThemes.call(this);
     }
-    return (ExcelJS.stream.xlsx.WorkbookWriter.prototype as unknown as { addThemes(): Promise<void> }).addThemes.call(this);
-  }
+  };
+  return new FixedDateWorkbookWriter(options);
 }
+let FixedDateWorkbookWriter: typeof ExcelJS.stream.xlsx.WorkbookWriter | undefined;
 
 type Value = string | number | null | undefined;
 
@@ -94,7 +99,7 @@ export async function renderXlsx(payload: QuarterlyReportPayload, out: Writable)
   const who = frozenByName(payload);
   const districtView = Boolean(payload.districtCodes);
   const names = payload.districtNames ?? {};
-  const workbook = new FixedDateWorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, created: frozenAt, modified: frozenAt } as never);
+  const workbook = fixedDateWorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, created: frozenAt, modified: frozenAt } as never);
   workbook.creator = who;
   workbook.lastModifiedBy = who;
   workbook.created = frozenAt;

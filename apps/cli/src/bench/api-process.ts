@@ -8,6 +8,10 @@ import { join } from 'node:path';
 export interface ApiProcess {
   url: string;
   pid: number;
+  /** Milliseconds from spawning the process to its "serving" line (time to listening) */
+  readyMs: number;
+  /** CPU time (user + system) the process had used by then, in ms: steadier than wall time on a busy machine */
+  readyCpuMs: number;
   /** What the API printed (for diagnosing a failed suite) */
   output(): string;
   stop(): Promise<void>;
@@ -32,9 +36,11 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
   const port = await freePort();
   const built = __filename.endsWith('.js');
   const root = join(__dirname, built ? '../../../../..' : '../../../..');
+  // Built: the API of this same build (dist/apps/api beside dist/apps/cli), so a second build compares with the first.
   const args = built
-    ? [join(root, 'dist/apps/api/src/main.js')]
+    ? [join(__dirname, '../../../api/src/main.js')]
     : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'apps/api/src/main.ts')];
+  const t0 = process.hrtime.bigint();
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env: {
@@ -50,19 +56,28 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  await new Promise<void>((resolve, reject) => {
-    const check = () => {
-      if (output.includes('is serving on')) return resolve();
-      if (child.exitCode !== null) return reject(new Error(`API exited ${child.exitCode}: ${output}`));
-      setTimeout(check, 100);
+  let readyMs = NaN;
+  let readyCpuMs = NaN;
+  const ready = new Promise<void>((resolve, reject) => {
+    const seen = (d: Buffer) => {
+      output += d;
+      if (Number.isNaN(readyMs) && output.includes('is serving on')) {
+        readyMs = Number(process.hrtime.bigint() - t0) / 1e6;
+        readyCpuMs = cpuMs(child.pid!);
+        resolve();
+      }
     };
-    check();
+    child.stdout!.on('data', seen);
+    child.stderr!.on('data', seen);
+    child.once('exit', (code) => reject(new Error(`API exited ${code}: ${output}`)));
   });
+  ready.catch(() => undefined);
+  await ready;
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
+    readyMs,
+    readyCpuMs,
     output: () => output,
     stop: async () => {
       if (child.exitCode !== null) return;
@@ -71,6 +86,12 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
       await exited;
     },
   };
+}
+
+/** CPU time (user + system) of a process in ms, from /proc (Linux; clock ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Resident memory of a process in MB, from /proc (Linux). */

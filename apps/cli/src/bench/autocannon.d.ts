@@ -12,6 +12,17 @@ declare module 'autocannon' {
     non2xx: number;
     errors: number;
   }
-  function autocannon(options: { url: string; connections?: number; duration?: number; headers?: Record<string, string> }): Promise<Result>;
+  interface Request {
+    path?: string;
+    method?: string;
+    headers?: Record<string, string>;
+  }
+  function autocannon(options: {
+    url: string;
+    connections?: number;
+    duration?: number;
+    headers?: Record<string, string>;
+    requests?: { setupRequest?: (request: Request) => Request }[];
+  }): Promise<Result>;
   export default autocannon;
 }

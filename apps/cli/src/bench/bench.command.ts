@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 
 import { UsersService } from '@app/auth';
 import { JsonLogger, Role, SYSTEM_ACTOR } from '@app/core';
@@ -21,34 +22,55 @@ const BENCH_USER = { username: 'bench', password: 'Bench-pass-2022' };
 interface SizeRun {
   size: number;
   counts: CityCounts;
-  generationSeconds: number;
+  /** Seconds spent generating the city; null when an existing city was reused */
+  generationSeconds: number | null;
+  database: string;
   results: BenchResult[];
 }
 
 /**
- * `bench [--quick] [--sizes 100000,1000000] [--keep]`: for each size, a fresh database on the
- * server (BENCH_DATABASE_URL, DATABASE_URL, or the embedded one), a generated city, the API
- * started on it as its own process, every suite; then docs/benchmarks.md is written.
+ * `bench [--quick] [--sizes 100000,1000000] [--keep] [--database NAME] [--suites lookup,start] [--out FILE]`:
+ * for each size, a fresh database on the server (BENCH_DATABASE_URL, DATABASE_URL, or the embedded
+ * one), a generated city, the API started on it as its own process, every suite; then
+ * docs/benchmarks.md (or FILE) is written. With --database, that city is used as it is (generated
+ * first, once, if it holds no enterprises) and kept, so one generation serves several runs.
  */
 export async function benchCommand(serverUrl: string, options: Record<string, string | true>, print: (line: string) => void): Promise<number> {
+  const reuse = typeof options.database === 'string' ? options.database : undefined;
   const sizes =
-    typeof options.sizes === 'string' ? options.sizes.split(',').map((s) => Number(s.replace(/_/g, ''))) : options.quick ? [100_000] : [100_000, 1_000_000];
+    typeof options.sizes === 'string'
+      ? options.sizes.split(',').map((s) => Number(s.replace(/_/g, '')))
+      : options.quick || reuse
+        ? [100_000]
+        : [100_000, 1_000_000];
   if (sizes.some((s) => !Number.isInteger(s) || s < 200)) throw new UsageError('--sizes must be whole numbers ≥ 200, comma-separated');
+  if (reuse && sizes.length > 1) throw new UsageError('--database takes one city: give at most one --sizes (used only if it must be generated)');
+  const picked = typeof options.suites === 'string' ? options.suites.split(',') : Object.keys(SUITES);
+  const unknown = picked.filter((n) => !SUITES[n]);
+  if (unknown.length) throw new UsageError(`unknown suite ${unknown.join(', ')}; known: ${Object.keys(SUITES).join(', ')}`);
+  const out = typeof options.out === 'string' ? options.out : join(process.cwd(), 'docs', 'benchmarks.md');
   const runs: SizeRun[] = [];
-  for (const size of sizes) {
-    const name = `cr_bench_${size}`;
-    print(`\n== ${size.toLocaleString('en-US')} enterprises (database ${name})`);
-    const url = await createDatabase(serverUrl, name, true);
-    const t0 = Date.now();
-    const counts = await generateCity(url, size, print);
-    const generationSeconds = (Date.now() - t0) / 1000;
+  for (const wanted of sizes) {
+    const name = reuse ?? `cr_bench_${wanted}`;
+    const url = await createDatabase(serverUrl, name, !reuse);
+    let counts = reuse ? await existingCity(url) : undefined;
+    let generationSeconds: number | null = null;
+    if (!counts) {
+      print(`\n== generating ${wanted.toLocaleString('en-US')} enterprises (database ${name})`);
+      const t0 = Date.now();
+      counts = await generateCity(url, wanted, print);
+      generationSeconds = (Date.now() - t0) / 1000;
+    }
+    const size = counts.enterprises;
+    print(`\n== ${size.toLocaleString('en-US')} enterprises (database ${name}${generationSeconds === null ? ', reused' : ''})`);
     await createBenchUser(url);
     const api = await startApiProcess(url, { ADMIN_PASSWORD: 'Bench-admin-2022' });
     const results: BenchResult[] = [];
     try {
       const token = await login(api.url);
-      for (const suite of SUITES) {
-        print(`-- ${suite.name}`);
+      for (const suiteName of picked) {
+        const suite = SUITES[suiteName];
+        print(`-- ${suiteName}`);
         try {
           const result = await suite({ databaseUrl: url, enterprises: size, apiUrl: api.url, token, apiPid: api.pid, print });
           results.push(result);
@@ -61,20 +83,46 @@ export async function benchCommand(serverUrl: string, options: Record<string, st
     } finally {
       await api.stop();
     }
-    runs.push({ size, counts, generationSeconds, results });
-    if (!options.keep) await dropDatabase(serverUrl, name);
+    runs.push({ size, counts, generationSeconds, database: name, results });
+    if (!options.keep && !reuse) await dropDatabase(serverUrl, name);
   }
-  const file = join(process.cwd(), 'docs', 'benchmarks.md');
-  mkdirSync(join(process.cwd(), 'docs'), { recursive: true });
-  writeFileSync(file, await render(serverUrl, runs));
-  print(`\nwrote ${file}`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, await render(serverUrl, runs));
+  print(`\nwrote ${out}`);
   return 0;
 }
 
+/** The counts of a city generated earlier, or undefined when the database holds no enterprises (or no schema yet). */
+async function existingCity(url: string): Promise<CityCounts | undefined> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT to_regclass('enterprise') IS NOT NULL AS ready`);
+    if (!rows[0].ready) return undefined;
+    const n = async (table: string) => Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+    const enterprises = await n('enterprise');
+    if (!enterprises) return undefined;
+    return {
+      enterprises,
+      figures: await n('enterprise_figure'),
+      designations: await n('designation'),
+      designationEvents: await n('designation_event'),
+      chainMemberships: await n('chain_membership'),
+      communities: await n('community'),
+      communityMembers: await n('community_member'),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/** The bench user, created once per city (a reused city has it already). */
 async function createBenchUser(url: string): Promise<void> {
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(url), { logger: new JsonLogger('warn') });
   try {
-    await app.get(UsersService).create(SYSTEM_ACTOR, { ...BENCH_USER, role: Role.BUREAU_STAFF, districtCodes: [], enterpriseIds: [] });
+    const users = app.get(UsersService);
+    const exists = await app.get(DataSource).query('SELECT 1 FROM app_user WHERE username = $1', [BENCH_USER.username]);
+    if (!exists.length) await users.create(SYSTEM_ACTOR, { ...BENCH_USER, role: Role.BUREAU_STAFF, districtCodes: [], enterpriseIds: [] });
   } finally {
     await app.close();
   }
@@ -127,7 +175,7 @@ async function render(serverUrl: string, runs: SizeRun[]): Promise<string> {
     lines.push(
       `## ${run.size.toLocaleString('en-US')} enterprises`,
       '',
-      `City generated in ${run.generationSeconds.toFixed(1)} s: ${c.enterprises.toLocaleString('en-US')} enterprises, ${c.figures.toLocaleString('en-US')} ` +
+      `${run.generationSeconds === null ? `City reused from database ${run.database} (generated earlier)` : `City generated in ${run.generationSeconds.toFixed(1)} s`}: ${c.enterprises.toLocaleString('en-US')} enterprises, ${c.figures.toLocaleString('en-US')} ` +
         `yearly figure rows, ${c.designations.toLocaleString('en-US')} designations with ${c.designationEvents.toLocaleString('en-US')} events, ` +
         `${c.chainMemberships.toLocaleString('en-US')} chain memberships, ${c.communities} communities with ${c.communityMembers} members.`,
       '',

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
 import { JsonLogger } from '@app/core';
-import { CityGenerator, CityCounts } from '@app/importing';
+import { CityGenerator, CityCounts, DEFAULT_DEMO_SEED } from '@app/importing';
 import { SeedService } from '@app/seeding';
 
 import { requireOption, UsageError } from '../args';
@@ -32,24 +32,29 @@ export async function createDatabase(serverUrl: string, name: string, dropFirst 
 }
 
 /** Migrates, loads reference data and generates a synthetic city of N enterprises. */
-export async function generateCity(url: string, enterprises: number, print: (line: string) => void): Promise<CityCounts> {
+export async function generateCity(url: string, enterprises: number, print: (line: string) => void, seed = DEFAULT_DEMO_SEED): Promise<CityCounts> {
   await migrateCommand(url, print);
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(url), { logger: new JsonLogger('warn') });
   try {
     await app.get(SeedService).seed({ demo: false });
-    return await new CityGenerator(app.get(DataSource), print).generate(enterprises);
+    return await new CityGenerator(app.get(DataSource), print).generate(enterprises, seed);
   } finally {
     await app.close();
   }
 }
 
-/** `generate-demo --enterprises N [--database NAME]`: into DATABASE_URL's database, or NAME on the same server (created if missing). */
+/**
+ * `generate-demo --enterprises N [--database NAME] [--seed S]`: into DATABASE_URL's database, or NAME on the same
+ * server (created if missing). The same seed on an empty database gives the same city.
+ */
 export async function generateDemoCommand(serverUrl: string, options: Record<string, string | true>, print: (line: string) => void): Promise<void> {
   const count = Number(requireOption(options, 'enterprises').replace(/_/g, ''));
   if (!Number.isInteger(count) || count < 1 || count > 10_000_000) throw new UsageError('--enterprises must be a whole number from 1 to 10,000,000');
+  const seed = options.seed === undefined ? DEFAULT_DEMO_SEED : Number(options.seed);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError('--seed must be a whole number ≥ 0');
   const url = typeof options.database === 'string' ? await createDatabase(serverUrl, options.database) : serverUrl;
   const t0 = Date.now();
-  const counts = await generateCity(url, count, print);
+  const counts = await generateCity(url, count, print, seed);
   print(
     `done in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${counts.enterprises} enterprises, ${counts.figures} figure rows, ${counts.designations} designations ` +
       `(${counts.designationEvents} events), ${counts.chainMemberships} chain memberships, ${counts.communities} communities (${counts.communityMembers} members)`,

@@ -8,6 +8,7 @@ import { TokenVersion1796100473435 } from './1796100473435-TokenVersion';
 import { DatedHistory1796100549770 } from './1796100549770-DatedHistory';
 import { BackfillDatedHistory1796100549771 } from './1796100549771-BackfillDatedHistory';
 import { SavedViews1796102086135 } from './1796102086135-SavedViews';
+import { LiveEnterpriseListIndex1796104878212 } from './1796104878212-LiveEnterpriseListIndex';
 
 /** Every migration in timestamp order; a new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: Function[] = [
   DatedHistory1796100549770,
   BackfillDatedHistory1796100549771,
   SavedViews1796102086135,
+  LiveEnterpriseListIndex1796104878212,
 ];

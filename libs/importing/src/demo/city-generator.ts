@@ -18,6 +18,29 @@ export interface CityCounts {
   communityMembers: number;
 }
 
+/**
+ * Share of generated enterprises that get each tier or recognition (any status). The generator
+ * picks exactly round(share × N) of the new enterprises per type, by a seeded hash of the credit code.
+ */
+export const DEMO_DESIGNATION_SHARES: readonly { type: string; level: string; share: number }[] = [
+  { type: 'INNOVATIVE_SME', level: 'PROVINCIAL', share: 0.05 },
+  { type: 'SPECIALIZED_SME', level: 'PROVINCIAL', share: 0.02 },
+  { type: 'LITTLE_GIANT', level: 'NATIONAL', share: 0.004 },
+  { type: 'SINGLE_CHAMPION', level: 'NATIONAL', share: 0.0008 },
+  { type: 'BIG_EXCELLENT_STRONG', level: 'MUNICIPAL', share: 0.002 },
+];
+
+export const DEFAULT_DEMO_SEED = 2022;
+
+/**
+ * A uniform number in [0, 1) from the seed, a tag and a row's key (SQL). Unlike random() it is
+ * evaluated per row, since it reads a row's column (random() in a qual on a VALUES list ran once per
+ * statement: every enterprise or none), and the same seed gives the same city.
+ */
+function unit(seed: number, tag: string, key: string): string {
+  return `(('x' || substr(md5('${seed}:${tag}:' || ${key}), 1, 8))::bit(32)::bigint / 4294967296.0)`;
+}
+
 /** A tiny deterministic PRNG (mulberry32), so a city for a given seed is the same every time. */
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -50,8 +73,10 @@ export class CityGenerator {
     private readonly say: (line: string) => void,
   ) {}
 
-  async generate(count: number, seed = 2022): Promise<CityCounts> {
+  async generate(count: number, seed = DEFAULT_DEMO_SEED): Promise<CityCounts> {
+    if (!Number.isSafeInteger(seed)) throw new Error('seed must be a whole number');
     const random = rng(seed);
+    const u = (tag: string, key: string) => unit(seed, tag, key);
     const districts: { code: string }[] = await this.dataSource.query(
       `SELECT code FROM district WHERE kind IN ('DISTRICT', 'COUNTY', 'COUNTY_CITY') AND NOT retired ORDER BY code`,
     );
@@ -116,50 +141,51 @@ export class CityGenerator {
     const run = { started };
     const figures = await this.step('figures 2020–2023', `
       WITH b AS (
-        SELECT id, exp(15 + 2.5 * random()) * CASE WHEN above_scale THEN 20 ELSE 1 END * CASE WHEN random() < 0.0005 THEN 60 ELSE 1 END AS base,
-               100 * random() + 10 AS staff
+        SELECT id, credit_code,
+               exp(15 + 2.5 * ${u('base', 'credit_code')}) * CASE WHEN above_scale THEN 20 ELSE 1 END * CASE WHEN ${u('big', 'credit_code')} < 0.0005 THEN 60 ELSE 1 END AS base,
+               100 * ${u('staff', 'credit_code')} + 10 AS staff
           FROM enterprise WHERE created_at >= $1)
       INSERT INTO enterprise_figure (enterprise_id, year, quarter, operating_revenue_yuan, industrial_output_yuan, tax_paid_yuan, rd_spend_yuan,
                                      value_added_yuan, employees, energy_use_tce, version)
       SELECT b.id, y, 0, r, round(r * 0.93, 2), round(r * 0.045, 2), round(r * 0.035, 2), round(r * 0.22, 2),
              round(b.staff * power(1.03, y - 2020))::int, round((r / 2000000)::numeric, 3), 1
         FROM b CROSS JOIN generate_series(2020, 2023) AS y
-        CROSS JOIN LATERAL (SELECT round((b.base * power(1.08, y - 2020) * (0.9 + 0.2 * random()))::numeric, 2) AS r) AS v`, [run.started]);
+        CROSS JOIN LATERAL (SELECT round((b.base * power(1.08, y - 2020) * (0.9 + 0.2 * ${u('revenue', "b.credit_code || y")}))::numeric, 2) AS r) AS v`, [run.started]);
 
     const chainMemberships = await this.step('chain memberships', `
       WITH chains AS (SELECT array_agg(id ORDER BY sort_order, code) AS ids FROM chain)
       INSERT INTO chain_membership (enterprise_id, chain_id, segment_id, main_products, key_enterprise, version)
       SELECT m.id, m.chain_id,
-             (SELECT s.id FROM chain_segment s WHERE s.chain_id = m.chain_id ORDER BY md5(s.id::text || m.id::text) LIMIT 1),
-             NULL, random() < 0.1, 1
-        FROM (SELECT e.id, chains.ids[1 + floor(random() * cardinality(chains.ids))::int] AS chain_id
+             (SELECT s.id FROM chain_segment s WHERE s.chain_id = m.chain_id ORDER BY md5(s.code || m.credit_code), s.code LIMIT 1),
+             NULL, ${u('key', 'm.credit_code')} < 0.1, 1
+        FROM (SELECT e.id, e.credit_code, chains.ids[1 + floor(${u('chain', 'e.credit_code')} * cardinality(chains.ids))::int] AS chain_id
                 FROM enterprise e, chains
-               WHERE e.created_at >= $1 AND e.industry_section = 'C' AND random() < 0.25) AS m
+               WHERE e.created_at >= $1 AND e.industry_section = 'C' AND ${u('member', 'e.credit_code')} < 0.25) AS m
        WHERE m.chain_id IS NOT NULL`, [run.started]);
 
-    // Tiers and recognitions; about 8% are closed (expired or revoked), the rest live.
+    // Tiers and recognitions: exactly round(share × N) per type, a seeded sample of the new enterprises;
+    // about 8% are closed (expired or revoked), the rest live.
     const designations = await this.step('designations', `
-      WITH picks AS (
-        SELECT e.id AS enterprise_id, t.type, t.level, NULL::uuid AS chain_id
-          FROM enterprise e
-          CROSS JOIN (VALUES ('INNOVATIVE_SME', 'PROVINCIAL', 0.05), ('SPECIALIZED_SME', 'PROVINCIAL', 0.02), ('LITTLE_GIANT', 'NATIONAL', 0.004),
-                             ('SINGLE_CHAMPION', 'NATIONAL', 0.0008), ('BIG_EXCELLENT_STRONG', 'MUNICIPAL', 0.002)) AS t(type, level, p)
-          -- One draw per enterprise and type: a bare random() < t.p is pushed down to the VALUES scan and
-          -- drawn once per type, which picked every enterprise or none.
-          CROSS JOIN LATERAL (SELECT random() AS r WHERE e.id IS NOT NULL AND t.p IS NOT NULL) AS x
-         WHERE e.created_at >= $1 AND x.r < t.p
+      WITH fresh AS (SELECT id, credit_code FROM enterprise WHERE created_at >= $1),
+      ranked AS (
+        SELECT e.id, t.type, t.level, t.share, row_number() OVER (PARTITION BY t.type ORDER BY md5('${seed}:' || t.type || ':' || e.credit_code)) AS k
+          FROM fresh e CROSS JOIN unnest($2::text[], $3::text[], $4::float8[]) AS t(type, level, share)
+      ), picks AS (
+        SELECT r.id AS enterprise_id, r.type, r.level, NULL::uuid AS chain_id
+          FROM ranked r WHERE r.k <= round(r.share * (SELECT count(*) FROM fresh))
         UNION ALL
         SELECT m.enterprise_id, CASE WHEN r < 0.04 THEN 'CHAIN_CORE' ELSE 'CHAIN_BASE' END, 'MUNICIPAL', m.chain_id
-          FROM (SELECT m.*, random() AS r FROM chain_membership m JOIN enterprise e ON e.id = m.enterprise_id WHERE e.created_at >= $1) m
+          FROM (SELECT m.*, ${u('chain-tier', 'e.credit_code')} AS r FROM chain_membership m JOIN enterprise e ON e.id = m.enterprise_id WHERE e.created_at >= $1) m
          WHERE m.r < 0.16
         UNION ALL
         (SELECT DISTINCT ON (m.chain_id) m.enterprise_id, 'CHAIN_LEADER', 'MUNICIPAL', m.chain_id
            FROM chain_membership m JOIN enterprise e ON e.id = m.enterprise_id
           WHERE e.created_at >= $1 AND e.above_scale
             AND NOT EXISTS (SELECT 1 FROM designation d WHERE d.type = 'CHAIN_LEADER' AND d.chain_id = m.chain_id)
-          ORDER BY m.chain_id, md5(m.enterprise_id::text))
+          ORDER BY m.chain_id, md5('${seed}:' || e.credit_code))
       ), dated AS (
-        SELECT p.*, (date '2019-01-01' + (random() * 1700)::int) AS recognised_on, random() AS r FROM picks p
+        SELECT p.*, (date '2019-01-01' + (${u('recognised', "e.credit_code || p.type")} * 1700)::int) AS recognised_on, ${u('status', "e.credit_code || p.type")} AS r
+          FROM picks p JOIN enterprise e ON e.id = p.enterprise_id
       )
       INSERT INTO designation (enterprise_id, type, level, chain_id, status, year, batch, recognised_on, expires_on, recognising_body, tagged_by_username, version)
       SELECT enterprise_id, type, level, chain_id,
@@ -168,7 +194,7 @@ export class CityGenerator {
              recognised_on, CASE WHEN r >= 0.08 AND r < 0.15 THEN NULL ELSE ${defaultExpirySql('type', 'recognised_on')} END,
              CASE level WHEN 'NATIONAL' THEN '工业和信息化部' WHEN 'PROVINCIAL' THEN '浙江省经济和信息化厅' ELSE '宁波市经济和信息化局' END,
              'generate-demo', 1
-        FROM dated`, [run.started]);
+        FROM dated`, [run.started, DEMO_DESIGNATION_SHARES.map((d) => d.type), DEMO_DESIGNATION_SHARES.map((d) => d.level), DEMO_DESIGNATION_SHARES.map((d) => d.share)]);
 
     // History: every designation started as a candidate, then moved on at its recognition date; each event
     // keeps the expiry in force from it on, and only legal steps are written (the state machine's SQL twin).
@@ -187,17 +213,18 @@ export class CityGenerator {
     const communities = await this.step('communities', `
       INSERT INTO community (name, chain_id, lead_enterprise_id, status, planned_on, formed_on, description, version)
       SELECT left(e.name, 12) || c.name || '产业链共同体', d.chain_id, d.enterprise_id,
-             CASE WHEN random() < 0.8 THEN 'FORMED' ELSE 'PLANNED' END, date '2022-03-01', date '2022-06-01' + (random() * 500)::int,
+             CASE WHEN ${u('formed', 'e.credit_code')} < 0.8 THEN 'FORMED' ELSE 'PLANNED' END, date '2022-03-01', date '2022-06-01' + (${u('formed-on', 'e.credit_code')} * 500)::int,
              '链主牵头的上下游协同共同体 (synthetic)', 1
         FROM designation d JOIN enterprise e ON e.id = d.enterprise_id JOIN chain c ON c.id = d.chain_id
        WHERE d.type = 'CHAIN_LEADER' AND d.status = 'RECOGNISED' AND e.created_at >= $1`, [run.started]);
     const communityMembers = await this.step('community members', `
       INSERT INTO community_member (community_id, enterprise_id, role, joined_on)
-      SELECT k.id, m.enterprise_id, (ARRAY['UPSTREAM_SUPPLIER', 'DOWNSTREAM_CUSTOMER', 'PEER', 'SERVICE_PROVIDER'])[1 + floor(random() * 4)::int],
+      SELECT k.id, m.enterprise_id, (ARRAY['UPSTREAM_SUPPLIER', 'DOWNSTREAM_CUSTOMER', 'PEER', 'SERVICE_PROVIDER'])[1 + floor(${u('role', 'm.credit_code')} * 4)::int],
              coalesce(k.formed_on, date '2022-06-01')
-        FROM community k
-        CROSS JOIN LATERAL (SELECT m.enterprise_id FROM chain_membership m WHERE m.chain_id = k.chain_id AND m.enterprise_id <> k.lead_enterprise_id
-                             ORDER BY md5(m.enterprise_id::text || k.id::text) LIMIT 12) AS m
+        FROM community k JOIN enterprise lead ON lead.id = k.lead_enterprise_id
+        CROSS JOIN LATERAL (SELECT m.enterprise_id, me.credit_code FROM chain_membership m JOIN enterprise me ON me.id = m.enterprise_id
+                             WHERE m.chain_id = k.chain_id AND m.enterprise_id <> k.lead_enterprise_id
+                             ORDER BY md5('${seed}:' || me.credit_code || lead.credit_code) LIMIT 12) AS m
        WHERE k.created_at >= $1`, [run.started]);
     await this.dataSource.query('ANALYZE');
     return { enterprises: count, figures, designations, designationEvents: events, chainMemberships, communities, communityMembers };

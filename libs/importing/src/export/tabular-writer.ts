@@ -1,8 +1,7 @@
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
 
-import { csvSafeText, xlsxSafeText } from '@app/core';
-import ExcelJS from 'exceljs';
+import { csvSafeText, exceljs, xlsxSafeText } from '@app/core';
 
 export type ExportFormat = 'csv' | 'xlsx';
 type Cell = string | number | boolean | null | undefined;
@@ -46,7 +45,7 @@ const columnWidth = (header: string) => (/信用代码|名称|地址|曾用名|�
  * (so the file imports back as it is), frozen, and printed on each A4 landscape page fitted to the width.
  */
 function xlsxWriter(out: Writable, header: string[], sheetName: string): TabularWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useSharedStrings: false, useStyles: false });
   const sheet = workbook.addWorksheet(sheetName, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },

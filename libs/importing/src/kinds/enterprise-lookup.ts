@@ -3,6 +3,7 @@ import { canWriteEnterprise } from '@app/core';
 import { acceptImportedCreditCode } from '../excel-mangling';
 import { BatchContext, RawRow, RowError } from '../import-kind';
 import { appErrors } from '../row-validation';
+import { BY_CREDIT_CODES } from './by-credit-codes';
 
 /** Resolves each row's credit code to a registered enterprise; rows naming an unknown one get an error. */
 export async function lookupEnterprises(ctx: BatchContext, rows: RawRow[]): Promise<({ id: string; code: string } | { errors: RowError[] })[]> {
@@ -18,7 +19,7 @@ export async function lookupEnterprises(ctx: BatchContext, rows: RawRow[]): Prom
   const ids = new Map<string, string>();
   if (wanted.length) {
     const found: { id: string; code: string; districtCode: string }[] = await ctx.manager.query(
-      'SELECT id, credit_code AS code, district_code AS "districtCode" FROM enterprise WHERE credit_code = ANY($1)',
+      `SELECT e.id, e.credit_code AS code, e.district_code AS "districtCode" FROM ${BY_CREDIT_CODES}`,
       [wanted],
     );
     // Out of the importer's scope reads as unknown, exactly as the API answers by id.

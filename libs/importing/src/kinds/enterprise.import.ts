@@ -14,6 +14,7 @@ import {
 import { acceptImportedCreditCode } from '../excel-mangling';
 import { BatchContext, ColumnSpec, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from '../import-kind';
 import { appErrors, CheckCache, sameJson, toBoolean, toDate, toEnum, toNumber, validateDto } from '../row-validation';
+import { BY_CREDIT_CODES } from './by-credit-codes';
 import { jsonRecordset } from './sql-recordset';
 
 export const ENTERPRISE_COLUMNS: ColumnSpec[] = [
@@ -109,13 +110,13 @@ export class EnterpriseImport implements ImportHandler {
     const existing = new Map<string, Existing>();
     if (wanted.length) {
       const found: Existing[] = await ctx.manager.query(
-        `SELECT id, credit_code AS "creditCode", archived, name, short_name AS "shortName", former_names AS "formerNames",
-                district_code AS "districtCode", functional_zone_code AS "functionalZoneCode", industry_code AS "industryCode",
-                industry_section AS "industrySection", address, legal_representative AS "legalRepresentative", founded_on::text AS "foundedOn",
-                registered_capital_yuan::text AS "registeredCapitalYuan", status, above_scale AS "aboveScale", stock_code AS "stockCode",
-                land_area_mu::text AS "landAreaMu", contact_person AS "contactPerson", contact_phone AS "contactPhone",
-                contact_email AS "contactEmail", credit_code_override_reason AS "creditCodeOverrideReason"
-           FROM enterprise WHERE credit_code = ANY($1)`,
+        `SELECT e.id, e.credit_code AS "creditCode", e.archived, e.name, e.short_name AS "shortName", e.former_names AS "formerNames",
+                e.district_code AS "districtCode", e.functional_zone_code AS "functionalZoneCode", e.industry_code AS "industryCode",
+                e.industry_section AS "industrySection", e.address, e.legal_representative AS "legalRepresentative", e.founded_on::text AS "foundedOn",
+                e.registered_capital_yuan::text AS "registeredCapitalYuan", e.status, e.above_scale AS "aboveScale", e.stock_code AS "stockCode",
+                e.land_area_mu::text AS "landAreaMu", e.contact_person AS "contactPerson", e.contact_phone AS "contactPhone",
+                e.contact_email AS "contactEmail", e.credit_code_override_reason AS "creditCodeOverrideReason"
+           FROM ${BY_CREDIT_CODES}`,
         [wanted],
       );
       for (const row of found) existing.set(row.creditCode as string, row);

@@ -6,6 +6,8 @@ import { EnterpriseStatus } from './enterprise-status';
 @Entity('enterprise')
 @Index('idx_enterprise_district', ['districtCode'])
 @Index('idx_enterprise_name', ['name'])
+// Partial (live rows) and created by its migration: TypeORM would not compare the WHERE.
+@Index('idx_enterprise_live_district_status_name', { synchronize: false })
 export class EnterpriseEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
