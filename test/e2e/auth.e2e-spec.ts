@@ -34,11 +34,11 @@ describe('authentication and access over HTTP', () => {
     // How tokens were signed and checked before the secret became a KeyObject.
     const plain = new JwtService({ secret: process.env.JWT_SECRET!, signOptions: { algorithm: 'HS256', expiresIn: 60 } });
     const token = (await t.as('ADMIN')).Authorization.slice('Bearer '.length);
-    const payload = plain.verify<{ sub: string; role: string }>(token, { algorithms: ['HS256'] });
+    const payload = plain.verify<{ sub: string; role: string; tv: number }>(token, { algorithms: ['HS256'] });
     expect(payload.role).toBe('ADMIN');
-    const outside = plain.sign({ sub: payload.sub, role: 'ADMIN' });
+    const outside = plain.sign({ sub: payload.sub, role: 'ADMIN', tv: payload.tv });
     await t.http.get('/api/v1/auth/me').set({ Authorization: `Bearer ${outside}` }).expect(200);
-    const forged = plain.sign({ sub: payload.sub, role: 'ADMIN' }, { secret: process.env.JWT_SECRET! + 'x' });
+    const forged = plain.sign({ sub: payload.sub, role: 'ADMIN', tv: payload.tv }, { secret: process.env.JWT_SECRET! + 'x' });
     await t.http.get('/api/v1/auth/me').set({ Authorization: `Bearer ${forged}` }).expect(401);
   });
 
