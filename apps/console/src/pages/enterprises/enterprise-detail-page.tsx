@@ -1,0 +1,5 @@
+import { Card } from 'antd';
+
+export default function Page() {
+  return <Card>建设中</Card>;
+}
