@@ -9,6 +9,7 @@ import { AuditService } from '../../libs/audit/src/audit.service';
 import { dataSourceOptions } from '../../libs/database/src/data-source.options';
 import { startEmbeddedPostgres } from '../../libs/database/src/embedded/embedded-postgres';
 import { SeedService } from '../../libs/seeding/src/seed.service';
+import { ensureConsoleBuilt } from './console-build';
 import { databaseUrl, ENV_SERVER_URL, ENV_TEMPLATE, randomName, withAdminClient } from './test-server';
 
 /**
@@ -17,6 +18,7 @@ import { databaseUrl, ENV_SERVER_URL, ENV_TEMPLATE, randomName, withAdminClient 
  * then copies it (CREATE DATABASE … TEMPLATE) and drops its copy at the end.
  */
 export default async function globalSetup(): Promise<void> {
+  ensureConsoleBuilt();
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const dir = mkdtempSync(join(tmpdir(), 'cr-test-pg-'));

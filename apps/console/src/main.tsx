@@ -8,6 +8,8 @@ import dayjs from 'dayjs';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
+import './styles.css';
+
 import { ApiError } from './api/client';
 import { AuthProvider } from './api/auth';
 import { AppRouter } from './router';
