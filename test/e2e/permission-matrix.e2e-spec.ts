@@ -15,6 +15,7 @@ const RULES: Record<string, Rule> = {
   'GET /health/ready': 'PUBLIC',
   'POST /api/v1/auth/login': 'PUBLIC',
   'GET /api/v1/auth/me': P.SELF_READ,
+  'POST /api/v1/auth/password': P.SELF_WRITE,
   'GET /api/v1/users': P.USER_MANAGE,
   'POST /api/v1/users': P.USER_MANAGE,
   'PATCH /api/v1/users/{id}': P.USER_MANAGE,

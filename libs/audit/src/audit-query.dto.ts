@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 import { PageQueryDto } from '@app/core';
@@ -51,8 +52,10 @@ export class AuditEntryDto {
   entityId: string | null;
   enterpriseId: string | null;
   /** Changed fields before the change (a diff) */
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
   before: Record<string, unknown> | null;
   /** Changed fields after the change (a diff) */
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
   after: Record<string, unknown> | null;
   /** Correlation id of the request (x-request-id) */
   requestId: string | null;

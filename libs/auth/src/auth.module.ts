@@ -10,6 +10,7 @@ import { AuthService } from './auth.service';
 import { UserEntity } from './entities/user.entity';
 import { AuthGuard } from './guards/auth.guard';
 import { resolveJwtSecret } from './jwt-secret';
+import { ProfileService } from './profile.service';
 import { UserAdminService } from './user-admin.service';
 import { UsersService } from './users.service';
 
@@ -21,7 +22,7 @@ import { UsersService } from './users.service';
       useFactory: (config: AppConfig) => ({ secret: resolveJwtSecret(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
-  providers: [AuthService, UsersService, AdminBootstrapService, UserAdminService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, UsersService, AdminBootstrapService, UserAdminService],
+  providers: [AuthService, UsersService, ProfileService, AdminBootstrapService, UserAdminService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, UsersService, ProfileService, AdminBootstrapService, UserAdminService],
 })
 export class AuthModule {}

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 
-import { AuthService, CurrentActor, LoginDto, LoginResponseDto, Permission, Public, RequirePermission, UserDto, UsersService } from '@app/auth';
+import { AuthService, ChangePasswordDto, CurrentActor, LoginDto, LoginResponseDto, MeDto, Permission, ProfileService, Public, RequirePermission } from '@app/auth';
 import { ErrorResponseDto } from '@app/core';
 import type { Actor } from '@app/core';
 
@@ -11,7 +11,7 @@ import type { Actor } from '@app/core';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    private readonly users: UsersService,
+    private readonly profile: ProfileService,
   ) {}
 
   /** Exchange username and password for a bearer token (rate-limited per client address) */
@@ -27,11 +27,23 @@ export class AuthController {
     return this.auth.login(dto.username, dto.password);
   }
 
-  /** The logged-in user */
+  /** The logged-in user with the permissions of their role and their scope (districts or enterprises, by name) */
   @Get('me')
   @RequirePermission(Permission.SELF_READ)
-  @ApiOkResponse({ type: UserDto })
-  me(@CurrentActor() actor: Actor): Promise<UserDto> {
-    return this.users.get(actor.id!);
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentActor() actor: Actor): Promise<MeDto> {
+    return this.profile.me(actor);
+  }
+
+  /** Change one's own password (the current one is required; the policy is the one user creation uses). Audited as auth.password_change */
+  @UseGuards(ThrottlerGuard)
+  @Post('password')
+  @HttpCode(204)
+  @RequirePermission(Permission.SELF_WRITE)
+  @ApiNoContentResponse({ description: 'Changed; the token in use stays valid until it expires' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'CURRENT_PASSWORD_WRONG (currentPassword), PASSWORD_TOO_WEAK (newPassword)' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'TOO_MANY_REQUESTS' })
+  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {
+    return this.profile.changePassword(actor, dto);
   }
 }

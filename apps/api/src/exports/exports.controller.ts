@@ -33,7 +33,7 @@ export class ExportsController {
   /** The enterprise list with GET /enterprises filters, as CSV (UTF-8 with BOM) or XLSX, in the import headers. Recorded in the audit trail. */
   @Get('enterprises')
   @RequirePermission(Permission.EXPORT)
-  @ApiOkResponse({ description: 'CSV or XLSX file' })
+  @ApiOkResponse({ description: 'CSV or XLSX file', schema: { type: 'string', format: 'binary' } })
   enterprises(@CurrentActor() actor: Actor, @Query() query: ExportEnterprisesQueryDto, @Res() res: Response): Promise<void> {
     return stream(res, query.format ?? 'csv', '企业名录', 'enterprises', () => this.exports.enterprises(actor, query, res));
   }
@@ -41,7 +41,7 @@ export class ExportsController {
   /** Designations (type, status, level, chain, district, year filters) as CSV or XLSX */
   @Get('designations')
   @RequirePermission(Permission.EXPORT)
-  @ApiOkResponse({ description: 'CSV or XLSX file' })
+  @ApiOkResponse({ description: 'CSV or XLSX file', schema: { type: 'string', format: 'binary' } })
   designations(@CurrentActor() actor: Actor, @Query() query: ExportDesignationsQueryDto, @Res() res: Response): Promise<void> {
     return stream(res, query.format ?? 'csv', '认定名单', 'designations', () => this.exports.designations(actor, query, res));
   }

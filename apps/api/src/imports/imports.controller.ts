@@ -39,7 +39,7 @@ export class ImportsController {
   @Get('templates/:kind')
   @RequirePermission(Permission.IMPORT)
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'The template file' })
+  @ApiOkResponse({ description: 'The template file', schema: { type: 'string', format: 'binary' } })
   async template(@Param() { kind }: ImportKindParamDto, @Query() { format }: TemplateQueryDto, @Res() res: Response): Promise<void> {
     const file = await this.templates.template(kind, format ?? 'xlsx');
     res.setHeader('Content-Type', file.contentType);

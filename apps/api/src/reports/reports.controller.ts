@@ -22,7 +22,7 @@ export class ReportsController {
   @RequirePermission(Permission.REPORT_READ)
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'xlsx', 'pdf'] })
   @ApiProduces(...Object.values(REPORT_CONTENT_TYPES))
-  @ApiOkResponse({ description: 'The report file' })
+  @ApiOkResponse({ description: 'The report file', schema: { type: 'string', format: 'binary' } })
   async quarterly(
     @CurrentActor() actor: Actor,
     @Param('year', ParseIntPipe) year: number, @Param('q', ParseIntPipe) quarter: number, @Query('format') format: string | undefined, @Res() res: Response): Promise<void> {

@@ -4,13 +4,14 @@ import { createContext, ReactNode, useCallback, useContext, useMemo, useSyncExte
 import { api, Schemas, unwrap } from './client';
 import { clearSession, getToken, onSessionChange, setToken } from './session';
 
-export type Me = Schemas['UserDto'] & { permissions?: string[] };
+export type Me = Schemas['MeDto'];
+export type Permission = Schemas['Permission'];
 
 interface AuthState {
   token: string | null;
   me: Me | undefined;
   loading: boolean;
-  can(permission: string): boolean;
+  can(permission: Permission): boolean;
   login(username: string, password: string): Promise<void>;
   logout(): void;
 }
@@ -39,7 +40,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [queryClient]);
 
   const value = useMemo<AuthState>(() => {
-    const permissions = new Set(me.data?.permissions ?? []);
+    const permissions = new Set<Permission>(me.data?.permissions ?? []);
     return {
       token,
       me: me.data,

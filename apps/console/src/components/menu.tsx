@@ -4,12 +4,14 @@ import {
 } from '@ant-design/icons';
 import { ReactNode } from 'react';
 
+import type { Permission } from '../api/auth';
+
 export interface MenuEntry {
   path: string;
   label: string;
   icon: ReactNode;
   /** shown when the caller holds this permission (from GET /auth/me) */
-  permission: string;
+  permission: Permission;
 }
 
 // The console's own page titles; the permission names are the API's (libs/auth/src/permission.ts).
@@ -27,6 +29,6 @@ export const MENU: MenuEntry[] = [
   { path: '/profile', label: '个人中心', icon: <UserOutlined />, permission: 'SELF_READ' },
 ];
 
-export function homePath(can: (permission: string) => boolean): string {
+export function homePath(can: (permission: Permission) => boolean): string {
   return MENU.find((m) => can(m.permission))?.path ?? '/profile';
 }

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
@@ -5,6 +6,8 @@ export const MAX_PAGE_SIZE = 100;
 
 export class PageQueryDto {
   /** 1-based page number */
+  // A field with an initialiser is not `?`, so the Swagger plugin would mark it required: say optional here.
+  @ApiPropertyOptional({ default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -12,6 +15,7 @@ export class PageQueryDto {
   page: number = 1;
 
   /** Rows per page, at most 100 */
+  @ApiPropertyOptional({ default: 25 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

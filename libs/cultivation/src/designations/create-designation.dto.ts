@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 import { DesignationLevel, DesignationStatus, DesignationType } from '../entities/designation-enums';
@@ -29,6 +30,8 @@ export class CreateDesignationDto {
   productCode?: string;
 
   /** Initial status: CANDIDATE (培育对象, default) or RECOGNISED (needs recognisedOn) */
+  // A union of enum members reads as `object` to the Swagger plugin: name the two strings.
+  @ApiPropertyOptional({ enum: [DesignationStatus.CANDIDATE, DesignationStatus.RECOGNISED], default: DesignationStatus.CANDIDATE })
   @IsOptional()
   @IsIn([DesignationStatus.CANDIDATE, DesignationStatus.RECOGNISED], { message: 'status 只能是 CANDIDATE 或 RECOGNISED' })
   status?: DesignationStatus.CANDIDATE | DesignationStatus.RECOGNISED;

@@ -1,8 +1,22 @@
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
-import { MeasureKind, QuotaDirection } from '../quota-enums';
+import { FigureMetric, MeasureKind, QuotaDirection } from '../quota-enums';
 import type { MeasureParams } from '../quota-enums';
+
+// MeasureParams is an interface, which the Swagger plugin cannot see into: its schema, said once.
+const MEASURE_PARAMS_SCHEMA: ApiPropertyOptions = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    designationType: { type: 'string' },
+    designationLevel: { type: 'string' },
+    metric: { type: 'string', enum: Object.values(FigureMetric) },
+    thresholdYuan: { type: 'string', description: 'NEW_AT_SCALE_TIER: the tier in yuan, e.g. "10000000000" for 百亿' },
+    thresholdYuanPerMu: { type: 'number', description: 'TAX_PER_MU_BELOW: tax per mu threshold in yuan, e.g. 10000' },
+  },
+};
 
 export class SplitInputDto {
   /** GB/T 2260 district code; give this or chainId */
@@ -42,6 +56,7 @@ export class CreateQuotaLineDto {
   measureKind: MeasureKind;
 
   /** designationType, designationLevel, metric, thresholdYuan, thresholdYuanPerMu — as the kind needs */
+  @ApiPropertyOptional(MEASURE_PARAMS_SCHEMA)
   @IsOptional() @IsObject()
   measureParams?: MeasureParams;
 
@@ -105,6 +120,7 @@ export class QuotaLineDto {
   directionLabel: string;
   measureKind: MeasureKind;
   measureKindLabel: string;
+  @ApiProperty(MEASURE_PARAMS_SCHEMA)
   measureParams: MeasureParams;
   sortOrder: number;
   note: string;

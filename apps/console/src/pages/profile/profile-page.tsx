@@ -1,7 +1,7 @@
 import { App, Button, Card, Descriptions, Form, Input, Space } from 'antd';
 
 import { useAuth } from '../../api/auth';
-import { authorizedFetch, errorText } from '../../api/client';
+import { api, errorText, unwrap } from '../../api/client';
 import { useDictionaries } from '../../api/dictionaries';
 import { useDistricts } from '../../api/reference';
 import { beijingTime } from '../../components/format';
@@ -16,15 +16,7 @@ export default function ProfilePage() {
 
   const change = async (values: { currentPassword: string; newPassword: string }) => {
     try {
-      const response = await authorizedFetch('/api/v1/auth/password', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ currentPassword: values.currentPassword, newPassword: values.newPassword }),
-      });
-      if (!response.ok) {
-        const body = await response.json().catch(() => ({}));
-        throw new Error(body.message ?? `修改失败(${response.status})`);
-      }
+      await unwrap(api.POST('/api/v1/auth/password', { body: { currentPassword: values.currentPassword, newPassword: values.newPassword } }));
       form.resetFields();
       message.success('密码已修改');
     } catch (e) {
