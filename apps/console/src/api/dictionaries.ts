@@ -8,6 +8,8 @@ type Entries = Record<string, string>;
 export interface Dictionaries {
   /** The Chinese label of an enum value, audit action or field; the value itself when unknown. */
   label(group: string, value: string | null | undefined): string;
+  /** The Chinese name (and unit) of an editable field of an entity type (`enterprise`, `enterprise_figure` …). */
+  field(entityType: string, name: string): { label: string; unit?: string };
   /** A select's options for a group, in the API's order. */
   options(group: string): { value: string; label: string }[];
   ready: boolean;
@@ -44,5 +46,13 @@ export function useDictionaries(): Dictionaries {
     (group: string) => Object.entries(data?.[group] ?? {}).map(([value, l]) => ({ value, label: l })),
     [data],
   );
-  return useMemo(() => ({ label, options, ready: !!data }), [label, options, data]);
+  const field = useCallback(
+    (entityType: string, name: string) => {
+      const entry = data?.[`fields.${entityType}`]?.[name];
+      const unit = data?.[`fieldUnits.${entityType}`]?.[name];
+      return { label: entry ?? name, unit };
+    },
+    [data],
+  );
+  return useMemo(() => ({ label, options, field, ready: !!data }), [label, options, field, data]);
 }
