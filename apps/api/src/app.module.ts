@@ -37,6 +37,8 @@ import { EnterpriseDesignationsController } from './designations/enterprise-desi
 import { ScaleTiersController } from './scale-tiers/scale-tiers.controller';
 import { ImportsController } from './imports/imports.controller';
 import { ExportsController } from './exports/exports.controller';
+import { DictionariesController } from './dictionaries/dictionaries.controller';
+import { DictionaryService } from './dictionaries/dictionary.service';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -87,9 +89,11 @@ export class AppModule {
         ReportsController,
         ImportsController,
         ExportsController,
+        DictionariesController,
       ],
       providers: [
         StartupService,
+        DictionaryService,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],

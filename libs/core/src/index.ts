@@ -12,3 +12,4 @@ export * from './request-context/request-context';
 export * from './request-context/request-id.middleware';
 export * from './actor/actor';
 export * from './access/enterprise-scope';
+export * from './labels/field-labels';
