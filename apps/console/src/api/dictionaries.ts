@@ -1,18 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 
-import { authorizedFetch } from './client';
+import { api, Schemas, unwrap } from './client';
 
-interface LabelledValue {
-  value: string;
-  label: string;
-}
-interface RawDictionary {
-  enums?: Record<string, LabelledValue[]>;
-  auditActions?: LabelledValue[];
-  entityTypes?: LabelledValue[];
-  fields?: Record<string, Record<string, { label: string; unit?: string }>>;
-}
+type LabelledValue = Schemas['LabelledValueDto'];
+type RawDictionary = Schemas['DictionaryDto'];
 
 export interface Dictionaries {
   /**
@@ -32,7 +24,7 @@ function entries(raw: RawDictionary | undefined, group: string): LabelledValue[]
   if (!raw) return [];
   if (group === 'AuditAction') return raw.auditActions ?? [];
   if (group === 'EntityType') return raw.entityTypes ?? [];
-  return raw.enums?.[group.charAt(0).toLowerCase() + group.slice(1)] ?? [];
+  return (raw.enums as unknown as Record<string, LabelledValue[]>)[group.charAt(0).toLowerCase() + group.slice(1)] ?? [];
 }
 
 /** GET /api/v1/dictionaries, read once per session: the one source of the console's labels. */
@@ -40,10 +32,7 @@ export function useDictionaries(): Dictionaries {
   const query = useQuery({
     queryKey: ['dictionaries'],
     staleTime: Infinity,
-    queryFn: async (): Promise<RawDictionary> => {
-      const response = await authorizedFetch('/api/v1/dictionaries');
-      return response.ok ? ((await response.json()) as RawDictionary) : {};
-    },
+    queryFn: () => unwrap(api.GET('/api/v1/dictionaries')),
   });
   const raw = query.data;
   const maps = useMemo(() => new Map<string, Map<string, string>>(), [raw]);
@@ -60,6 +49,6 @@ export function useDictionaries(): Dictionaries {
     [raw, maps],
   );
   const options = useCallback((group: string) => entries(raw, group), [raw]);
-  const field = useCallback((entityType: string, name: string) => raw?.fields?.[entityType]?.[name] ?? { label: name }, [raw]);
+  const field = useCallback((entityType: string, name: string) => (raw?.fields as Record<string, Record<string, { label: string; unit?: string }>> | undefined)?.[entityType]?.[name] ?? { label: name }, [raw]);
   return useMemo(() => ({ label, options, field, ready: !!raw }), [label, options, field, raw]);
 }
