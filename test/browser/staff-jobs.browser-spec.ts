@@ -153,7 +153,7 @@ describe('console: bureau staff do their daily jobs', () => {
     await page.getByRole('button', { name: /检查文件/ }).click();
     await page.getByText('检查通过,可以导入').waitFor();
     await page.getByRole('button', { name: /确认导入/ }).click();
-    await page.getByText('导入完成').waitFor();
+    await page.locator('.ant-result-title', { hasText: '导入完成' }).waitFor();
     expect(await page.getByText(/新增 2 条/).count()).toBe(1);
 
     const found = await b.t.http.get(`/api/v1/enterprises/by-credit-code/${second}`).set(staffHeaders);

@@ -49,7 +49,9 @@ async function launch(): Promise<Browser> {
   const system = process.env.CHROMIUM_PATH;
   const executablePath = system ?? (await sparticuz.executablePath());
   const env = { ...(process.env as Record<string, string>), ...fontEnv() };
-  return chromium.launch({ executablePath, headless: true, args: system ? SYSTEM_CHROMIUM_FLAGS : sparticuz.args, env });
+  // --single-process (meant for AWS Lambda) takes the whole browser down when a context closes
+  const args = system ? SYSTEM_CHROMIUM_FLAGS : sparticuz.args.filter((a) => a !== '--single-process');
+  return chromium.launch({ executablePath, headless: true, args, env });
 }
 
 /** The real app (own database) listening on a free port, and one Chromium for the whole test file. */
