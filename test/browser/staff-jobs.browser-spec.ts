@@ -53,6 +53,7 @@ describe('console: bureau staff do their daily jobs', () => {
     await choose(page, '产业链', '智能成型装备');
     await pickDate(page, '认定日期', beijingDate(-30));
     await form.getByRole('button', { name: /保\s*存/ }).click();
+    await form.waitFor({ state: 'hidden' });
     await page.getByTestId('live-designations').getByText(/智能成型装备 · 链核/).waitFor();
     await b.screenshot(page, 'enterprise-designations');
 
