@@ -21,6 +21,10 @@ const RULES: Record<string, Rule> = {
   'PATCH /api/v1/users/{id}': P.USER_MANAGE,
   'POST /api/v1/users/{id}/reset-password': P.USER_MANAGE,
   'GET /api/v1/dictionaries': P.REFERENCE_READ,
+  'GET /api/v1/saved-views': P.SELF_READ,
+  'POST /api/v1/saved-views': P.SELF_WRITE,
+  'PATCH /api/v1/saved-views/{id}': P.SELF_WRITE,
+  'DELETE /api/v1/saved-views/{id}': P.SELF_WRITE,
   'GET /api/v1/districts': P.REFERENCE_READ,
   'GET /api/v1/industries': P.REFERENCE_READ,
   'GET /api/v1/chains': P.REFERENCE_READ,
@@ -137,11 +141,11 @@ describe('permission matrix over every OpenAPI operation', () => {
   });
 
   // Written out here rather than read from ROLE_PERMISSIONS: the admin reads every GET route, and
-  // among writes changes only their own password, users and reference data (chains and segments).
+  // among writes changes only their own password and saved views, users and reference data (chains and segments).
   it('lets the admin read everything and write no domain data', async () => {
     const admin = await t.as(Role.ADMIN);
     const ADMIN_WRITES = new Set([
-      'POST /api/v1/auth/login', 'POST /api/v1/auth/password', 'POST /api/v1/users', 'PATCH /api/v1/users/{id}', 'POST /api/v1/users/{id}/reset-password',
+      'POST /api/v1/auth/login', 'POST /api/v1/auth/password', 'POST /api/v1/saved-views', 'PATCH /api/v1/saved-views/{id}', 'DELETE /api/v1/saved-views/{id}', 'POST /api/v1/users', 'PATCH /api/v1/users/{id}', 'POST /api/v1/users/{id}/reset-password',
       'POST /api/v1/chains', 'PATCH /api/v1/chains/{id}', 'POST /api/v1/chains/{id}/segments', 'PATCH /api/v1/chains/{id}/segments/{segmentId}',
       'DELETE /api/v1/chains/{id}/segments/{segmentId}',
     ]);

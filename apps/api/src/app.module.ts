@@ -26,6 +26,7 @@ import { QuotaProgressController } from './quotas/quota-progress.controller';
 import { ReferenceController } from './reference/reference.controller';
 import { ReportsController } from './reports/reports.controller';
 import { StartupService } from './startup.service';
+import { DemoUsersService } from './demo/demo-users.service';
 import { UsersController } from './users/users.controller';
 import { ChainMembersController } from './chains/chain-members.controller';
 import { ChainSegmentsController } from './chains/chain-segments.controller';
@@ -39,6 +40,7 @@ import { ImportsController } from './imports/imports.controller';
 import { ExportsController } from './exports/exports.controller';
 import { DictionariesController } from './dictionaries/dictionaries.controller';
 import { DictionaryService } from './dictionaries/dictionary.service';
+import { SavedViewsController } from './saved-views/saved-views.controller';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -90,9 +92,11 @@ export class AppModule {
         ImportsController,
         ExportsController,
         DictionariesController,
+        SavedViewsController,
       ],
       providers: [
         StartupService,
+        DemoUsersService,
         DictionaryService,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -12,3 +12,7 @@ export * from './profile.service';
 export * from './role';
 export * from './users.service';
 export * from './user-admin.service';
+export * from './saved-views/saved-view-page';
+export * from './saved-views/saved-view.dto';
+export * from './saved-views/saved-view.entity';
+export * from './saved-views/saved-view.service';

@@ -44,6 +44,10 @@ export class UsersService {
     return UserDto.from(user, ROLE_LABELS[user.role]);
   }
 
+  async exists(username: string): Promise<boolean> {
+    return this.dataSource.getRepository(UserEntity).existsBy({ username });
+  }
+
   async hasAdmin(): Promise<boolean> {
     return this.dataSource.getRepository(UserEntity).existsBy({ role: Role.ADMIN });
   }

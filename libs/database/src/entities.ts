@@ -1,5 +1,6 @@
 import { AuditLogEntity } from '@app/audit/audit-log.entity';
 import { UserEntity } from '@app/auth/entities/user.entity';
+import { SavedViewEntity } from '@app/auth/saved-views/saved-view.entity';
 import { ChainMembershipEntity } from '@app/cultivation/entities/chain-membership.entity';
 import { CommunityMemberEntity } from '@app/cultivation/entities/community-member.entity';
 import { CommunityEntity } from '@app/cultivation/entities/community.entity';
@@ -39,4 +40,5 @@ export const ENTITIES = [
   QuotaLineSplitEntity,
   QuotaManualReportEntity,
   QuotaSnapshotEntity,
+  SavedViewEntity,
 ];

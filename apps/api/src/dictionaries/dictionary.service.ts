@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '@app/audit';
-import { PERMISSION_LABELS, ROLE_LABELS } from '@app/auth';
+import { PERMISSION_LABELS, ROLE_LABELS, SAVED_VIEW_PAGE_LABELS } from '@app/auth';
 import { FIELD_LABELS } from '@app/core';
 import { COMMUNITY_ROLE_LABELS, COMMUNITY_STATUS_LABELS, DESIGNATION_LEVEL_LABELS, DESIGNATION_STATUS_LABELS, DESIGNATION_TYPE_LABELS } from '@app/cultivation';
 import { IMPORT_KIND_LABELS } from '@app/importing';
@@ -39,6 +39,7 @@ export class DictionaryService {
       districtKind: options(DISTRICT_KIND_LABELS),
       industryLevel: options(INDUSTRY_LEVEL_LABELS),
       chainStage: options(CHAIN_STAGE_LABELS),
+      savedViewPage: options(SAVED_VIEW_PAGE_LABELS),
     },
     auditActions: options(AUDIT_ACTION_LABELS),
     fields: FIELD_LABELS,
