@@ -69,6 +69,35 @@ describe('console: bureau staff do their daily jobs', () => {
     await page.context().close();
   });
 
+  it('says when a hit came through a former name, saves the query as a view and exports the current result', async () => {
+    const renamed = await b.t.http
+      .post('/api/v1/enterprises')
+      .set(staffHeaders)
+      .send({ creditCode: creditCode('330211'), name: '宁波镇海蓝海智造有限公司', formerNames: ['宁波镇海老渔具厂'], districtCode: '330211', industryCode: '3411' });
+    expect(renamed.status).toBe(201);
+    const page = await b.loggedIn(staff);
+    await page.getByRole('menuitem', { name: '企业名录' }).click();
+    await page.getByLabel('关键词').fill('老渔具');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    const row = page.getByRole('row').filter({ hasText: '宁波镇海蓝海智造有限公司' });
+    await row.getByText('曾用名').waitFor();
+
+    await page.getByRole('button', { name: '保存当前视图' }).click();
+    await page.getByLabel('视图名称').fill('老渔具厂');
+    await dialog(page, '保存当前查询条件').getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('视图已保存').waitFor();
+    await page.getByRole('button', { name: /重\s*置/ }).click();
+    await page.getByRole('button', { name: /保存的视图/ }).click();
+    await page.getByRole('menuitem', { name: /老渔具厂/ }).click();
+    await row.getByText('曾用名').waitFor();
+    expect(await page.getByLabel('关键词').inputValue()).toBe('老渔具');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /导出当前结果/ }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+    await page.context().close();
+  });
+
   it('records a little-giant recognition and finds it among those expiring within 30 days', async () => {
     const page = await b.loggedIn(staff);
     await page.getByRole('menuitem', { name: '认定管理' }).click();
