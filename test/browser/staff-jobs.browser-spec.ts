@@ -39,7 +39,8 @@ describe('console: bureau staff do their daily jobs', () => {
     await page.getByRole('menuitem', { name: '企业名录' }).click();
     await page.getByLabel('关键词').fill('甬江精密');
     await page.getByRole('button', { name: /查\s*询/ }).click();
-    await page.getByRole('row').filter({ hasText: '镇海区' }).first().waitFor();
+    // districts and industries by name: 3411 is under 34 通用设备制造业
+    await page.getByRole('row').filter({ hasText: '镇海区' }).filter({ hasText: '通用设备制造业' }).first().waitFor();
     await b.screenshot(page, 'enterprises');
     await page.getByRole('link', { name: '宁波镇海甬江精密机械有限公司' }).click();
     await page.getByTestId('enterprise-name').getByText('宁波镇海甬江精密机械有限公司').waitFor();
