@@ -22,6 +22,7 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/users/{id}/reset-password': P.USER_MANAGE,
   'GET /api/v1/dictionaries': P.REFERENCE_READ,
   'GET /api/v1/saved-views': P.SELF_READ,
+  'GET /api/v1/workbench': P.WORKBENCH_READ,
   'POST /api/v1/saved-views': P.SELF_WRITE,
   'PATCH /api/v1/saved-views/{id}': P.SELF_WRITE,
   'DELETE /api/v1/saved-views/{id}': P.SELF_WRITE,

@@ -41,6 +41,8 @@ import { ExportsController } from './exports/exports.controller';
 import { DictionariesController } from './dictionaries/dictionaries.controller';
 import { DictionaryService } from './dictionaries/dictionary.service';
 import { SavedViewsController } from './saved-views/saved-views.controller';
+import { WorkbenchController } from './workbench/workbench.controller';
+import { WorkbenchService } from './workbench/workbench.service';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -93,11 +95,13 @@ export class AppModule {
         ExportsController,
         DictionariesController,
         SavedViewsController,
+        WorkbenchController,
       ],
       providers: [
         StartupService,
         DemoUsersService,
         DictionaryService,
+        WorkbenchService,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],
