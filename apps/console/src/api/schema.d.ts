@@ -936,6 +936,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 工作台: change requests waiting, recognitions expiring within 90 days, MANUAL quota lines not
+         *     reported, the quarter-end freeze, and designations held against the current plan's targets — in the caller's scope
+         */
+        get: operations["WorkbenchController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1780,6 +1800,8 @@ export interface components {
             statusLabel: string;
             /** @description MANUAL lines: evidence of the report used */
             evidence: string | null;
+            /** @description MANUAL lines: whether anyone reported a value on or before asOf (false reads 未填报, not 0); null for computed lines */
+            reported: boolean | null;
             splits: components["schemas"]["SplitProgressDto"][];
         };
         LoginDto: {
@@ -1829,6 +1851,8 @@ export interface components {
             /** @description LIAISON: the enterprises they are bound to */
             enterprises: components["schemas"]["ScopeEnterpriseDto"][];
         };
+        /** @enum {string} */
+        MeasureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL";
         PageMetaDto: {
             page: number;
             pageSize: number;
@@ -1840,7 +1864,7 @@ export interface components {
          * @description What the role may do (the one role → permission table); menus and buttons follow it
          * @enum {string}
          */
-        Permission: "SELF_READ" | "SELF_WRITE" | "ENTERPRISE_READ" | "ENTERPRISE_WRITE" | "FIGURES_WRITE" | "REFERENCE_READ" | "REFERENCE_WRITE" | "CHAIN_WRITE" | "CHAIN_MEMBER_WRITE" | "DESIGNATION_WRITE" | "COMMUNITY_WRITE" | "QUOTA_READ" | "QUOTA_WRITE" | "REPORT_READ" | "REPORT_FREEZE" | "IMPORT" | "EXPORT" | "AUDIT_READ" | "CHANGE_REQUEST_SUBMIT" | "CHANGE_REQUEST_REVIEW" | "USER_MANAGE" | "CHANGE_REQUEST_READ";
+        Permission: "SELF_READ" | "SELF_WRITE" | "ENTERPRISE_READ" | "ENTERPRISE_WRITE" | "FIGURES_WRITE" | "REFERENCE_READ" | "REFERENCE_WRITE" | "CHAIN_WRITE" | "CHAIN_MEMBER_WRITE" | "DESIGNATION_WRITE" | "COMMUNITY_WRITE" | "QUOTA_READ" | "QUOTA_WRITE" | "REPORT_READ" | "REPORT_FREEZE" | "IMPORT" | "EXPORT" | "AUDIT_READ" | "CHANGE_REQUEST_SUBMIT" | "CHANGE_REQUEST_REVIEW" | "USER_MANAGE" | "WORKBENCH_READ" | "CHANGE_REQUEST_READ";
         PlanProgressDto: {
             year: number;
             title: string;
@@ -1853,6 +1877,8 @@ export interface components {
             districtCodes: string[] | null;
             lines: components["schemas"]["LineProgressDto"][];
         };
+        /** @enum {string} */
+        ProgressStatus: "MET" | "ON_TRACK" | "BEHIND" | "NO_TARGET";
         ProposedFiguresDto: {
             /** @description 营业收入(元) */
             operatingRevenueYuan?: number | null;
@@ -2256,6 +2282,74 @@ export interface components {
             lastLoginAt: string | null;
             /** @description Send it back on PATCH; a stale one gets 409 */
             version: number;
+        };
+        WorkbenchChangeRequestsDto: {
+            /** @description The oldest waiting ones (up to 5) */
+            top: components["schemas"]["ChangeRequestDto"][];
+            /** @description Change requests waiting for review in the caller's scope */
+            pending: number;
+        };
+        WorkbenchDto: {
+            /** @description Today in Beijing, YYYY-MM-DD */
+            today: string;
+            changeRequests: components["schemas"]["WorkbenchChangeRequestsDto"];
+            expiring: components["schemas"]["WorkbenchExpiringDto"];
+            quotas: components["schemas"]["WorkbenchQuotasDto"];
+            freeze: components["schemas"]["WorkbenchFreezeDto"];
+        };
+        WorkbenchExpiringDto: {
+            /** @description The soonest (up to 5) */
+            top: components["schemas"]["DesignationDto"][];
+            /** @description The window, in days from today (Beijing time) */
+            withinDays: number;
+            /** @description Recognitions (已认定/复核中) expiring within the window, in scope */
+            count: number;
+        };
+        WorkbenchFreezeDto: {
+            /** @description The current quarter: it can be frozen once it has ended */
+            current: components["schemas"]["WorkbenchQuarterDto"];
+            /** @description The last quarter that has ended, and whether it is frozen */
+            last: components["schemas"]["WorkbenchQuarterDto"];
+        };
+        WorkbenchKpiDto: {
+            measureKind: components["schemas"]["MeasureKind"];
+            status: components["schemas"]["ProgressStatus"];
+            code: string;
+            label: string;
+            unit: string;
+            group: string;
+            /** @description null when the caller's district has no split target for the line */
+            target: number | null;
+            actual: number;
+            percent: number | null;
+            statusLabel: string;
+        };
+        WorkbenchQuarterDto: {
+            year: number;
+            quarter: number;
+            /** @description The quarter's last day, YYYY-MM-DD: the date it is frozen as of */
+            endsOn: string;
+            /** @description Frozen already (a quarterly report exists) */
+            frozen: boolean;
+            /** Format: date-time */
+            frozenAt: string | null;
+            frozenByUsername: string | null;
+        };
+        WorkbenchQuotaLineDto: {
+            code: string;
+            label: string;
+            unit: string;
+            group: string;
+        };
+        WorkbenchQuotasDto: {
+            /** @description The current plan: this year's, else the latest earlier one; null when there is none */
+            planYear: number | null;
+            /** @description Progress is as of this day: today, or 12-31 of an earlier plan year */
+            asOf: string | null;
+            /** @description MANUAL lines nobody has reported a value for (in the caller's district, for a district officer) */
+            unreportedManualLines: components["schemas"]["WorkbenchQuotaLineDto"][];
+            /** @description Designations held against the plan's targets (链主/链核/链基, 单项冠军, 小巨人 …), as quota progress computes them */
+            kpis: components["schemas"]["WorkbenchKpiDto"][];
         };
     };
     responses: never;
@@ -6578,6 +6672,43 @@ export interface operations {
             };
             /** @description USER_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WorkbenchController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkbenchDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 WORKBENCH_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

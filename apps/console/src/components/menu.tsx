@@ -16,7 +16,7 @@ export interface MenuEntry {
 
 // The console's own page titles; the permission names are the API's (libs/auth/src/permission.ts).
 export const MENU: MenuEntry[] = [
-  { path: '/workbench', label: '工作台', icon: <DashboardOutlined />, permission: 'CHANGE_REQUEST_REVIEW' },
+  { path: '/workbench', label: '工作台', icon: <DashboardOutlined />, permission: 'WORKBENCH_READ' },
   { path: '/enterprises', label: '企业名录', icon: <BankOutlined />, permission: 'ENTERPRISE_READ' },
   { path: '/designations', label: '认定管理', icon: <TrophyOutlined />, permission: 'DESIGNATION_WRITE' },
   { path: '/chains', label: '产业链', icon: <ApartmentOutlined />, permission: 'REFERENCE_READ' },
