@@ -9,7 +9,8 @@ import { LoginPage } from './pages/login/login-page';
 
 // one chunk per page: antd's heavier parts, ProComponents and ECharts load with the pages using them
 const Workbench = lazy(() => import('./pages/workbench/workbench-page'));
-const EnterpriseList = lazy(() => import('./pages/enterprises/enterprise-list-page'));
+const loadEnterpriseList = () => import('./pages/enterprises/enterprise-list-page');
+const EnterpriseList = lazy(loadEnterpriseList);
 const EnterpriseDetail = lazy(() => import('./pages/enterprises/enterprise-detail-page'));
 const Designations = lazy(() => import('./pages/designations/designations-page'));
 const Chains = lazy(() => import('./pages/chains/chains-page'));
@@ -22,6 +23,9 @@ const Audit = lazy(() => import('./pages/audit/audit-page'));
 const Users = lazy(() => import('./pages/admin/users-page'));
 const Reference = lazy(() => import('./pages/admin/reference-page'));
 const Profile = lazy(() => import('./pages/profile/profile-page'));
+
+// The page a bookmark or reload opens starts loading with the app, not after /auth/me answers.
+if (/^\/enterprises\/?$/.test(window.location.pathname)) void loadEnterpriseList();
 
 function RequireLogin({ children }: { children: ReactNode }) {
   const { token, me, loading } = useAuth();
