@@ -71,8 +71,8 @@ describe('GET /workbench: a staff member\'s to-dos and headline figures, in thei
 
   it('gives the quarter-end freeze: this quarter\'s end, and whether the last quarter is frozen', async () => {
     const before = await workbench(staff);
-    expect(before.freeze.current).toMatchObject({ year, quarter, endsOn: `${year}-${ends[quarter - 1]}`, frozen: false });
-    expect(before.freeze.last).toMatchObject({ ...last, endsOn: `${last.year}-${ends[last.quarter - 1]}`, frozen: false, frozenAt: null });
+    expect(before.freeze.current).toMatchObject({ year, quarter, endsOn: `${year}-${ends[quarter - 1]}`, planExists: true, frozen: false });
+    expect(before.freeze.last).toMatchObject({ ...last, endsOn: `${last.year}-${ends[last.quarter - 1]}`, planExists: true, frozen: false, frozenAt: null });
     await t.http.post(`/api/v1/quota-plans/${last.year}/quarters/${last.quarter}/snapshot`).set(staff).expect(201);
     const after = await workbench(staff);
     expect(after.freeze.last).toMatchObject({ frozen: true, frozenByUsername: 'bureau_staff_0' });

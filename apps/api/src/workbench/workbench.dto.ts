@@ -50,6 +50,8 @@ export class WorkbenchQuarterDto {
   quarter: number;
   /** The quarter's last day, YYYY-MM-DD: the date it is frozen as of */
   endsOn: string;
+  /** The year has a quota plan (without one the quarter cannot be frozen) */
+  planExists: boolean;
   /** Frozen already (a quarterly report exists) */
   frozen: boolean;
   frozenAt: Date | null;

@@ -27,11 +27,12 @@ export class WorkbenchService {
 
   async summary(actor: Actor): Promise<WorkbenchDto> {
     const today = todayInChina();
+    const planYears = (await this.plans.list()).map((p) => p.year);
     const [pending, expiring, quotas, freeze] = await Promise.all([
       this.changeRequests.list(actor, { status: ChangeRequestStatus.PENDING, page: 1, pageSize: TOP, sort: 'createdAt:asc' }),
       this.designations.list(actor, { expiringWithinDays: EXPIRING_WITHIN_DAYS, page: 1, pageSize: TOP }),
-      this.quotas(actor, today),
-      this.freeze(today),
+      this.quotas(actor, today, planYears),
+      this.freeze(today, planYears),
     ]);
     return {
       today,
@@ -42,9 +43,9 @@ export class WorkbenchService {
     };
   }
 
-  private async quotas(actor: Actor, today: string): Promise<WorkbenchQuotasDto> {
+  private async quotas(actor: Actor, today: string, planYears: number[]): Promise<WorkbenchQuotasDto> {
     const year = Number(today.slice(0, 4));
-    const planYear = (await this.plans.list()).map((p) => p.year).filter((y) => y <= year).sort((a, b) => b - a)[0];
+    const planYear = planYears.filter((y) => y <= year).sort((a, b) => b - a)[0];
     if (planYear === undefined) return { planYear: null, asOf: null, unreportedManualLines: [], kpis: [] };
     const asOf = planYear === year ? today : `${planYear}-12-31`;
     const { lines } = await this.progress.progress(planYear, asOf, measureScopeFor(actor, {}));
@@ -58,15 +59,23 @@ export class WorkbenchService {
     };
   }
 
-  private async freeze(today: string): Promise<WorkbenchDto['freeze']> {
+  private async freeze(today: string, planYears: number[]): Promise<WorkbenchDto['freeze']> {
     const year = Number(today.slice(0, 4));
     const quarter = Math.ceil(Number(today.slice(5, 7)) / 3);
     const last = quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 };
-    return { current: await this.quarter(year, quarter), last: await this.quarter(last.year, last.quarter) };
+    return { current: await this.quarter(year, quarter, planYears), last: await this.quarter(last.year, last.quarter, planYears) };
   }
 
-  private async quarter(year: number, quarter: number): Promise<WorkbenchQuarterDto> {
+  private async quarter(year: number, quarter: number, planYears: number[]): Promise<WorkbenchQuarterDto> {
     const frozen = (await this.snapshots.frozenQuarters(year)).find((q) => q.quarter === quarter);
-    return { year, quarter, endsOn: quarterEnd(year, quarter), frozen: Boolean(frozen), frozenAt: frozen?.frozenAt ?? null, frozenByUsername: frozen?.frozenByUsername ?? null };
+    return {
+      year,
+      quarter,
+      endsOn: quarterEnd(year, quarter),
+      planExists: planYears.includes(year),
+      frozen: Boolean(frozen),
+      frozenAt: frozen?.frozenAt ?? null,
+      frozenByUsername: frozen?.frozenByUsername ?? null,
+    };
   }
 }
