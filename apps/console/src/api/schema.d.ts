@@ -1014,6 +1014,24 @@ export interface components {
             /** @description Defaults to today */
             joinedOn?: string;
         };
+        AuditChangeDto: {
+            /** @description The value before (null when there was none, e.g. on creation) */
+            before: (string | null) | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            };
+            /** @description The value after (null when cleared) */
+            after: (string | null) | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            };
+            /** @description API field name, e.g. registeredCapitalYuan */
+            field: string;
+            /** @description Dictionary key, `<entityType>.<field>`, e.g. enterprise.registeredCapitalYuan */
+            key: string;
+            /** @description 字段中文名, e.g. 注册资本 */
+            label: string;
+            /** @description Unit of the values (元, 亩 …), when the field has one */
+            unit?: string;
+        };
         AuditEntryDto: {
             /** @description Changed fields before the change (a diff) */
             before: {
@@ -1024,17 +1042,28 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When, as an ISO 8601 timestamp with its offset (UTC, `Z`); show it in Beijing time
+             */
             at: string;
             actorId: string | null;
             actorUsername: string | null;
+            /** @description The actor's display name now (their username when they have none; 系统 for the system) */
+            actorDisplayName: string | null;
             actorRole: string | null;
             action: string;
+            /** @description The action in Chinese, e.g. 修改了企业信息 */
+            actionLabel: string;
             entityType: string;
+            /** @description The entity type in Chinese, e.g. 企业 */
+            entityTypeLabel: string;
             entityId: string | null;
             enterpriseId: string | null;
             /** @description Correlation id of the request (x-request-id) */
             requestId: string | null;
+            /** @description The labelled fields that changed (before → after), in the dictionary's order; empty for rows without a field diff */
+            changes: components["schemas"]["AuditChangeDto"][];
         };
         ChainDto: {
             id: string;
@@ -1726,7 +1755,10 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        HealthDto: Record<string, never>;
+        HealthDto: {
+            /** @example ok */
+            status: string;
+        };
         ImportCountsDto: {
             /** @description Rows that add a new record */
             created: number;
@@ -2329,6 +2361,8 @@ export interface components {
             quarter: number;
             /** @description The quarter's last day, YYYY-MM-DD: the date it is frozen as of */
             endsOn: string;
+            /** @description The year has a quota plan (without one the quarter cannot be frozen) */
+            planExists: boolean;
             /** @description Frozen already (a quarterly report exists) */
             frozen: boolean;
             /** Format: date-time */
