@@ -1,10 +1,24 @@
 import { Locator, Page } from 'playwright-core';
 
-/** Opens an antd Select (found by its form label, or a locator) and picks the option with this Chinese text. */
+/**
+ * Opens an antd Select (found by its form label, or a locator) and picks the option with this
+ * Chinese text with the keyboard, as a user can: a click on an option races the dropdown's opening
+ * animation inside a modal on a busy machine.
+ */
 export async function choose(page: Page, select: string | Locator, option: string): Promise<void> {
   const field = typeof select === 'string' ? page.getByLabel(select, { exact: true }) : select;
   await field.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().waitFor({ state: 'attached' });
+  for (let step = 0; step < 50; step++) {
+    const active = (await dropdown.locator('.ant-select-item-option-active').first().textContent()) ?? '';
+    if (active.includes(option)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`no option "${option}" in the select`);
 }
 
 /** Types a date into an antd DatePicker found by its form label. */
