@@ -1,12 +1,14 @@
 # Build stage: compile TypeScript with the dev dependencies.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
+# the console is an npm workspace: its package.json must be there for npm ci to install its packages
 COPY package.json package-lock.json ./
+COPY apps/console/package.json apps/console/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-# Runtime stage: compiled code, production dependencies and seed data only.
+# Runtime stage: compiled code (the API in dist/apps, the console in dist/console), production dependencies and seed data only.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
 WORKDIR /app

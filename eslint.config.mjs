@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'libs/database/src/migrations/*-*.ts'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'libs/database/src/migrations/*-*.ts', 'apps/console/src/api/schema.d.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -9,6 +9,7 @@ import { AuditService } from '@app/audit';
 import { dataSourceOptions, startEmbeddedPostgres } from '@app/database';
 import { SeedService } from '@app/seeding';
 
+import { ensureConsoleBuilt } from './console-build';
 import { databaseUrl, ENV_SERVER_URL, ENV_TEMPLATE, randomName, withAdminClient } from './test-server';
 
 /**
@@ -17,6 +18,7 @@ import { databaseUrl, ENV_SERVER_URL, ENV_TEMPLATE, randomName, withAdminClient 
  * then copies it (CREATE DATABASE … TEMPLATE) and drops its copy at the end.
  */
 export default async function globalSetup(): Promise<void> {
+  ensureConsoleBuilt();
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const dir = mkdtempSync(join(tmpdir(), 'cr-test-pg-'));

@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { AbstractLoader, ExpressLoader } from '@nestjs/serve-static';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -50,7 +51,12 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     LOG_LEVEL: 'error',
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl: url })] }).compile();
+  // A testing module resolves providers before the HTTP adapter exists, so serve-static would pick its
+  // no-op loader; give it the Express one that NestFactory.create picks in production.
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ databaseUrl: url })] })
+    .overrideProvider(AbstractLoader)
+    .useValue(new ExpressLoader())
+    .compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
   configureApp(app);
   await app.init();

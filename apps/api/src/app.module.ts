@@ -16,6 +16,7 @@ import { SeedingModule } from '@app/seeding';
 
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { consoleModule } from './console/console-static';
 import { ChangeRequestsController } from './change-requests/change-requests.controller';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { FiguresController } from './enterprises/figures.controller';
@@ -68,6 +69,7 @@ export class AppModule {
         QuotasModule,
         ReportsModule,
         ImportingModule,
+        ...consoleModule(),
       ],
       controllers: [
         HealthController,

@@ -1,4 +1,5 @@
 import { BenchSuite } from './bench-suite';
+import { consoleBench } from './console.bench';
 import { exportBench } from './export.bench';
 import { importBench } from './import.bench';
 import { lookupBench } from './lookup.bench';
@@ -14,4 +15,5 @@ export const SUITES: Record<string, BenchSuite> = {
   progress: quotaProgressBench,
   lookup: lookupBench,
   start: startBench,
+  console: consoleBench,
 };

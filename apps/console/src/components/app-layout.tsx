@@ -1,0 +1,50 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Typography, Watermark } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+
+import { useAuth } from '../api/auth';
+import { useDictionaries } from '../api/dictionaries';
+import { MENU } from './menu';
+
+export function AppLayout() {
+  const auth = useAuth();
+  const dict = useDictionaries();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const items = MENU.filter((m) => auth.can(m.permission));
+  const selected = items.find((m) => location.pathname === m.path || location.pathname.startsWith(`${m.path}/`))?.path;
+  const me = auth.me!;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={200} theme="dark" breakpoint="lg" collapsedWidth={64}>
+        <div style={{ color: '#fff', fontSize: 18, fontWeight: 600, padding: '18px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>企业培育库</div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={selected ? [selected] : []}
+          items={items.map((m) => ({ key: m.path, icon: m.icon, label: m.label }))}
+          onClick={({ key }) => navigate(key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'space-between', alignItems: 'center', borderBottom: '1px solid #f0f0f0' }}>
+          <Typography.Text type="secondary">宁波市经济和信息化局 · 企业梯度培育</Typography.Text>
+          <Space>
+            <Button type="text" icon={<UserOutlined />} onClick={() => navigate('/profile')} data-testid="current-user">
+              {me.displayName}({dict.label('Role', me.role, me.roleLabel)})
+            </Button>
+            <Button type="text" icon={<LogoutOutlined />} onClick={() => auth.logout()}>
+              退出登录
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Watermark content={me.displayName} font={{ color: 'rgba(0,0,0,0.06)', fontSize: 14 }} gap={[160, 160]}>
+          <Layout.Content style={{ padding: 20, minHeight: 'calc(100vh - 64px)' }}>
+            <Outlet />
+          </Layout.Content>
+        </Watermark>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,33 @@
+// Display helpers: Beijing time and money in 万元/亿元, whatever the browser's time zone.
+const dateTime = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+export function beijingTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  return dateTime.format(new Date(iso)).replace(/\//g, '-');
+}
+
+const grouped = (n: number, digits: number) => n.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** Yuan shown as 万元, or 亿元 from 1亿 up. */
+export function money(yuan: number | string | null | undefined): string {
+  if (yuan === null || yuan === undefined || yuan === '') return '—';
+  const n = Number(yuan);
+  if (Math.abs(n) >= 1e8) return `${grouped(n / 1e8, 2)}亿元`;
+  return `${grouped(n / 1e4, n % 1e4 === 0 ? 0 : 2)}万元`;
+}
+
+export function count(n: number | null | undefined, unit = ''): string {
+  return n === null || n === undefined ? '—' : `${n.toLocaleString('zh-CN')}${unit}`;
+}
+
+export function date(d: string | null | undefined): string {
+  return d ? d.slice(0, 10) : '—';
+}

@@ -1,0 +1,34 @@
+import {
+  ApartmentOutlined, AuditOutlined, BankOutlined, CloudUploadOutlined, DashboardOutlined, DatabaseOutlined,
+  FileSearchOutlined, TeamOutlined, TrophyOutlined, UserOutlined, UsergroupAddOutlined,
+} from '@ant-design/icons';
+import { ReactNode } from 'react';
+
+import type { Permission } from '../api/auth';
+
+export interface MenuEntry {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** shown when the caller holds this permission (from GET /auth/me) */
+  permission: Permission;
+}
+
+// The console's own page titles; the permission names are the API's (libs/auth/src/permission.ts).
+export const MENU: MenuEntry[] = [
+  { path: '/workbench', label: '工作台', icon: <DashboardOutlined />, permission: 'WORKBENCH_READ' },
+  { path: '/enterprises', label: '企业名录', icon: <BankOutlined />, permission: 'ENTERPRISE_READ' },
+  { path: '/designations', label: '认定管理', icon: <TrophyOutlined />, permission: 'DESIGNATION_WRITE' },
+  { path: '/chains', label: '产业链', icon: <ApartmentOutlined />, permission: 'REFERENCE_READ' },
+  { path: '/communities', label: '共同体', icon: <UsergroupAddOutlined />, permission: 'COMMUNITY_WRITE' },
+  { path: '/change-requests', label: '变更审核', icon: <FileSearchOutlined />, permission: 'CHANGE_REQUEST_READ' },
+  { path: '/imports', label: '数据导入', icon: <CloudUploadOutlined />, permission: 'IMPORT' },
+  { path: '/audit', label: '操作日志', icon: <AuditOutlined />, permission: 'AUDIT_READ' },
+  { path: '/admin/users', label: '用户与权限', icon: <TeamOutlined />, permission: 'USER_MANAGE' },
+  { path: '/admin/reference', label: '基础数据', icon: <DatabaseOutlined />, permission: 'USER_MANAGE' },
+  { path: '/profile', label: '个人中心', icon: <UserOutlined />, permission: 'SELF_READ' },
+];
+
+export function homePath(can: (permission: Permission) => boolean): string {
+  return MENU.find((m) => can(m.permission))?.path ?? '/profile';
+}

@@ -1,0 +1,77 @@
+import { Spin } from 'antd';
+import { lazy, ReactNode, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+
+import { useAuth } from './api/auth';
+import { AppLayout } from './components/app-layout';
+import { homePath } from './components/menu';
+import { LoginPage } from './pages/login/login-page';
+
+// one chunk per page: antd's heavier parts, ProComponents and ECharts load with the pages using them
+const Workbench = lazy(() => import('./pages/workbench/workbench-page'));
+const loadEnterpriseList = () => import('./pages/enterprises/enterprise-list-page');
+const EnterpriseList = lazy(loadEnterpriseList);
+const EnterpriseDetail = lazy(() => import('./pages/enterprises/enterprise-detail-page'));
+const Designations = lazy(() => import('./pages/designations/designations-page'));
+const Chains = lazy(() => import('./pages/chains/chains-page'));
+const ChainDetail = lazy(() => import('./pages/chains/chain-detail-page'));
+const Communities = lazy(() => import('./pages/communities/communities-page'));
+const CommunityDetail = lazy(() => import('./pages/communities/community-detail-page'));
+const ChangeRequests = lazy(() => import('./pages/change-requests/change-requests-page'));
+const Imports = lazy(() => import('./pages/imports/imports-page'));
+const Audit = lazy(() => import('./pages/audit/audit-page'));
+const Users = lazy(() => import('./pages/admin/users-page'));
+const Reference = lazy(() => import('./pages/admin/reference-page'));
+const Profile = lazy(() => import('./pages/profile/profile-page'));
+
+// The page a bookmark or reload opens starts loading with the app, not after /auth/me answers.
+if (/^\/enterprises\/?$/.test(window.location.pathname)) void loadEnterpriseList();
+
+function RequireLogin({ children }: { children: ReactNode }) {
+  const { token, me, loading } = useAuth();
+  const location = useLocation();
+  if (!token) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (loading || !me) return <Spin fullscreen />;
+  return <>{children}</>;
+}
+
+function Home() {
+  const auth = useAuth();
+  return <Navigate to={homePath(auth.can)} replace />;
+}
+
+const page = (element: ReactNode) => <Suspense fallback={<Spin style={{ display: 'block', margin: 80 }} />}>{element}</Suspense>;
+
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireLogin>
+              <AppLayout />
+            </RequireLogin>
+          }
+        >
+          <Route index element={<Home />} />
+          <Route path="workbench" element={page(<Workbench />)} />
+          <Route path="enterprises" element={page(<EnterpriseList />)} />
+          <Route path="enterprises/:id" element={page(<EnterpriseDetail />)} />
+          <Route path="designations" element={page(<Designations />)} />
+          <Route path="chains" element={page(<Chains />)} />
+          <Route path="chains/:id" element={page(<ChainDetail />)} />
+          <Route path="communities" element={page(<Communities />)} />
+          <Route path="communities/:id" element={page(<CommunityDetail />)} />
+          <Route path="change-requests" element={page(<ChangeRequests />)} />
+          <Route path="imports" element={page(<Imports />)} />
+          <Route path="audit" element={page(<Audit />)} />
+          <Route path="admin/users" element={page(<Users />)} />
+          <Route path="admin/reference" element={page(<Reference />)} />
+          <Route path="profile" element={page(<Profile />)} />
+          <Route path="*" element={<Home />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}
