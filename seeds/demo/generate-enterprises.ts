@@ -4,7 +4,7 @@
  * All enterprises are FICTIONAL. The output depends only on SEED below, so running the script
  * twice gives byte-identical files.
  *
- *   cd /work/main && npx ts-node --transpile-only seeds/demo/generate-enterprises.ts
+ *   cd /work/main && npx ts-node --transpile-only -r tsconfig-paths/register seeds/demo/generate-enterprises.ts
  *
  * Guarantees checked before writing (the script throws otherwise):
  * - every credit code is 18 characters, starts with "91" + a GB/T 2260 code from districts.json,
@@ -19,7 +19,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { withCheckCharacter } from '../../libs/registry/src/credit-code/credit-code';
+import { withCheckCharacter } from '@app/registry';
 
 const SEED = 0x5eed2024;
 const YEARS = [2020, 2021, 2022, 2023] as const;

@@ -1,4 +1,5 @@
-import { addDays, todayInChina } from '../../libs/cultivation/src/common/dates';
+import { addDays, todayInChina } from '@app/core';
+
 import { createEnterprise, designate, firstChain } from '../setup/cultivation-fixtures';
 import { createTestApp, TestApp } from '../setup/test-app';
 

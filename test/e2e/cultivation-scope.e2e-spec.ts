@@ -1,4 +1,5 @@
-import { todayInChina } from '../../libs/cultivation/src/common/dates';
+import { todayInChina } from '@app/core';
+
 import { createEnterprise, designate } from '../setup/cultivation-fixtures';
 import { creditCode } from '../setup/fixtures';
 import { createTestApp, TestApp } from '../setup/test-app';

@@ -4,9 +4,9 @@ import { creditCode, enterprisePayload } from '../setup/fixtures';
 type Headers = Record<string, string>;
 
 /**
- * Scoped export routes (issue 6): each entry is fetched by the liaison of A and the district
- * officer of 330211, and the body must not mention B. Add `{ path: '/api/v1/exports/enterprises?format=csv' }`
- * here when exports land; the tests below then cover them with no other change.
+ * Scoped export routes (issue 6): each is refused to the liaison of A (liaisons hold no EXPORT
+ * permission), and the district officer of 330211 gets A's rows and none of B's. A and B both hold
+ * a designation, so every route has a row of each to leak.
  */
 const EXPORT_ROUTES: { path: string }[] = [
   { path: '/api/v1/exports/enterprises?format=csv' },
@@ -36,7 +36,10 @@ describe('object-level scope: liaisons and district officers over HTTP', () => {
       (await t.http.post('/api/v1/enterprises').set(staff).send(enterprisePayload(overrides)).expect(201)).body;
     a = await created({ name: '宁波镇海甲方精工有限公司', districtCode: '330211' });
     b = await created({ name: '宁波北仑乙方机械有限公司', districtCode: '330206', creditCode: creditCode('330206') });
-    for (const e of [a, b]) await t.http.put(`/api/v1/enterprises/${e.id}/figures/2022`).set(staff).send({ taxPaidYuan: 1_000_000 }).expect(201);
+    for (const e of [a, b]) {
+      await t.http.put(`/api/v1/enterprises/${e.id}/figures/2022`).set(staff).send({ taxPaidYuan: 1_000_000 }).expect(201);
+      await t.http.post('/api/v1/designations').set(staff).send({ enterpriseId: e.id, type: 'SPECIALIZED_SME', level: 'PROVINCIAL' }).expect(201);
+    }
     liaisonA = await t.as('LIAISON', { enterpriseIds: [a.id], username: 'liaison_a' });
     liaisonB = await t.as('LIAISON', { enterpriseIds: [b.id], username: 'liaison_b' });
     district = await t.as('DISTRICT_STAFF', { districtCodes: ['330211'], username: 'zhenhai_officer' });
@@ -107,10 +110,10 @@ describe('object-level scope: liaisons and district officers over HTTP', () => {
     });
 
     for (const route of EXPORT_ROUTES) {
-      it(`gets no row of B from the export ${route.path}`, async () => {
+      it(`is refused the export ${route.path} (403 FORBIDDEN)`, async () => {
         const res = await t.http.get(route.path).set(liaisonA).buffer(true);
-        // Liaisons hold no export permission at all; either way B never leaks.
-        expect([200, 403]).toContain(res.status);
+        expect(res.status).toBe(403);
+        expect(res.body.code).toBe('FORBIDDEN');
         expect(res.text).not.toContain(b.creditCode);
       });
     }
@@ -199,8 +202,8 @@ describe('object-level scope: liaisons and district officers over HTTP', () => {
       it(`gets no row of another district from the export ${route.path}`, async () => {
         const res = await t.http.get(route.path).set(district).buffer(true);
         expect(res.status).toBe(200);
+        expect(res.text).toContain(a.creditCode);
         expect(res.text).not.toContain(b.creditCode);
-        if (route.path.includes('/enterprises')) expect(res.text).toContain(a.creditCode);
       });
     }
   });

@@ -1,85 +1,95 @@
-import { Permission, ROLE_PERMISSIONS } from '../../libs/auth/src/permission';
-import { Role } from '../../libs/auth/src/role';
+import { Role } from '@app/core';
+
 import { createTestApp, TestApp } from '../setup/test-app';
 
-const P = Permission;
-type Rule = Permission | 'PUBLIC';
+const A = 'ADMIN';
+const B = 'BUREAU_STAFF';
+const D = 'DISTRICT_STAFF';
+const L = 'LIAISON';
+const V = 'VIEWER';
+const ROLES = [A, B, D, L, V] as const;
+const EVERYONE = ROLES;
+type Who = 'PUBLIC' | readonly (typeof ROLES)[number][];
 
 /**
- * The permission every operation of the OpenAPI document needs, one line per route. A route
- * missing here fails this test, so nobody adds a route without deciding who may call it.
- * Adding a route: add `'METHOD /api/v1/path/{param}': Permission.X,` (or 'PUBLIC').
+ * Who gets through each operation of the OpenAPI document, one line per route, written from the
+ * README's roles (admin: users, reference data, audit; bureau staff: everything in the city;
+ * district staff: the same in their districts, no plan or reference edits; liaison: read and
+ * change requests; viewer: read, quota progress, reports, exports) — not from the guard's table,
+ * so a wrong grant in `libs/auth/src/permission.ts` fails here. A route missing here fails too.
+ * Adding a route: add `'METHOD /api/v1/path/{param}': [B, D],` (or 'PUBLIC').
  */
-const RULES: Record<string, Rule> = {
+const RULES: Record<string, Who> = {
   'GET /health': 'PUBLIC',
   'GET /health/ready': 'PUBLIC',
   'POST /api/v1/auth/login': 'PUBLIC',
-  'GET /api/v1/auth/me': P.SELF_READ,
-  'POST /api/v1/auth/password': P.SELF_WRITE,
-  'GET /api/v1/users': P.USER_MANAGE,
-  'POST /api/v1/users': P.USER_MANAGE,
-  'PATCH /api/v1/users/{id}': P.USER_MANAGE,
-  'POST /api/v1/users/{id}/reset-password': P.USER_MANAGE,
-  'GET /api/v1/districts': P.REFERENCE_READ,
-  'GET /api/v1/industries': P.REFERENCE_READ,
-  'GET /api/v1/chains': P.REFERENCE_READ,
-  'GET /api/v1/enterprises': P.ENTERPRISE_READ,
-  'POST /api/v1/enterprises': P.ENTERPRISE_WRITE,
-  'GET /api/v1/enterprises/by-credit-code/{code}': P.ENTERPRISE_READ,
-  'GET /api/v1/enterprises/{id}': P.ENTERPRISE_READ,
-  'PATCH /api/v1/enterprises/{id}': P.ENTERPRISE_WRITE,
-  'DELETE /api/v1/enterprises/{id}': P.ENTERPRISE_WRITE,
-  'GET /api/v1/enterprises/{id}/figures': P.ENTERPRISE_READ,
-  'GET /api/v1/enterprises/{id}/figures/{year}': P.ENTERPRISE_READ,
-  'PUT /api/v1/enterprises/{id}/figures/{year}': P.FIGURES_WRITE,
-  'GET /api/v1/enterprises/{id}/history': P.AUDIT_READ,
-  'POST /api/v1/enterprises/{id}/change-requests': P.CHANGE_REQUEST_SUBMIT,
-  'GET /api/v1/change-requests': P.CHANGE_REQUEST_READ,
-  'GET /api/v1/change-requests/{id}': P.CHANGE_REQUEST_READ,
-  'POST /api/v1/change-requests/{id}/approve': P.CHANGE_REQUEST_REVIEW,
-  'POST /api/v1/change-requests/{id}/reject': P.CHANGE_REQUEST_REVIEW,
-  'GET /api/v1/audit': P.AUDIT_READ,
-  'POST /api/v1/designations': P.DESIGNATION_WRITE,
-  'GET /api/v1/designations': P.ENTERPRISE_READ,
-  'GET /api/v1/designations/{id}': P.ENTERPRISE_READ,
-  'POST /api/v1/designations/{id}/transitions': P.DESIGNATION_WRITE,
-  'GET /api/v1/enterprises/{id}/designations': P.ENTERPRISE_READ,
-  'GET /api/v1/enterprises/{id}/scale-tiers': P.ENTERPRISE_READ,
-  'GET /api/v1/scale-tiers': P.ENTERPRISE_READ,
-  'POST /api/v1/chains': P.CHAIN_WRITE,
-  'GET /api/v1/chains/{id}': P.REFERENCE_READ,
-  'PATCH /api/v1/chains/{id}': P.CHAIN_WRITE,
-  'GET /api/v1/chains/{id}/summary': P.ENTERPRISE_READ,
-  'GET /api/v1/chains/{id}/segments': P.REFERENCE_READ,
-  'POST /api/v1/chains/{id}/segments': P.CHAIN_WRITE,
-  'PATCH /api/v1/chains/{id}/segments/{segmentId}': P.CHAIN_WRITE,
-  'DELETE /api/v1/chains/{id}/segments/{segmentId}': P.CHAIN_WRITE,
-  'GET /api/v1/chains/{id}/members': P.ENTERPRISE_READ,
-  'POST /api/v1/chains/{id}/members': P.CHAIN_WRITE,
-  'DELETE /api/v1/chains/{id}/members/{memberId}': P.CHAIN_WRITE,
-  'POST /api/v1/communities': P.COMMUNITY_WRITE,
-  'GET /api/v1/communities': P.ENTERPRISE_READ,
-  'GET /api/v1/communities/{id}': P.ENTERPRISE_READ,
-  'PATCH /api/v1/communities/{id}': P.COMMUNITY_WRITE,
-  'GET /api/v1/communities/{id}/members': P.ENTERPRISE_READ,
-  'POST /api/v1/communities/{id}/members': P.COMMUNITY_WRITE,
-  'POST /api/v1/communities/{id}/members/{memberId}/leave': P.COMMUNITY_WRITE,
-  'GET /api/v1/quota-plans': P.QUOTA_READ,
-  'POST /api/v1/quota-plans': P.QUOTA_WRITE,
-  'GET /api/v1/quota-plans/{year}': P.QUOTA_READ,
-  'POST /api/v1/quota-plans/{year}/lines': P.QUOTA_WRITE,
-  'PATCH /api/v1/quota-plans/{year}/lines/{code}': P.QUOTA_WRITE,
-  'GET /api/v1/quota-plans/{year}/lines/{code}/reports': P.QUOTA_READ,
-  'POST /api/v1/quota-plans/{year}/lines/{code}/reports': P.QUOTA_WRITE,
-  'GET /api/v1/quota-plans/{year}/progress': P.QUOTA_READ,
-  'GET /api/v1/quota-plans/{year}/progress/lines/{code}/enterprises': P.QUOTA_READ,
-  'POST /api/v1/quota-plans/{year}/quarters/{q}/snapshot': P.REPORT_FREEZE,
-  'GET /api/v1/quota-plans/{year}/quarters/{q}/compare': P.QUOTA_READ,
-  'GET /api/v1/reports/quarterly/{year}/{q}': P.REPORT_READ,
-  'GET /api/v1/imports/templates/{kind}': P.IMPORT,
-  'POST /api/v1/imports/{kind}': P.IMPORT,
-  'GET /api/v1/exports/enterprises': P.EXPORT,
-  'GET /api/v1/exports/designations': P.EXPORT,
+  'GET /api/v1/auth/me': EVERYONE,
+  'POST /api/v1/auth/password': EVERYONE,
+  'GET /api/v1/users': [A],
+  'POST /api/v1/users': [A],
+  'PATCH /api/v1/users/{id}': [A],
+  'POST /api/v1/users/{id}/reset-password': [A],
+  'GET /api/v1/districts': EVERYONE,
+  'GET /api/v1/industries': EVERYONE,
+  'GET /api/v1/chains': EVERYONE,
+  'GET /api/v1/enterprises': EVERYONE,
+  'POST /api/v1/enterprises': [B, D],
+  'GET /api/v1/enterprises/by-credit-code/{code}': EVERYONE,
+  'GET /api/v1/enterprises/{id}': EVERYONE,
+  'PATCH /api/v1/enterprises/{id}': [B, D],
+  'DELETE /api/v1/enterprises/{id}': [B, D],
+  'GET /api/v1/enterprises/{id}/figures': EVERYONE,
+  'GET /api/v1/enterprises/{id}/figures/{year}': EVERYONE,
+  'PUT /api/v1/enterprises/{id}/figures/{year}': [B, D],
+  'GET /api/v1/enterprises/{id}/history': [A, B, D],
+  'POST /api/v1/enterprises/{id}/change-requests': [L],
+  'GET /api/v1/change-requests': [B, D, L],
+  'GET /api/v1/change-requests/{id}': [B, D, L],
+  'POST /api/v1/change-requests/{id}/approve': [B, D],
+  'POST /api/v1/change-requests/{id}/reject': [B, D],
+  'GET /api/v1/audit': [A, B, D],
+  'POST /api/v1/designations': [B, D],
+  'GET /api/v1/designations': EVERYONE,
+  'GET /api/v1/designations/{id}': EVERYONE,
+  'POST /api/v1/designations/{id}/transitions': [B, D],
+  'GET /api/v1/enterprises/{id}/designations': EVERYONE,
+  'GET /api/v1/enterprises/{id}/scale-tiers': EVERYONE,
+  'GET /api/v1/scale-tiers': EVERYONE,
+  'POST /api/v1/chains': [A, B],
+  'GET /api/v1/chains/{id}': EVERYONE,
+  'PATCH /api/v1/chains/{id}': [A, B],
+  'GET /api/v1/chains/{id}/summary': EVERYONE,
+  'GET /api/v1/chains/{id}/segments': EVERYONE,
+  'POST /api/v1/chains/{id}/segments': [A, B],
+  'PATCH /api/v1/chains/{id}/segments/{segmentId}': [A, B],
+  'DELETE /api/v1/chains/{id}/segments/{segmentId}': [A, B],
+  'GET /api/v1/chains/{id}/members': EVERYONE,
+  // Open question (issue 9 report): district staff add members by import (IMPORT) but not here.
+  'POST /api/v1/chains/{id}/members': [A, B],
+  'DELETE /api/v1/chains/{id}/members/{memberId}': [A, B],
+  'POST /api/v1/communities': [B, D],
+  'GET /api/v1/communities': EVERYONE,
+  'GET /api/v1/communities/{id}': EVERYONE,
+  'PATCH /api/v1/communities/{id}': [B, D],
+  'GET /api/v1/communities/{id}/members': EVERYONE,
+  'POST /api/v1/communities/{id}/members': [B, D],
+  'POST /api/v1/communities/{id}/members/{memberId}/leave': [B, D],
+  'GET /api/v1/quota-plans': [B, D, V],
+  'POST /api/v1/quota-plans': [B],
+  'GET /api/v1/quota-plans/{year}': [B, D, V],
+  'POST /api/v1/quota-plans/{year}/lines': [B],
+  'PATCH /api/v1/quota-plans/{year}/lines/{code}': [B],
+  'GET /api/v1/quota-plans/{year}/lines/{code}/reports': [B, D, V],
+  'POST /api/v1/quota-plans/{year}/lines/{code}/reports': [B],
+  'GET /api/v1/quota-plans/{year}/progress': [B, D, V],
+  'GET /api/v1/quota-plans/{year}/progress/lines/{code}/enterprises': [B, D, V],
+  'POST /api/v1/quota-plans/{year}/quarters/{q}/snapshot': [B],
+  'GET /api/v1/quota-plans/{year}/quarters/{q}/compare': [B, D, V],
+  'GET /api/v1/reports/quarterly/{year}/{q}': [B, D, V],
+  'GET /api/v1/imports/templates/{kind}': [B, D],
+  'POST /api/v1/imports/{kind}': [B, D],
+  'GET /api/v1/exports/enterprises': [B, D, V],
+  'GET /api/v1/exports/designations': [B, D, V],
 };
 
 /** Values for path parameters; a random-looking but well-formed value reaches the service. */
@@ -110,11 +120,13 @@ describe('permission matrix over every OpenAPI operation', () => {
     expect(Object.keys(RULES).filter((k) => !keys.includes(k))).toEqual([]);
   });
 
+  it('knows every role there is', () => {
+    expect([...Object.values(Role)].sort()).toEqual([...ROLES].sort());
+  });
+
   it('answers every operation for anonymous callers and every role as the table says', async () => {
     const headers: Record<string, Record<string, string>> = { ANONYMOUS: {} };
-    for (const role of Object.values(Role)) {
-      headers[role] = await t.as(role, role === Role.DISTRICT_STAFF ? { districtCodes: ['330211'] } : {});
-    }
+    for (const role of ROLES) headers[role] = await t.as(role, role === D ? { districtCodes: ['330211'] } : {});
     const mismatches: string[] = [];
     for (const op of operations) {
       const rule = RULES[op.key];
@@ -124,8 +136,8 @@ describe('permission matrix over every OpenAPI operation', () => {
         let req = t.http[op.method as (typeof METHODS)[number]](url).set(auth);
         if (op.method !== 'get' && op.method !== 'delete') req = req.send({});
         const { status } = await req;
-        const allowed = rule === 'PUBLIC' || (who !== 'ANONYMOUS' && ROLE_PERMISSIONS[who as Role].includes(rule));
-        const expected = rule === 'PUBLIC' || allowed ? 'not 401/403' : who === 'ANONYMOUS' ? '401' : '403';
+        const allowed = rule === 'PUBLIC' || (rule as readonly string[]).includes(who);
+        const expected = allowed ? 'not 401/403' : who === 'ANONYMOUS' ? '401' : '403';
         const ok =
           status < 500 &&
           (expected === 'not 401/403' ? status !== 401 && status !== 403 : status === Number(expected));

@@ -1,4 +1,4 @@
-import { withCheckCharacter } from '../../libs/registry/src/credit-code/credit-code';
+import { withCheckCharacter } from '@app/registry';
 
 let counter = 0;
 

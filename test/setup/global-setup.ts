@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 
-import { AuditService } from '../../libs/audit/src/audit.service';
-import { dataSourceOptions } from '../../libs/database/src/data-source.options';
-import { startEmbeddedPostgres } from '../../libs/database/src/embedded/embedded-postgres';
-import { SeedService } from '../../libs/seeding/src/seed.service';
+import { AuditService } from '@app/audit';
+import { dataSourceOptions, startEmbeddedPostgres } from '@app/database';
+import { SeedService } from '@app/seeding';
+
 import { ensureConsoleBuilt } from './console-build';
 import { databaseUrl, ENV_SERVER_URL, ENV_TEMPLATE, randomName, withAdminClient } from './test-server';
 

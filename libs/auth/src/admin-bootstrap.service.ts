@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 
-import { APP_CONFIG, SYSTEM_ACTOR } from '@app/core';
+import { APP_CONFIG, Role, SYSTEM_ACTOR } from '@app/core';
 import type { AppConfig } from '@app/core';
 
-import { Role } from './role';
 import { UsersService } from './users.service';
 
 /** Makes sure there is a first admin: from ADMIN_USERNAME/ADMIN_PASSWORD, or a generated password printed once. */

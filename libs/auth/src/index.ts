@@ -9,6 +9,5 @@ export * from './entities/user.entity';
 export * from './password';
 export * from './permission';
 export * from './profile.service';
-export * from './role';
 export * from './users.service';
 export * from './user-admin.service';

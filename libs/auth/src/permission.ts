@@ -1,4 +1,4 @@
-import { Role } from './role';
+import { Role } from '@app/core';
 
 /** Everything a route can require. A route without one is refused (deny by default). */
 export enum Permission {

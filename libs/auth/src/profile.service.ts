@@ -3,14 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { AuditService } from '@app/audit';
-import { Actor, AppException, ErrorCode } from '@app/core';
+import { Actor, AppException, ErrorCode, Role, ROLE_LABELS } from '@app/core';
 
 import { ChangePasswordDto, MeDto, ScopeDistrictDto, ScopeEnterpriseDto } from './dto/me.dto';
 import { UserDto } from './dto/user.dto';
 import { UserEntity } from './entities/user.entity';
 import { assertStrongPassword, hashPassword, verifyPassword } from './password';
 import { ROLE_PERMISSIONS } from './permission';
-import { Role, ROLE_LABELS } from './role';
 
 /** The caller's own account: who they are, what they may do and see, their password. */
 @Injectable()

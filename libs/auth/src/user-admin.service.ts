@@ -3,12 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { AuditService } from '@app/audit';
-import { Actor, AppException, ErrorCode, Paginated, paginated, parseSort } from '@app/core';
+import { Actor, AppException, ErrorCode, paginated, Paginated, parseSort, Role, ROLE_LABELS } from '@app/core';
 
 import { ListUsersQueryDto, ResetPasswordDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { UserEntity } from './entities/user.entity';
 import { assertStrongPassword, hashPassword } from './password';
-import { Role, ROLE_LABELS } from './role';
 
 const view = (user: UserEntity) => UserDto.from(user, ROLE_LABELS[user.role]);
 const userNotFound = (id: string) => AppException.notFound(ErrorCode.USER_NOT_FOUND, `找不到用户 ${id} (user not found)`);

@@ -3,12 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { AuditService } from '@app/audit';
-import { Actor, AppException, ErrorCode } from '@app/core';
+import { Actor, AppException, ErrorCode, Role, ROLE_LABELS } from '@app/core';
 
 import { CreateUserDto, UserDto } from './dto/user.dto';
 import { UserEntity } from './entities/user.entity';
 import { assertStrongPassword, hashPassword } from './password';
-import { Role, ROLE_LABELS } from './role';
 
 @Injectable()
 export class UsersService {

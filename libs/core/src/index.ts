@@ -12,3 +12,7 @@ export * from './request-context/request-context';
 export * from './request-context/request-id.middleware';
 export * from './actor/actor';
 export * from './access/enterprise-scope';
+export * from './actor/role';
+export * from './dates/dates';
+export * from './designations/designation-enums';
+export * from './designations/designation-status-sql';

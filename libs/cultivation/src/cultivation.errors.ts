@@ -1,6 +1,5 @@
-import { AppException, ErrorCode } from '@app/core';
+import { AppException, DESIGNATION_STATUS_LABELS, DesignationStatus, ErrorCode } from '@app/core';
 
-import { DESIGNATION_STATUS_LABELS, DesignationStatus } from './entities/designation-enums';
 import { allowedNext, describeAllowed } from './designations/designation-state-machine';
 
 export const designationNotFound = (id: string) => AppException.notFound(ErrorCode.DESIGNATION_NOT_FOUND, `找不到认定记录 ${id} (designation not found)`);

@@ -1,7 +1,6 @@
 export * from './entities/chain-membership.entity';
 export * from './entities/community-member.entity';
 export * from './entities/community.entity';
-export * from './entities/designation-enums';
 export * from './entities/designation-event.entity';
 export * from './entities/designation.entity';
 export * from './chains/chain-membership.dto';
@@ -12,7 +11,6 @@ export * from './chains/chain-summary.dto';
 export * from './chains/chain-summary.service';
 export * from './chains/chain-write.dto';
 export * from './chains/chain.service';
-export * from './common/dates';
 export * from './communities/community.dto';
 export * from './communities/community-member.service';
 export * from './communities/community.service';

@@ -5,3 +5,4 @@ export * from './import-kind';
 export * from './import.service';
 export * from './importing.module';
 export * from './template.service';
+export * from './demo/city-generator';

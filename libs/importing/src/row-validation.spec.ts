@@ -1,4 +1,4 @@
-import { DESIGNATION_TYPE_LABELS } from '@app/cultivation';
+import { DESIGNATION_TYPE_LABELS } from '@app/core';
 
 import { toBoolean, toDate, toEnum, toNumber } from './row-validation';
 

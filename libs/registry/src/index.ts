@@ -17,3 +17,6 @@ export * from './change-requests/change-request-submit.service';
 export * from './change-requests/change-request.entity';
 export * from './dto/change-request.dto';
 export * from './services/enterprise-history.service';
+export * from './dto/enterprise-fields.dto';
+export * from './services/enterprise-filters';
+export * from './services/reference-check.service';

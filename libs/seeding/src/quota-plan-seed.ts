@@ -1,8 +1,6 @@
 import { EntityManager } from 'typeorm';
 
-import { QuotaLineEntity } from '@app/quotas/entities/quota-line.entity';
-import { QuotaPlanEntity } from '@app/quotas/entities/quota-plan.entity';
-import { MeasureKind, MeasureParams, QuotaDirection } from '@app/quotas/quota-enums';
+import { MeasureKind, MeasureParams, QuotaDirection, QuotaLineEntity, QuotaPlanEntity } from '@app/quotas';
 
 import { readSeed } from './seed-files';
 

@@ -4,13 +4,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 
 import { AuditService } from '@app/audit';
 import { SYSTEM_ACTOR } from '@app/core';
-import { ChainSegmentEntity, ChainStage } from '@app/reference/entities/chain-segment.entity';
-import { ChainEntity } from '@app/reference/entities/chain.entity';
-import { DistrictEntity } from '@app/reference/entities/district.entity';
-import { IndustryEntity } from '@app/reference/entities/industry.entity';
-import { EnterpriseFigureEntity } from '@app/registry/entities/enterprise-figure.entity';
-import { EnterpriseStatus } from '@app/registry/entities/enterprise-status';
-import { EnterpriseEntity } from '@app/registry/entities/enterprise.entity';
+import { ChainEntity, ChainSegmentEntity, ChainStage, DistrictEntity, IndustryEntity } from '@app/reference';
+import { EnterpriseEntity, EnterpriseFigureEntity, EnterpriseStatus } from '@app/registry';
 
 import { seedDemoCultivation } from './demo-cultivation/demo-cultivation.seeder';
 import { seedQuotaPlans } from './quota-plan-seed';

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 
-import { Role, UsersService } from '@app/auth';
-import { JsonLogger, SYSTEM_ACTOR } from '@app/core';
-import { CityCounts } from '@app/importing/demo/city-generator';
+import { UsersService } from '@app/auth';
+import { JsonLogger, Role, SYSTEM_ACTOR } from '@app/core';
+import { CityCounts } from '@app/importing';
 
 import { UsageError } from '../args';
 import { CliModule } from '../cli.module';

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
 import { JsonLogger } from '@app/core';
-import { CityGenerator, CityCounts } from '@app/importing/demo/city-generator';
+import { CityGenerator, CityCounts } from '@app/importing';
 import { SeedService } from '@app/seeding';
 
 import { requireOption, UsageError } from '../args';

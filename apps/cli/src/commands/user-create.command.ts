@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 
-import { Role, UsersService } from '@app/auth';
-import { SYSTEM_ACTOR } from '@app/core';
+import { UsersService } from '@app/auth';
+import { Role, SYSTEM_ACTOR } from '@app/core';
 
 import { requireOption, UsageError } from '../args';
 

@@ -2,9 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 
-import { PageQueryDto } from '@app/core';
+import { PageQueryDto, Role } from '@app/core';
 
-import { Role } from '../role';
 import { UserEntity } from '../entities/user.entity';
 
 export class UserDto {

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
-import { Role } from '../role';
+import { Role } from '@app/core';
 
 @Entity('app_user')
 export class UserEntity {

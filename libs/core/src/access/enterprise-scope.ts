@@ -9,7 +9,7 @@ import { ErrorCode } from '../errors/error-codes';
  * Object-level scope: which enterprises an actor may see and change. The role → permission table
  * says whether a route may be called at all; these helpers say on which rows. They live in core
  * (not auth) so every domain lib — registry, cultivation, quotas, reports, importing, audit — can
- * use them without an import cycle. Role names are compared as strings for the same reason.
+ * use them without an import cycle. Roles are compared as strings: an actor may also be SYSTEM.
  *
  * Out-of-scope reads and writes by id or credit code answer 404 ENTERPRISE_NOT_FOUND, exactly as
  * for an enterprise that does not exist, so ids cannot be probed. Placing an enterprise in a

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 
 import { ChainDto } from '@app/reference';
 
-import { DesignationLevel, DesignationStatus } from '../entities/designation-enums';
+import { DesignationLevel, DesignationStatus } from '@app/core';
 
 export class StageCountDto {
   /** UPSTREAM / MIDSTREAM / DOWNSTREAM, or UNASSIGNED for members without a segment */

@@ -2,13 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { Actor, applyEnterpriseScope } from '@app/core';
+import {
+  Actor,
+  applyEnterpriseScope,
+  DESIGNATION_LEVEL_LABELS,
+  DESIGNATION_STATUS_LABELS,
+  DesignationLevel,
+  DesignationStatus,
+  DesignationType,
+  HOLDING_STATUSES,
+  todayInChina,
+} from '@app/core';
 import { CHAIN_STAGE_LABELS, ChainStage } from '@app/reference';
 
-import { todayInChina } from '../common/dates';
 import { describeScope, scopeSql } from '../common/scope';
 import { effectiveStatusSql } from '../designations/designation-sql';
-import { DESIGNATION_LEVEL_LABELS, DESIGNATION_STATUS_LABELS, DesignationLevel, DesignationStatus, DesignationType, HOLDING_STATUSES } from '../entities/designation-enums';
 import { ChainHolderDto, ChainSummaryDto } from './chain-summary.dto';
 import { ChainService } from './chain.service';
 

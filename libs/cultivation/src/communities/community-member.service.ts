@@ -3,14 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 
 import { AuditService } from '@app/audit';
-import { Actor, AppException, canWriteEnterprise, ErrorCode } from '@app/core';
+import { Actor, AppException, canWriteEnterprise, CommunityStatus, ErrorCode, todayInChina } from '@app/core';
 import { EnterpriseService } from '@app/registry';
 
-import { todayInChina } from '../common/dates';
 import { communityNotFound, futureDate } from '../cultivation.errors';
 import { CommunityMemberEntity } from '../entities/community-member.entity';
 import { CommunityEntity } from '../entities/community.entity';
-import { CommunityStatus } from '../entities/designation-enums';
 import { AddCommunityMemberDto, CommunityMemberDto, LeaveCommunityDto } from './community.dto';
 import { CommunityService } from './community.service';
 

@@ -1,9 +1,8 @@
 import { EntityManager } from 'typeorm';
 
-import { AppException, ErrorCode } from '@app/core';
+import { AppException, COMMUNITY_STATUS_LABELS, CommunityStatus, ErrorCode, HOLDING_STATUSES } from '@app/core';
 
 import { effectiveStatusSql } from '../designations/designation-sql';
-import { COMMUNITY_STATUS_LABELS, CommunityStatus, HOLDING_STATUSES } from '../entities/designation-enums';
 
 const C = CommunityStatus;
 

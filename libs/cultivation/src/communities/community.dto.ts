@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 
-import { PageQueryDto } from '@app/core';
-
-import { CommunityRole, CommunityStatus } from '../entities/designation-enums';
+import { CommunityRole, CommunityStatus, PageQueryDto } from '@app/core';
 
 const DATE = { message: '应为日期 YYYY-MM-DD' };
 

@@ -3,14 +3,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { AuditService } from '@app/audit';
-import { Actor, AppException, canWriteEnterprise, ErrorCode, Paginated, paginated } from '@app/core';
+import {
+  Actor,
+  AppException,
+  canWriteEnterprise,
+  COMMUNITY_ROLE_LABELS,
+  COMMUNITY_STATUS_LABELS,
+  CommunityRole,
+  CommunityStatus,
+  ErrorCode,
+  paginated,
+  Paginated,
+  todayInChina,
+} from '@app/core';
 import { EnterpriseService } from '@app/registry';
 
-import { todayInChina } from '../common/dates';
 import { scopeSql } from '../common/scope';
 import { ChainService } from '../chains/chain.service';
 import { communityNotFound, futureDate } from '../cultivation.errors';
-import { COMMUNITY_ROLE_LABELS, COMMUNITY_STATUS_LABELS, CommunityRole, CommunityStatus } from '../entities/designation-enums';
 import { CommunityEntity } from '../entities/community.entity';
 import { assertChainLeader, checkCommunityTransition } from './community-rules';
 import { CommunityDetailDto, CommunityDto, CommunityMemberDto, CreateCommunityDto, ListCommunitiesQueryDto, UpdateCommunityDto } from './community.dto';

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
-import { DesignationLevel, DesignationStatus, DesignationType } from '../entities/designation-enums';
+import { DesignationLevel, DesignationStatus, DesignationType } from '@app/core';
 
 export class CreateDesignationDto {
   @IsUUID()

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { todayInChina } from '../common/dates';
+import { DesignationStatus, todayInChina } from '@app/core';
+
 import { DesignationEventEntity } from '../entities/designation-event.entity';
-import { DesignationStatus } from '../entities/designation-enums';
 
 /**
  * Writes down the expiries that reads already derive: RECOGNISED rows past expiresOn become

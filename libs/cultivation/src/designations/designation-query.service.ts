@@ -2,12 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 
-import { Actor, applyEnterpriseScope, Paginated, paginated, parseSort } from '@app/core';
+import { Actor, addDays, applyEnterpriseScope, DESIGNATION_STATUS_LABELS, paginated, Paginated, parseSort, todayInChina } from '@app/core';
 import { EnterpriseService } from '@app/registry';
 
-import { addDays, todayInChina } from '../common/dates';
 import { designationNotFound } from '../cultivation.errors';
-import { DESIGNATION_STATUS_LABELS } from '../entities/designation-enums';
 import { DesignationEventEntity } from '../entities/designation-event.entity';
 import { DesignationEntity } from '../entities/designation.entity';
 import { DesignationDetailDto, DesignationDto } from './designation.dto';

@@ -5,8 +5,9 @@ import {
   DesignationLevel,
   DesignationStatus,
   DesignationType,
-} from '../entities/designation-enums';
-import { effectiveStatusSql } from '../entities/designation-status-sql';
+  effectiveStatusSql,
+} from '@app/core';
+
 import { DesignationDto } from './designation.dto';
 
 export { effectiveStatusSql };

@@ -1,4 +1,5 @@
-import { DesignationStatus as S } from '../entities/designation-enums';
+import { DesignationStatus as S } from '@app/core';
+
 import { allowedNext, canTransition } from './designation-state-machine';
 
 describe('designation state machine', () => {

@@ -1,4 +1,4 @@
-import { DESIGNATION_STATUS_LABELS, DesignationStatus } from '../entities/designation-enums';
+import { DESIGNATION_STATUS_LABELS, DesignationStatus } from '@app/core';
 
 const S = DesignationStatus;
 

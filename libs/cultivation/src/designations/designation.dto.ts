@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-import { DesignationLevel, DesignationStatus, DesignationType } from '../entities/designation-enums';
+import { DesignationLevel, DesignationStatus, DesignationType } from '@app/core';
 
 export class DesignationDto {
   id: string;

@@ -3,20 +3,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
 import { AuditService } from '@app/audit';
-import { Actor, AppException, canWriteEnterprise, ErrorCode } from '@app/core';
-import { ChainEntity } from '@app/reference';
-import { EnterpriseService } from '@app/registry';
-
-import { addYears, todayInChina } from '../common/dates';
-import { chainNotFound, designationNotFound, futureDate, illegalTransition } from '../cultivation.errors';
 import {
+  Actor,
+  addYears,
+  AppException,
+  canWriteEnterprise,
   CHAIN_TYPES,
   DESIGNATION_TYPE_LABELS,
   DesignationStatus,
   DesignationType,
+  ErrorCode,
   EXPIRING_TYPES,
   LIVE_STATUSES,
-} from '../entities/designation-enums';
+  todayInChina,
+} from '@app/core';
+import { ChainEntity } from '@app/reference';
+import { EnterpriseService } from '@app/registry';
+
+import { chainNotFound, designationNotFound, futureDate, illegalTransition } from '../cultivation.errors';
 import { DesignationEventEntity } from '../entities/designation-event.entity';
 import { DesignationEntity } from '../entities/designation.entity';
 import { CreateDesignationDto } from './create-designation.dto';

@@ -1,9 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
-import { PageQueryDto } from '@app/core';
-
-import { DesignationLevel, DesignationStatus, DesignationType } from '../entities/designation-enums';
+import { DesignationLevel, DesignationStatus, DesignationType, PageQueryDto } from '@app/core';
 
 export class ListDesignationsQueryDto extends PageQueryDto {
   @IsOptional()

@@ -1,6 +1,6 @@
 import { IsDateString, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 
-import { DesignationStatus } from '../entities/designation-enums';
+import { DesignationStatus } from '@app/core';
 
 export class TransitionDesignationDto {
   @IsEnum(DesignationStatus)

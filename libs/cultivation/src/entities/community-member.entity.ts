@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-import { CommunityRole } from './designation-enums';
+import { CommunityRole } from '@app/core';
 
 /** A membership spell: leaving sets leftOn, rejoining adds a new row, so history is kept. */
 @Entity('community_member')

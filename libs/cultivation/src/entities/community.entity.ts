@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
-import { CommunityStatus } from './designation-enums';
+import { CommunityStatus } from '@app/core';
 
 /** 产业链上下游企业共同体: led by a chain leader of the same chain. */
 @Entity('community')

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-import { DesignationStatus } from './designation-enums';
+import { DesignationStatus } from '@app/core';
 
 /** A status change of a designation: kept forever, never updated. The first event has fromStatus null. */
 @Entity('designation_event')

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
-import { DesignationLevel, DesignationStatus, DesignationType } from './designation-enums';
+import { DesignationLevel, DesignationStatus, DesignationType } from '@app/core';
 
 /**
  * One tier or recognition of one enterprise. `status` is the current state; every change of it is

@@ -2,8 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
+import { DesignationType } from '@app/core';
+
 import { DesignationDto } from '../designations/designation.dto';
-import { DesignationType } from '../entities/designation-enums';
 
 export type ScaleTier = DesignationType.SCALE_10B | DesignationType.SCALE_50B | DesignationType.SCALE_100B;
 

@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { Actor } from '@app/core';
+import { Actor, DESIGNATION_TYPE_LABELS, HOLDING_STATUSES } from '@app/core';
 import { EnterpriseService } from '@app/registry';
 
 import { scopeSql } from '../common/scope';
 import { DesignationQueryService } from '../designations/designation-query.service';
-import { DESIGNATION_TYPE_LABELS, HOLDING_STATUSES } from '../entities/designation-enums';
 import { scaleTierSql } from './scale-tier-sql';
 import { EnterpriseAtTierDto, EnterpriseScaleTiersDto, EnterprisesAtTierDto, SCALE_TIERS, ScaleTier } from './scale-tier.dto';
 

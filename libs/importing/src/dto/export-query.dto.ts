@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 
-import { DesignationLevel, DesignationStatus, DesignationType } from '@app/cultivation';
+import { DesignationLevel, DesignationStatus, DesignationType } from '@app/core';
 import { ListEnterprisesQueryDto } from '@app/registry';
 
 const FORMAT_MESSAGE = { message: 'format 应为 csv 或 xlsx' };

@@ -5,10 +5,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 
 import { AuditService } from '@app/audit';
-import { Actor, applyEnterpriseScope } from '@app/core';
-import { DESIGNATION_LEVEL_LABELS, DESIGNATION_STATUS_LABELS, DESIGNATION_TYPE_LABELS, DesignationEntity } from '@app/cultivation';
-import { ENTERPRISE_STATUS_LABELS, EnterpriseEntity, EnterpriseStatus } from '@app/registry';
-import { applyEnterpriseFilters } from '@app/registry/services/enterprise-filters';
+import { Actor, applyEnterpriseScope, DESIGNATION_LEVEL_LABELS, DESIGNATION_STATUS_LABELS, DESIGNATION_TYPE_LABELS } from '@app/core';
+import { DesignationEntity } from '@app/cultivation';
+import { applyEnterpriseFilters, ENTERPRISE_STATUS_LABELS, EnterpriseEntity, EnterpriseStatus } from '@app/registry';
 
 import { ExportDesignationsQueryDto, ExportEnterprisesQueryDto } from '../dto/export-query.dto';
 import { DESIGNATION_COLUMNS } from '../kinds/designation.import';

@@ -8,7 +8,7 @@ import {
   DesignationStatus,
   DesignationType,
   LIVE_STATUSES,
-} from '@app/cultivation';
+} from '@app/core';
 
 import { BatchContext, ColumnSpec, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from '../import-kind';
 import { toDate, toEnum } from '../row-validation';

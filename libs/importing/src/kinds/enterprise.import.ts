@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 
 import { assertDistrictInScope, canWriteEnterprise, ErrorCode } from '@app/core';
-import { acceptCreditCode, CreateEnterpriseDto, ENTERPRISE_STATUS_LABELS, EnterpriseStatus } from '@app/registry';
-import { EnterpriseFieldsDto } from '@app/registry/dto/enterprise-fields.dto';
-import { ReferenceCheckService } from '@app/registry/services/reference-check.service';
+import {
+  acceptCreditCode,
+  CreateEnterpriseDto,
+  ENTERPRISE_STATUS_LABELS,
+  EnterpriseFieldsDto,
+  EnterpriseStatus,
+  ReferenceCheckService,
+} from '@app/registry';
 
 import { BatchContext, ColumnSpec, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from '../import-kind';
 import { appErrors, CheckCache, sameJson, toBoolean, toDate, toEnum, toNumber, validateDto } from '../row-validation';

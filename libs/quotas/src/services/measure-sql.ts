@@ -1,4 +1,5 @@
-import { DesignationType, scaleTierSql } from '@app/cultivation';
+import { DesignationType } from '@app/core';
+import { scaleTierSql } from '@app/cultivation';
 
 import { FIGURE_METRIC_COLUMNS, FigureMetric, MeasureKind, MeasureParams } from '../quota-enums';
 

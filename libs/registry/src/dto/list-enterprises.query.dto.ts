@@ -2,9 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
-import { PageQueryDto } from '@app/core';
-// Enum values only (a leaf file with no imports), so registry does not depend on the cultivation services.
-import { DesignationStatus, DesignationType } from '@app/cultivation/entities/designation-enums';
+import { DesignationStatus, DesignationType, PageQueryDto } from '@app/core';
 
 import { EnterpriseStatus } from '../entities/enterprise-status';
 import { INDUSTRY_CODE_PATTERN } from './enterprise-fields.dto';

@@ -1,7 +1,6 @@
 import { SelectQueryBuilder } from 'typeorm';
 
-import { todayInChina } from '@app/cultivation/common/dates';
-import { effectiveStatusSql } from '@app/cultivation/entities/designation-status-sql';
+import { effectiveStatusSql, todayInChina } from '@app/core';
 
 import { ListEnterprisesQueryDto } from '../dto/list-enterprises.query.dto';
 

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 import { AppException, ErrorCode } from '@app/core';
-import { DistrictEntity, DistrictKind } from '@app/reference/entities/district.entity';
-import { IndustryEntity } from '@app/reference/entities/industry.entity';
+import { DistrictEntity, DistrictKind, IndustryEntity } from '@app/reference';
 
 /** Checks codes against the reference tables and says which field is wrong. */
 @Injectable()

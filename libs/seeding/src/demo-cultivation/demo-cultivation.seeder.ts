@@ -1,15 +1,9 @@
 import { EntityManager, In } from 'typeorm';
 
-import { addYears, todayInChina } from '@app/cultivation/common/dates';
-import { ChainMembershipEntity } from '@app/cultivation/entities/chain-membership.entity';
-import { CommunityMemberEntity } from '@app/cultivation/entities/community-member.entity';
-import { CommunityEntity } from '@app/cultivation/entities/community.entity';
-import { DesignationStatus, EXPIRING_TYPES } from '@app/cultivation/entities/designation-enums';
-import { DesignationEventEntity } from '@app/cultivation/entities/designation-event.entity';
-import { DesignationEntity } from '@app/cultivation/entities/designation.entity';
-import { ChainSegmentEntity } from '@app/reference/entities/chain-segment.entity';
-import { ChainEntity } from '@app/reference/entities/chain.entity';
-import { EnterpriseEntity } from '@app/registry/entities/enterprise.entity';
+import { addYears, DesignationStatus, EXPIRING_TYPES, todayInChina } from '@app/core';
+import { ChainMembershipEntity, CommunityEntity, CommunityMemberEntity, DesignationEntity, DesignationEventEntity } from '@app/cultivation';
+import { ChainEntity, ChainSegmentEntity } from '@app/reference';
+import { EnterpriseEntity } from '@app/registry';
 
 import { readSeed, SeedChain, SeedEnterprise } from '../seed-files';
 import { PlannedDesignation } from './demo-plan.types';

@@ -1,4 +1,4 @@
-import { CommunityRole, CommunityStatus, DesignationLevel, DesignationStatus, DesignationType } from '@app/cultivation/entities/designation-enums';
+import { CommunityRole, CommunityStatus, DesignationLevel, DesignationStatus, DesignationType } from '@app/core';
 
 export interface PlannedStep {
   to: DesignationStatus;

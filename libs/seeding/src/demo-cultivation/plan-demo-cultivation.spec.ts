@@ -1,6 +1,5 @@
-import { addDays, addYears } from '@app/cultivation/common/dates';
-import { canTransition } from '@app/cultivation/designations/designation-state-machine';
-import { DesignationStatus as S, DesignationType, EXPIRING_TYPES } from '@app/cultivation/entities/designation-enums';
+import { addDays, addYears, DesignationStatus as S, DesignationType, EXPIRING_TYPES } from '@app/core';
+import { canTransition } from '@app/cultivation';
 
 import { readSeed, SeedChain, SeedEnterprise } from '../seed-files';
 import { planDemoCultivation } from './plan-demo-cultivation';

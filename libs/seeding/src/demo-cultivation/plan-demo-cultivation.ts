@@ -1,5 +1,4 @@
-import { addDays } from '@app/cultivation/common/dates';
-import { CommunityRole, CommunityStatus, DesignationLevel as L, DesignationStatus as S, DesignationType as T } from '@app/cultivation/entities/designation-enums';
+import { addDays, CommunityRole, CommunityStatus, DesignationLevel as L, DesignationStatus as S, DesignationType as T } from '@app/core';
 
 import { SeedChain, SeedEnterprise, SeedSegment } from '../seed-files';
 import { DemoCultivationPlan, PlannedCommunity, PlannedDesignation, PlannedMembership } from './demo-plan.types';

@@ -1,5 +1,4 @@
-import { addDays, addYears } from '@app/cultivation/common/dates';
-import { DesignationLevel as L, DesignationStatus as S, DesignationType as T } from '@app/cultivation/entities/designation-enums';
+import { addDays, addYears, DesignationLevel as L, DesignationStatus as S, DesignationType as T } from '@app/core';
 
 import { SeedEnterprise } from '../seed-files';
 import { PlannedDesignation, PlannedStep } from './demo-plan.types';
