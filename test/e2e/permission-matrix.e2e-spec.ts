@@ -90,6 +90,10 @@ const RULES: Record<string, Who> = {
   'GET /api/v1/reports/quarterly/{year}/{q}': [B, D, V],
   'GET /api/v1/imports/templates/{kind}': [B, D],
   'POST /api/v1/imports/{kind}': [B, D],
+  'GET /api/v1/notifications': EVERYONE,
+  'GET /api/v1/notifications/unread-count': EVERYONE,
+  'POST /api/v1/notifications/read-all': EVERYONE,
+  'POST /api/v1/notifications/{id}/read': EVERYONE,
   'GET /api/v1/exports/enterprises': [B, D, V],
   'GET /api/v1/exports/designations': [B, D, V],
 };

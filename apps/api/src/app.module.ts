@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerModule } from '@nestjs/throttler';
 
 import { AuditModule } from '@app/audit';
@@ -7,6 +8,7 @@ import { AuthModule } from '@app/auth';
 import { APP_CONFIG, AppConfig, ConfigModule, createValidationPipe, HttpExceptionFilter } from '@app/core';
 import { CultivationModule } from '@app/cultivation';
 import { DatabaseModule } from '@app/database';
+import { NotificationsModule } from '@app/notifications';
 import { QuotasModule } from '@app/quotas';
 import { ImportingModule } from '@app/importing';
 import { ReferenceModule } from '@app/reference';
@@ -37,6 +39,8 @@ import { EnterpriseDesignationsController } from './designations/enterprise-desi
 import { ScaleTiersController } from './scale-tiers/scale-tiers.controller';
 import { ImportsController } from './imports/imports.controller';
 import { ExportsController } from './exports/exports.controller';
+import { NotificationScheduler } from './notifications/notification.scheduler';
+import { NotificationsController } from './notifications/notifications.controller';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -63,6 +67,8 @@ export class AppModule {
         QuotasModule,
         ReportsModule,
         ImportingModule,
+        NotificationsModule,
+        ScheduleModule.forRoot(),
         ...consoleModule(),
       ],
       controllers: [
@@ -87,9 +93,11 @@ export class AppModule {
         ReportsController,
         ImportsController,
         ExportsController,
+        NotificationsController,
       ],
       providers: [
         StartupService,
+        NotificationScheduler,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],

@@ -1,6 +1,7 @@
 import { AuditLogEntity } from '@app/audit';
 import { UserEntity } from '@app/auth';
 import { ChainMembershipEntity, CommunityEntity, CommunityMemberEntity, DesignationEntity, DesignationEventEntity } from '@app/cultivation';
+import { NotificationEntity } from '@app/notifications';
 import { QuotaLineEntity, QuotaLineSplitEntity, QuotaManualReportEntity, QuotaPlanEntity, QuotaSnapshotEntity } from '@app/quotas';
 import { ChainEntity, ChainSegmentEntity, DistrictEntity, IndustryEntity } from '@app/reference';
 import { ChangeRequestEntity, EnterpriseEntity, EnterpriseFigureEntity } from '@app/registry';
@@ -26,4 +27,5 @@ export const ENTITIES = [
   QuotaLineSplitEntity,
   QuotaManualReportEntity,
   QuotaSnapshotEntity,
+  NotificationEntity,
 ];

@@ -4,6 +4,7 @@ import { QuotaPlans1795718035168 } from './1795718035168-QuotaPlans';
 import { ChangeRequests1795718055499 } from './1795718055499-ChangeRequests';
 import { AuditAppendOnly1795718055500 } from './1795718055500-AuditAppendOnly';
 import { LiveDesignationRules1795720000000 } from './1795720000000-LiveDesignationRules';
+import { Notifications1796101847200 } from './1796101847200-Notifications';
 
 /** Every migration in timestamp order; a new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: Function[] = [
   ChangeRequests1795718055499,
   AuditAppendOnly1795718055500,
   LiveDesignationRules1795720000000,
+  Notifications1796101847200,
 ];
