@@ -639,6 +639,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's inbox, newest first */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every message of the caller read */
+        post: operations["NotificationsController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the caller's messages are unread (the header badge) */
+        get: operations["NotificationsController_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of the caller's messages read; another user's message is not found */
+        post: operations["NotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quota-plans": {
         parameters: {
             query?: never;
@@ -668,6 +736,23 @@ export interface paths {
         get: operations["QuotaPlansController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quota-plans/{year}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start next year's plan as a copy of this year's lines, targets and splits */
+        post: operations["QuotaPlansController_copy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -733,7 +818,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every line's target, actual, percent and status at asOf (the registry's state on that day) */
+        /** Every line's target, actual, percent and status at asOf (the registry's state on that day; default today, 12-31 for a past year) */
         get: operations["QuotaProgressController_get"];
         put?: never;
         post?: never;
@@ -752,6 +837,23 @@ export interface paths {
         };
         /** The enterprises behind a line's value at asOf */
         get: operations["QuotaProgressController_drillDown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quota-plans/{year}/quarters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's four quarters: whether each has ended and is frozen, by whom and when */
+        get: operations["QuotaProgressController_listQuarters"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1705,6 +1807,20 @@ export interface components {
             /** @description LIAISON: the enterprises they are bound to */
             enterprises: components["schemas"]["ScopeEnterpriseDto"][];
         };
+        NotificationDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "CHANGE_REQUEST_WAITING" | "CHANGE_REQUEST_DECIDED" | "RECOGNITION_EXPIRING" | "QUOTA_LINE_BEHIND" | "QUARTER_NOT_FROZEN";
+            /** @description Chinese label of the kind */
+            kindLabel: string;
+            title: string;
+            body: string;
+            /** @description Console path the message points at */
+            link: string | null;
+            createdAt: string;
+            /** @description null while unread */
+            readAt: string | null;
+        };
         PageMetaDto: {
             page: number;
             pageSize: number;
@@ -1728,6 +1844,10 @@ export interface components {
             /** @description A district officer's districts when they named none: the numbers cover these only */
             districtCodes: string[] | null;
             lines: components["schemas"]["LineProgressDto"][];
+        };
+        PlanQuartersDto: {
+            year: number;
+            quarters: components["schemas"]["QuarterStatusDto"][];
         };
         ProposedFiguresDto: {
             /** @description 营业收入(元) */
@@ -1827,6 +1947,21 @@ export interface components {
             statusLabel: string;
             previousStatus: string | null;
             previousStatusLabel: string | null;
+        };
+        QuarterStatusDto: {
+            /** @description 1–4 */
+            quarter: number;
+            /** @description The quarter's last day, YYYY-MM-DD: what a freeze measures at */
+            asOf: string;
+            /** @description Whether the quarter's last day has passed (in Beijing) */
+            ended: boolean;
+            frozen: boolean;
+            /** @description When it was frozen (ISO timestamp), null while not frozen */
+            frozenAt: string | null;
+            /** @description Login of the person who froze it */
+            frozenBy: string | null;
+            /** @description Display name of the person who froze it (their login when they have none) */
+            frozenByName: string | null;
         };
         QuotaLineDto: {
             measureParams: {
@@ -1968,6 +2103,10 @@ export interface components {
             reason: string;
             /** @description The version you read (stale → 409 VERSION_CONFLICT) */
             version: number;
+        };
+        UnreadCountDto: {
+            /** @description Unread messages in the caller's inbox */
+            unread: number;
         };
         UpdateChainDto: {
             /** @description Stable code, upper case, e.g. RARE_EARTH_MAGNETIC */
@@ -5099,6 +5238,176 @@ export interface operations {
             };
         };
     };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page, at most 100 */
+                pageSize?: number;
+                /** @description "true": only unread messages */
+                unread?: string;
+                /** @description Sort as field:direction, e.g. name:asc */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NotificationDto"][];
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 SELF_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 SELF_WRITE,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 SELF_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 SELF_WRITE,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     QuotaPlansController_list: {
         parameters: {
             query?: never;
@@ -5267,6 +5576,71 @@ export interface operations {
             };
             /** @description QUOTA_PLAN_NOT_FOUND / QUOTA_LINE_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QuotaPlansController_copy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaPlanDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 QUOTA_WRITE,角色:BUREAU_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description QUOTA_PLAN_NOT_FOUND / QUOTA_LINE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description QUOTA_PLAN_EXISTS: next year already has a plan */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5535,9 +5909,9 @@ export interface operations {
     };
     QuotaProgressController_get: {
         parameters: {
-            query: {
-                /** @description The day to measure at, YYYY-MM-DD */
-                asOf: string;
+            query?: {
+                /** @description The day to measure at, YYYY-MM-DD; default today in Beijing, or 12-31 for a past year */
+                asOf?: string;
                 /** @description Only this district (targets become the district's split) */
                 districtCode?: string;
                 /** @description Only this chain (targets become the chain's split) */
@@ -5597,12 +5971,13 @@ export interface operations {
     };
     QuotaProgressController_drillDown: {
         parameters: {
-            query: {
+            query?: {
                 /** @description 1-based page number */
                 page?: number;
                 /** @description Rows per page, at most 100 */
                 pageSize?: number;
-                asOf: string;
+                /** @description The day to measure at, YYYY-MM-DD; default today in Beijing, or 12-31 for a past year */
+                asOf?: string;
                 districtCode?: string;
                 chainId?: string;
                 /** @description Sort as field:direction, e.g. name:asc */
@@ -5626,6 +6001,61 @@ export interface operations {
                         items: components["schemas"]["DrillDownRowDto"][];
                         meta: components["schemas"]["PageMetaDto"];
                     };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 QUOTA_READ,角色:BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QuotaProgressController_listQuarters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanQuartersDto"];
                 };
             };
             400: {
