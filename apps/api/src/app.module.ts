@@ -39,6 +39,8 @@ import { EnterpriseDesignationsController } from './designations/enterprise-desi
 import { ScaleTiersController } from './scale-tiers/scale-tiers.controller';
 import { ImportsController } from './imports/imports.controller';
 import { ExportsController } from './exports/exports.controller';
+import { DictionariesController } from './dictionaries/dictionaries.controller';
+import { DictionaryService } from './dictionaries/dictionary.service';
 import { NotificationScheduler } from './notifications/notification.scheduler';
 import { NotificationsController } from './notifications/notifications.controller';
 
@@ -93,10 +95,12 @@ export class AppModule {
         ReportsController,
         ImportsController,
         ExportsController,
+        DictionariesController,
         NotificationsController,
       ],
       providers: [
         StartupService,
+        DictionaryService,
         NotificationScheduler,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -3,3 +3,4 @@ export * from './audit.module';
 export * from './audit.service';
 export * from './audit-query.dto';
 export * from './audit-query.service';
+export * from './audit-actions';

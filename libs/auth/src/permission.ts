@@ -10,7 +10,10 @@ export enum Permission {
   FIGURES_WRITE = 'FIGURES_WRITE',
   REFERENCE_READ = 'REFERENCE_READ',
   REFERENCE_WRITE = 'REFERENCE_WRITE',
+  /** Chains and their segments (reference data) */
   CHAIN_WRITE = 'CHAIN_WRITE',
+  /** Which enterprises are members of a chain (domain data) */
+  CHAIN_MEMBER_WRITE = 'CHAIN_MEMBER_WRITE',
   DESIGNATION_WRITE = 'DESIGNATION_WRITE',
   COMMUNITY_WRITE = 'COMMUNITY_WRITE',
   QUOTA_READ = 'QUOTA_READ',
@@ -27,14 +30,46 @@ export enum Permission {
   CHANGE_REQUEST_READ = 'CHANGE_REQUEST_READ',
 }
 
+/** What each permission lets a user do, in Chinese (the admin's user page shows it). */
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  SELF_READ: '查看本人账号',
+  SELF_WRITE: '修改本人密码',
+  ENTERPRISE_READ: '查看企业',
+  ENTERPRISE_WRITE: '登记和修改企业',
+  FIGURES_WRITE: '录入经营数据',
+  REFERENCE_READ: '查看基础数据',
+  REFERENCE_WRITE: '维护基础数据',
+  CHAIN_WRITE: '维护产业链与环节',
+  CHAIN_MEMBER_WRITE: '维护产业链成员企业',
+  DESIGNATION_WRITE: '认定与培育管理',
+  COMMUNITY_WRITE: '共同体管理',
+  QUOTA_READ: '查看目标进度',
+  QUOTA_WRITE: '维护年度计划与填报',
+  REPORT_READ: '查看季度报告',
+  REPORT_FREEZE: '冻结季度报告',
+  IMPORT: '数据导入',
+  EXPORT: '数据导出',
+  AUDIT_READ: '查看操作日志',
+  CHANGE_REQUEST_SUBMIT: '提交变更申请',
+  CHANGE_REQUEST_REVIEW: '审核变更申请',
+  USER_MANAGE: '用户与权限管理',
+  CHANGE_REQUEST_READ: '查看变更申请',
+};
+
 const P = Permission;
 
-/** The one role → permission table. Record-level scope (district, own enterprise) is checked in services. */
+/**
+ * The one role → permission table. Record-level scope (district, own enterprise) is checked in services.
+ * The admin reads everything (city-wide) and writes users and reference data; domain data is staff's.
+ */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  [Role.ADMIN]: [P.SELF_READ, P.SELF_WRITE, P.ENTERPRISE_READ, P.REFERENCE_READ, P.REFERENCE_WRITE, P.CHAIN_WRITE, P.AUDIT_READ, P.USER_MANAGE],
+  [Role.ADMIN]: [
+    P.SELF_READ, P.SELF_WRITE, P.ENTERPRISE_READ, P.REFERENCE_READ, P.REFERENCE_WRITE, P.CHAIN_WRITE, P.QUOTA_READ, P.REPORT_READ,
+    P.EXPORT, P.AUDIT_READ, P.CHANGE_REQUEST_READ, P.USER_MANAGE,
+  ],
   [Role.BUREAU_STAFF]: [
     P.SELF_READ, P.SELF_WRITE, P.ENTERPRISE_READ, P.ENTERPRISE_WRITE, P.FIGURES_WRITE, P.REFERENCE_READ, P.REFERENCE_WRITE, P.CHAIN_WRITE,
-    P.DESIGNATION_WRITE, P.COMMUNITY_WRITE, P.QUOTA_READ, P.QUOTA_WRITE, P.REPORT_READ, P.REPORT_FREEZE, P.IMPORT, P.EXPORT,
+    P.CHAIN_MEMBER_WRITE, P.DESIGNATION_WRITE, P.COMMUNITY_WRITE, P.QUOTA_READ, P.QUOTA_WRITE, P.REPORT_READ, P.REPORT_FREEZE, P.IMPORT, P.EXPORT,
     P.AUDIT_READ, P.CHANGE_REQUEST_REVIEW, P.CHANGE_REQUEST_READ,
   ],
   [Role.DISTRICT_STAFF]: [

@@ -16,3 +16,4 @@ export * from './actor/role';
 export * from './dates/dates';
 export * from './designations/designation-enums';
 export * from './designations/designation-status-sql';
+export * from './labels/field-labels';

@@ -1,3 +1,5 @@
+import { FIELD_LABELS } from '@app/core';
+
 /** How a quota line's actual value is measured from the registry (or reported by staff). */
 export enum MeasureKind {
   /** Enterprises first recognised in the plan year for a designation type (+level), still holding it at as-of */
@@ -63,9 +65,9 @@ export const FIGURE_METRIC_COLUMNS: Record<FigureMetric, string> = {
 };
 
 export const FIGURE_METRIC_LABELS: Record<FigureMetric, string> = {
-  operatingRevenueYuan: '营业收入',
-  industrialOutputYuan: '工业总产值',
-  taxPaidYuan: '实缴税金',
+  operatingRevenueYuan: FIELD_LABELS.enterprise_figure.operatingRevenueYuan.label,
+  industrialOutputYuan: FIELD_LABELS.enterprise_figure.industrialOutputYuan.label,
+  taxPaidYuan: FIELD_LABELS.enterprise_figure.taxPaidYuan.label,
 };
 
 /** Parameters of a measure; which fields apply depends on the kind. */

@@ -69,6 +69,7 @@ export async function startBrowserApp(): Promise<BrowserApp> {
 
   const loggedIn: BrowserApp['loggedIn'] = async (u) => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     page.on('pageerror', (e) => process.stderr.write(`pageerror ${e.message}\n`));
     await page.goto(`${baseUrl}/login`);

@@ -23,7 +23,7 @@ export class ChainMembersController {
 
   /** Place an enterprise on the chain (once per chain) */
   @Post()
-  @RequirePermission(Permission.CHAIN_WRITE)
+  @RequirePermission(Permission.CHAIN_MEMBER_WRITE)
   @ApiCreatedResponse({ type: ChainMemberDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'CHAIN_MEMBER_DUPLICATE' })
   add(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddChainMemberDto): Promise<ChainMemberDto> {
@@ -32,7 +32,7 @@ export class ChainMembersController {
 
   @Delete(':memberId')
   @HttpCode(204)
-  @RequirePermission(Permission.CHAIN_WRITE)
+  @RequirePermission(Permission.CHAIN_MEMBER_WRITE)
   @ApiNoContentResponse()
   remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('memberId', ParseUUIDPipe) memberId: string): Promise<void> {
     return this.members.remove(actor, id, memberId);

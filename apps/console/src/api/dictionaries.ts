@@ -1,58 +1,54 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 
-import { authorizedFetch } from './client';
+import { api, Schemas, unwrap } from './client';
 
-type Entries = Record<string, string>;
+type LabelledValue = Schemas['LabelledValueDto'];
+type RawDictionary = Schemas['DictionaryDto'];
 
 export interface Dictionaries {
-  /** The Chinese label of an enum value, audit action or field; the value itself when unknown. */
-  label(group: string, value: string | null | undefined): string;
+  /**
+   * The Chinese label of a value: `group` is the API's enum name (`DesignationType`, `Role` …),
+   * `AuditAction` or `EntityType`. Unknown values show as they are.
+   */
+  label(group: string, value: string | null | undefined, fallback?: string | null): string;
   /** The Chinese name (and unit) of an editable field of an entity type (`enterprise`, `enterprise_figure` …). */
   field(entityType: string, name: string): { label: string; unit?: string };
   /** A select's options for a group, in the API's order. */
-  options(group: string): { value: string; label: string }[];
+  options(group: string): LabelledValue[];
   ready: boolean;
 }
 
-// The API's dictionary route is the one source of labels; accept a group as a map or as a list.
-function normalise(raw: unknown): Record<string, Entries> {
-  const out: Record<string, Entries> = {};
-  const groups = (raw && typeof raw === 'object' && 'groups' in raw ? (raw as { groups: unknown }).groups : raw) as Record<string, unknown>;
-  for (const [group, entries] of Object.entries(groups ?? {})) {
-    const map: Entries = {};
-    if (Array.isArray(entries)) {
-      for (const e of entries as { value?: string; code?: string; key?: string; label: string }[]) map[e.value ?? e.code ?? e.key ?? ''] = e.label;
-    } else if (entries && typeof entries === 'object') {
-      Object.assign(map, entries);
-    }
-    out[group] = map;
-  }
-  return out;
+// the enum's schema name (DesignationType) → its key in the dictionary (designationType)
+function entries(raw: RawDictionary | undefined, group: string): LabelledValue[] {
+  if (!raw) return [];
+  if (group === 'AuditAction') return raw.auditActions ?? [];
+  if (group === 'EntityType') return raw.entityTypes ?? [];
+  return (raw.enums as unknown as Record<string, LabelledValue[]>)[group.charAt(0).toLowerCase() + group.slice(1)] ?? [];
 }
 
+/** GET /api/v1/dictionaries, read once per session: the one source of the console's labels. */
 export function useDictionaries(): Dictionaries {
   const query = useQuery({
     queryKey: ['dictionaries'],
     staleTime: Infinity,
-    queryFn: async () => {
-      const response = await authorizedFetch('/api/v1/dictionaries');
-      return response.ok ? normalise(await response.json()) : {};
-    },
+    queryFn: () => unwrap(api.GET('/api/v1/dictionaries')),
   });
-  const data = query.data;
-  const label = useCallback((group: string, value: string | null | undefined) => (value == null ? '' : (data?.[group]?.[value] ?? value)), [data]);
-  const options = useCallback(
-    (group: string) => Object.entries(data?.[group] ?? {}).map(([value, l]) => ({ value, label: l })),
-    [data],
-  );
-  const field = useCallback(
-    (entityType: string, name: string) => {
-      const entry = data?.[`fields.${entityType}`]?.[name];
-      const unit = data?.[`fieldUnits.${entityType}`]?.[name];
-      return { label: entry ?? name, unit };
+  const raw = query.data;
+  const maps = useMemo(() => new Map<string, Map<string, string>>(), [raw]);
+  const label = useCallback(
+    (group: string, value: string | null | undefined, fallback?: string | null) => {
+      if (value == null) return '';
+      let map = maps.get(group);
+      if (!map) {
+        map = new Map(entries(raw, group).map((e) => [e.value, e.label]));
+        maps.set(group, map);
+      }
+      return map.get(value) ?? fallback ?? value;
     },
-    [data],
+    [raw, maps],
   );
-  return useMemo(() => ({ label, options, field, ready: !!data }), [label, options, field, data]);
+  const options = useCallback((group: string) => entries(raw, group), [raw]);
+  const field = useCallback((entityType: string, name: string) => (raw?.fields as Record<string, Record<string, { label: string; unit?: string }>> | undefined)?.[entityType]?.[name] ?? { label: name }, [raw]);
+  return useMemo(() => ({ label, options, field, ready: !!raw }), [label, options, field, raw]);
 }

@@ -378,6 +378,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dictionaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Chinese label of every enum value, audit action, audited entity type and editable field the API exposes */
+        get: operations["DictionariesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/districts": {
         parameters: {
             query?: never;
@@ -1555,6 +1572,51 @@ export interface components {
         DesignationStatus: "CANDIDATE" | "RECOGNISED" | "UNDER_REVIEW" | "EXPIRED" | "REVOKED" | "REJECTED";
         /** @enum {string} */
         DesignationType: "CHAIN_LEADER" | "CHAIN_CORE" | "CHAIN_BASE" | "SINGLE_CHAMPION" | "LITTLE_GIANT" | "SPECIALIZED_SME" | "INNOVATIVE_SME" | "BIG_EXCELLENT_STRONG" | "SCALE_10B" | "SCALE_50B" | "SCALE_100B";
+        DictionaryDto: {
+            /**
+             * @description Editable fields: entity type (as in audit rows) → API field → label and unit
+             * @example {
+             *       "enterprise": {
+             *         "registeredCapitalYuan": {
+             *           "label": "注册资本",
+             *           "unit": "元"
+             *         }
+             *       }
+             *     }
+             */
+            fields: {
+                [key: string]: {
+                    [key: string]: components["schemas"]["FieldLabelDto"];
+                };
+            };
+            enums: components["schemas"]["DictionaryEnumsDto"];
+            /** @description Every audit action (`<entity>.<verb>`) with the phrase the trail shows */
+            auditActions: components["schemas"]["LabelledValueDto"][];
+            /** @description Entity types (as in audit rows) → Chinese name, e.g. enterprise → 企业 */
+            entityTypes: components["schemas"]["LabelledValueDto"][];
+            /** @description Reference data is listed by its own routes */
+            references: components["schemas"]["ReferencePointerDto"][];
+        };
+        DictionaryEnumsDto: {
+            designationType: components["schemas"]["LabelledValueDto"][];
+            designationLevel: components["schemas"]["LabelledValueDto"][];
+            designationStatus: components["schemas"]["LabelledValueDto"][];
+            communityStatus: components["schemas"]["LabelledValueDto"][];
+            communityRole: components["schemas"]["LabelledValueDto"][];
+            role: components["schemas"]["LabelledValueDto"][];
+            permission: components["schemas"]["LabelledValueDto"][];
+            enterpriseStatus: components["schemas"]["LabelledValueDto"][];
+            changeRequestStatus: components["schemas"]["LabelledValueDto"][];
+            changeRequestKind: components["schemas"]["LabelledValueDto"][];
+            importKind: components["schemas"]["LabelledValueDto"][];
+            measureKind: components["schemas"]["LabelledValueDto"][];
+            quotaDirection: components["schemas"]["LabelledValueDto"][];
+            progressStatus: components["schemas"]["LabelledValueDto"][];
+            figureMetric: components["schemas"]["LabelledValueDto"][];
+            districtKind: components["schemas"]["LabelledValueDto"][];
+            industryLevel: components["schemas"]["LabelledValueDto"][];
+            chainStage: components["schemas"]["LabelledValueDto"][];
+        };
         DistrictDto: {
             kind: components["schemas"]["DistrictKind"];
             code: string;
@@ -1672,6 +1734,12 @@ export interface components {
             /** @description What is wrong, for a clerk to act on */
             message: string;
         };
+        FieldLabelDto: {
+            /** @description 字段中文名, e.g. 注册资本 */
+            label: string;
+            /** @description Unit of the API value (元, 亩, 人 …); absent for text, dates and codes */
+            unit?: string;
+        };
         FiguresDto: {
             enterpriseId: string;
             year: number;
@@ -1731,6 +1799,12 @@ export interface components {
         };
         /** @enum {string} */
         IndustryLevel: "SECTION" | "DIVISION" | "GROUP" | "CLASS";
+        LabelledValueDto: {
+            /** @description The API value, e.g. CHAIN_CORE */
+            value: string;
+            /** @description Its Chinese label, e.g. 链核企业 */
+            label: string;
+        };
         LeaveCommunityDto: {
             /** @description Defaults to today; not before joinedOn */
             leftOn?: string;
@@ -1832,7 +1906,7 @@ export interface components {
          * @description What the role may do (the one role → permission table); menus and buttons follow it
          * @enum {string}
          */
-        Permission: "SELF_READ" | "SELF_WRITE" | "ENTERPRISE_READ" | "ENTERPRISE_WRITE" | "FIGURES_WRITE" | "REFERENCE_READ" | "REFERENCE_WRITE" | "CHAIN_WRITE" | "DESIGNATION_WRITE" | "COMMUNITY_WRITE" | "QUOTA_READ" | "QUOTA_WRITE" | "REPORT_READ" | "REPORT_FREEZE" | "IMPORT" | "EXPORT" | "AUDIT_READ" | "CHANGE_REQUEST_SUBMIT" | "CHANGE_REQUEST_REVIEW" | "USER_MANAGE" | "CHANGE_REQUEST_READ";
+        Permission: "SELF_READ" | "SELF_WRITE" | "ENTERPRISE_READ" | "ENTERPRISE_WRITE" | "FIGURES_WRITE" | "REFERENCE_READ" | "REFERENCE_WRITE" | "CHAIN_WRITE" | "CHAIN_MEMBER_WRITE" | "DESIGNATION_WRITE" | "COMMUNITY_WRITE" | "QUOTA_READ" | "QUOTA_WRITE" | "REPORT_READ" | "REPORT_FREEZE" | "IMPORT" | "EXPORT" | "AUDIT_READ" | "CHANGE_REQUEST_SUBMIT" | "CHANGE_REQUEST_REVIEW" | "USER_MANAGE" | "CHANGE_REQUEST_READ";
         PlanProgressDto: {
             year: number;
             title: string;
@@ -2006,6 +2080,14 @@ export interface components {
             sourceDocument: string;
             version: number;
             lineCount: number;
+        };
+        ReferencePointerDto: {
+            /** @description e.g. districts */
+            key: string;
+            /** @description e.g. 区县 */
+            label: string;
+            /** @description The route that lists it, e.g. /api/v1/districts */
+            path: string;
         };
         RejectChangeRequestDto: {
             /** @description Why the change is rejected; shown to the liaison */
@@ -2773,7 +2855,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description 需要权限 CHAIN_WRITE,角色:ADMIN, BUREAU_STAFF */
+            /** @description 需要权限 CHAIN_MEMBER_WRITE,角色:BUREAU_STAFF */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2837,7 +2919,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description 需要权限 CHAIN_WRITE,角色:ADMIN, BUREAU_STAFF */
+            /** @description 需要权限 CHAIN_MEMBER_WRITE,角色:BUREAU_STAFF */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3213,7 +3295,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description 需要权限 CHANGE_REQUEST_READ,角色:BUREAU_STAFF, DISTRICT_STAFF, LIAISON */
+            /** @description 需要权限 CHANGE_REQUEST_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3260,7 +3342,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description 需要权限 CHANGE_REQUEST_READ,角色:BUREAU_STAFF, DISTRICT_STAFF, LIAISON */
+            /** @description 需要权限 CHANGE_REQUEST_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4101,6 +4183,43 @@ export interface operations {
             };
             /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DictionariesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DictionaryDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REFERENCE_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4997,7 +5116,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description 需要权限 EXPORT,角色:BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
+            /** @description 需要权限 EXPORT,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5067,7 +5186,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description 需要权限 EXPORT,角色:BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
+            /** @description 需要权限 EXPORT,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5442,7 +5561,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description 需要权限 QUOTA_READ,角色:BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
+            /** @description 需要权限 QUOTA_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5565,7 +5684,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description 需要权限 QUOTA_READ,角色:BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
+            /** @description 需要权限 QUOTA_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5817,7 +5936,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description 需要权限 QUOTA_READ,角色:BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
+            /** @description 需要权限 QUOTA_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5950,7 +6069,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description 需要权限 QUOTA_READ,角色:BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
+            /** @description 需要权限 QUOTA_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6020,7 +6139,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description 需要权限 QUOTA_READ,角色:BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
+            /** @description 需要权限 QUOTA_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6131,7 +6250,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description 需要权限 QUOTA_READ,角色:BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
+            /** @description 需要权限 QUOTA_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6261,7 +6380,7 @@ export interface operations {
                     "text/csv; charset=utf-8": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description 需要权限 REPORT_READ,角色:BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
+            /** @description 需要权限 REPORT_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
             403: {
                 headers: {
                     [name: string]: unknown;

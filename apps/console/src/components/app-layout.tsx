@@ -32,7 +32,7 @@ export function AppLayout() {
           <Typography.Text type="secondary">宁波市经济和信息化局 · 企业梯度培育</Typography.Text>
           <Space>
             <Button type="text" icon={<UserOutlined />} onClick={() => navigate('/profile')} data-testid="current-user">
-              {me.displayName}({dict.label('Role', me.role) || me.roleLabel})
+              {me.displayName}({dict.label('Role', me.role, me.roleLabel)})
             </Button>
             <Button type="text" icon={<LogoutOutlined />} onClick={() => auth.logout()}>
               退出登录

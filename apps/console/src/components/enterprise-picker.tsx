@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 
 /** Searches enterprises on the server (name, former name or credit code): never loads the registry. */
-export function EnterprisePicker(props: { value?: string; onChange?: (id: string) => void; placeholder?: string; initialLabel?: string }) {
+export function EnterprisePicker(props: { id?: string; value?: string; onChange?: (id: string) => void; placeholder?: string; initialLabel?: string }) {
   const [q, setQ] = useState('');
   const query = useQuery({
     queryKey: ['enterprise-picker', q],
@@ -16,6 +16,7 @@ export function EnterprisePicker(props: { value?: string; onChange?: (id: string
   if (props.value && props.initialLabel && !options.some((o) => o.value === props.value)) options.unshift({ value: props.value, label: props.initialLabel });
   return (
     <Select
+      id={props.id}
       showSearch
       value={props.value}
       onChange={props.onChange}

@@ -12,7 +12,7 @@ interface Option {
 }
 
 /** GB/T 4754 门类 → 大类 → 中类 → 小类, loaded a level at a time; any level may be chosen. */
-export function IndustryCascader(props: { value?: string[]; onChange?: (value: string[]) => void; placeholder?: string }) {
+export function IndustryCascader(props: { id?: string; value?: string[]; onChange?: (value: string[]) => void; placeholder?: string }) {
   const [options, setOptions] = useState<Option[]>([]);
   useEffect(() => {
     fetchIndustries().then((sections) => setOptions(sections.map((s) => ({ value: s.code, label: `${s.code} ${s.name}`, isLeaf: false }))), () => undefined);
@@ -28,6 +28,7 @@ export function IndustryCascader(props: { value?: string[]; onChange?: (value: s
 
   return (
     <Cascader
+      id={props.id}
       options={options}
       loadData={loadData}
       changeOnSelect

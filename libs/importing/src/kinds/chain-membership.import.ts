@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
+import { fieldHeader } from '@app/core';
+
 import { BatchContext, ColumnSpec, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from '../import-kind';
 import { toBoolean } from '../row-validation';
 import { ChainRef, loadChains } from './chain-lookup';
@@ -11,8 +13,8 @@ export const CHAIN_MEMBERSHIP_COLUMNS: ColumnSpec[] = [
   { field: 'name', header: '企业名称', example: '宁波示例智能装备有限公司' },
   { field: 'chainCode', header: '产业链代码', aliases: ['产业链', '所属产业链'], required: true, example: 'SMART_FORMING_EQUIPMENT' },
   { field: 'segmentCode', header: '环节代码', aliases: ['产业链环节代码'], example: '' },
-  { field: 'mainProducts', header: '主要产品', example: '精密注塑机' },
-  { field: 'keyEnterprise', header: '重点企业', example: '是' },
+  { field: 'mainProducts', header: fieldHeader('chain_membership', 'mainProducts'), example: '精密注塑机' },
+  { field: 'keyEnterprise', header: fieldHeader('chain_membership', 'keyEnterprise'), example: '是' },
 ];
 
 interface MembershipRow {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import { fieldHeader } from '@app/core';
 import {
   CHAIN_TYPES,
   DESIGNATION_LEVEL_LABELS,
@@ -19,19 +20,19 @@ import { jsonRecordset } from './sql-recordset';
 export const DESIGNATION_COLUMNS: ColumnSpec[] = [
   { field: 'creditCode', header: '统一社会信用代码', aliases: ['信用代码', '社会信用代码'], required: true, example: '91330200MA2AAAAA1X' },
   { field: 'name', header: '企业名称', example: '宁波示例智能装备有限公司' },
-  { field: 'type', header: '认定类型', aliases: ['类型'], required: true, example: '专精特新“小巨人”' },
-  { field: 'level', header: '级别', aliases: ['认定级别'], required: true, example: '国家级' },
+  { field: 'type', header: fieldHeader('designation', 'type'), aliases: ['类型'], required: true, example: '专精特新“小巨人”' },
+  { field: 'level', header: fieldHeader('designation', 'level'), aliases: ['认定级别'], required: true, example: '国家级' },
   { field: 'chainCode', header: '产业链代码', aliases: ['产业链'], example: '' },
-  { field: 'status', header: '状态', aliases: ['认定状态'], required: true, example: '已认定' },
-  { field: 'batch', header: '批次', example: '第五批' },
-  { field: 'year', header: '年度', aliases: ['认定年度'], example: '2023' },
-  { field: 'noticeNo', header: '文号', example: '工信厅企业函〔2023〕164号' },
-  { field: 'recognisingBody', header: '认定机构', example: '工业和信息化部' },
-  { field: 'recognisedOn', header: '认定日期', example: '2023-07-14' },
-  { field: 'expiresOn', header: '到期日期', aliases: ['有效期至'], example: '2026-07-13' },
-  { field: 'productName', header: '产品名称', example: '' },
-  { field: 'productCode', header: '产品代码', example: '' },
-  { field: 'evidence', header: '依据', aliases: ['备注'], example: '' },
+  { field: 'status', header: fieldHeader('designation', 'status'), aliases: ['认定状态'], required: true, example: '已认定' },
+  { field: 'batch', header: fieldHeader('designation', 'batch'), example: '第五批' },
+  { field: 'year', header: fieldHeader('designation', 'year'), aliases: ['认定年度'], example: '2023' },
+  { field: 'noticeNo', header: fieldHeader('designation', 'noticeNo'), example: '工信厅企业函〔2023〕164号' },
+  { field: 'recognisingBody', header: fieldHeader('designation', 'recognisingBody'), example: '工业和信息化部' },
+  { field: 'recognisedOn', header: fieldHeader('designation', 'recognisedOn'), example: '2023-07-14' },
+  { field: 'expiresOn', header: fieldHeader('designation', 'expiresOn'), aliases: ['有效期至'], example: '2026-07-13' },
+  { field: 'productName', header: fieldHeader('designation', 'productName'), example: '' },
+  { field: 'productCode', header: fieldHeader('designation', 'productCode'), example: '' },
+  { field: 'evidence', header: fieldHeader('designation', 'evidence'), aliases: ['备注'], example: '' },
 ];
 
 const TEXT_LIMITS: Record<string, number> = { batch: 50, noticeNo: 100, recognisingBody: 100, productName: 200, productCode: 50, evidence: 5000 };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { assertDistrictInScope, canWriteEnterprise, ErrorCode } from '@app/core';
+import { assertDistrictInScope, canWriteEnterprise, ErrorCode, fieldHeader } from '@app/core';
 import {
   acceptCreditCode,
   CreateEnterpriseDto,
@@ -15,25 +15,25 @@ import { appErrors, CheckCache, sameJson, toBoolean, toDate, toEnum, toNumber, v
 import { jsonRecordset } from './sql-recordset';
 
 export const ENTERPRISE_COLUMNS: ColumnSpec[] = [
-  { field: 'creditCode', header: '统一社会信用代码', aliases: ['信用代码', '社会信用代码'], required: true, example: '91330200MA2AAAAA1X' },
-  { field: 'name', header: '企业名称', aliases: ['单位名称', '企业全称'], required: true, newOnly: true, example: '宁波示例智能装备有限公司' },
-  { field: 'shortName', header: '企业简称', aliases: ['简称'], example: '示例装备' },
-  { field: 'formerNames', header: '曾用名', example: '宁波示例机械厂;宁波示例机电有限公司' },
+  { field: 'creditCode', header: fieldHeader('enterprise', 'creditCode'), aliases: ['信用代码', '社会信用代码'], required: true, example: '91330200MA2AAAAA1X' },
+  { field: 'name', header: fieldHeader('enterprise', 'name'), aliases: ['单位名称', '企业全称'], required: true, newOnly: true, example: '宁波示例智能装备有限公司' },
+  { field: 'shortName', header: fieldHeader('enterprise', 'shortName'), aliases: ['简称'], example: '示例装备' },
+  { field: 'formerNames', header: fieldHeader('enterprise', 'formerNames'), example: '宁波示例机械厂;宁波示例机电有限公司' },
   { field: 'districtCode', header: '所属区县代码', aliases: ['区县代码', '行政区划代码'], required: true, newOnly: true, example: '330211' },
   { field: 'functionalZoneCode', header: '功能区代码', example: '' },
   { field: 'industryCode', header: '行业代码', aliases: ['国民经济行业代码', '行业分类代码'], required: true, newOnly: true, example: '3411' },
-  { field: 'address', header: '地址', aliases: ['注册地址', '企业地址'], example: '宁波市镇海区骆驼街道示例路1号' },
-  { field: 'legalRepresentative', header: '法定代表人', example: '张三' },
-  { field: 'foundedOn', header: '成立日期', example: '2008-05-12' },
-  { field: 'registeredCapitalYuan', header: '注册资本(元)', example: '50000000' },
-  { field: 'status', header: '经营状态', aliases: ['登记状态'], example: '存续' },
-  { field: 'aboveScale', header: '规上企业', aliases: ['是否规上'], example: '是' },
-  { field: 'stockCode', header: '股票代码', example: '' },
-  { field: 'landAreaMu', header: '用地面积(亩)', example: '35.5' },
-  { field: 'contactPerson', header: '联系人', example: '李四' },
-  { field: 'contactPhone', header: '联系电话', example: '0574-86000000' },
-  { field: 'contactEmail', header: '联系邮箱', aliases: ['电子邮箱'], example: 'contact@example.cn' },
-  { field: 'creditCodeOverrideReason', header: '信用代码例外说明', example: '' },
+  { field: 'address', header: fieldHeader('enterprise', 'address'), aliases: ['注册地址', '企业地址'], example: '宁波市镇海区骆驼街道示例路1号' },
+  { field: 'legalRepresentative', header: fieldHeader('enterprise', 'legalRepresentative'), example: '张三' },
+  { field: 'foundedOn', header: fieldHeader('enterprise', 'foundedOn'), example: '2008-05-12' },
+  { field: 'registeredCapitalYuan', header: fieldHeader('enterprise', 'registeredCapitalYuan'), example: '50000000' },
+  { field: 'status', header: fieldHeader('enterprise', 'status'), aliases: ['登记状态'], example: '存续' },
+  { field: 'aboveScale', header: fieldHeader('enterprise', 'aboveScale'), aliases: ['是否规上'], example: '是' },
+  { field: 'stockCode', header: fieldHeader('enterprise', 'stockCode'), example: '' },
+  { field: 'landAreaMu', header: fieldHeader('enterprise', 'landAreaMu'), example: '35.5' },
+  { field: 'contactPerson', header: fieldHeader('enterprise', 'contactPerson'), example: '李四' },
+  { field: 'contactPhone', header: fieldHeader('enterprise', 'contactPhone'), example: '0574-86000000' },
+  { field: 'contactEmail', header: fieldHeader('enterprise', 'contactEmail'), aliases: ['电子邮箱'], example: 'contact@example.cn' },
+  { field: 'creditCodeOverrideReason', header: fieldHeader('enterprise', 'creditCodeOverrideReason'), example: '' },
 ];
 
 /** field → column, with the SQL type used to read it back from JSON */

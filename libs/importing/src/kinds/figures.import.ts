@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
+import { fieldHeader } from '@app/core';
+
 import { PutFiguresDto } from '@app/registry';
 
 import { BatchContext, ColumnSpec, ImportHandler, ImportKind, PreparedRow, RawRow } from '../import-kind';
@@ -10,15 +12,15 @@ import { jsonRecordset } from './sql-recordset';
 export const FIGURES_COLUMNS: ColumnSpec[] = [
   { field: 'creditCode', header: '统一社会信用代码', aliases: ['信用代码', '社会信用代码'], required: true, example: '91330200MA2AAAAA1X' },
   { field: 'name', header: '企业名称', example: '宁波示例智能装备有限公司' },
-  { field: 'year', header: '年度', aliases: ['年份'], required: true, example: '2023' },
-  { field: 'quarter', header: '季度', example: '' },
-  { field: 'operatingRevenueYuan', header: '营业收入(元)', example: '1250000000' },
-  { field: 'industrialOutputYuan', header: '工业总产值(元)', example: '1180000000' },
-  { field: 'taxPaidYuan', header: '实缴税金(元)', aliases: ['税收(元)'], example: '56000000' },
-  { field: 'rdSpendYuan', header: '研发投入(元)', aliases: ['研发费用(元)'], example: '48000000' },
-  { field: 'valueAddedYuan', header: '工业增加值(元)', example: '260000000' },
-  { field: 'employees', header: '从业人员(人)', aliases: ['从业人员'], example: '860' },
-  { field: 'energyUseTce', header: '综合能耗(吨标准煤)', example: '5200' },
+  { field: 'year', header: fieldHeader('enterprise_figure', 'year'), aliases: ['年份'], required: true, example: '2023' },
+  { field: 'quarter', header: fieldHeader('enterprise_figure', 'quarter'), example: '' },
+  { field: 'operatingRevenueYuan', header: fieldHeader('enterprise_figure', 'operatingRevenueYuan'), example: '1250000000' },
+  { field: 'industrialOutputYuan', header: fieldHeader('enterprise_figure', 'industrialOutputYuan'), example: '1180000000' },
+  { field: 'taxPaidYuan', header: fieldHeader('enterprise_figure', 'taxPaidYuan'), aliases: ['税收(元)'], example: '56000000' },
+  { field: 'rdSpendYuan', header: fieldHeader('enterprise_figure', 'rdSpendYuan'), aliases: ['研发费用(元)'], example: '48000000' },
+  { field: 'valueAddedYuan', header: fieldHeader('enterprise_figure', 'valueAddedYuan'), example: '260000000' },
+  { field: 'employees', header: fieldHeader('enterprise_figure', 'employees'), aliases: ['从业人员'], example: '860' },
+  { field: 'energyUseTce', header: fieldHeader('enterprise_figure', 'energyUseTce'), example: '5200' },
 ];
 
 const MONEY = ['operatingRevenueYuan', 'industrialOutputYuan', 'taxPaidYuan', 'rdSpendYuan', 'valueAddedYuan'];

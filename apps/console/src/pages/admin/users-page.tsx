@@ -49,7 +49,7 @@ export default function UsersPage() {
         columns={[
           { title: '用户名', dataIndex: 'username' },
           { title: '姓名', dataIndex: 'displayName' },
-          { title: '角色', dataIndex: 'role', render: (r: Role, u) => dict.label('Role', r) || u.roleLabel },
+          { title: '角色', dataIndex: 'role', render: (r: Role, u) => dict.label('Role', r, u.roleLabel) },
           {
             title: '范围',
             key: 'scope',

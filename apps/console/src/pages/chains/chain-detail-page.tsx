@@ -26,7 +26,8 @@ export default function ChainDetailPage() {
   const segments = useQuery({ queryKey: ['chains', id, 'segments'], queryFn: () => unwrap(api.GET('/api/v1/chains/{id}/segments', { params: { path } })) });
   const members = useQuery({ queryKey: ['chains', id, 'members'], queryFn: () => unwrap(api.GET('/api/v1/chains/{id}/members', { params: { path } })) });
   const summary = useQuery({ queryKey: ['chains', id, 'summary', year], queryFn: () => unwrap(api.GET('/api/v1/chains/{id}/summary', { params: { path, query: { year } } })) });
-  const canWrite = auth.can('CHAIN_WRITE');
+  const canWrite = auth.can('CHAIN_MEMBER_WRITE');
+  const canEditSegments = auth.can('CHAIN_WRITE');
   const shown = (members.data ?? []).filter((m) => !segmentFilter || m.segmentId === segmentFilter);
 
   const remove = async (member: Schemas['ChainMemberDto']) => {
@@ -70,7 +71,7 @@ export default function ChainDetailPage() {
       </Row>
       <Row gutter={16}>
         <Col xs={24} lg={7}>
-          <Card size="small" title="产业链环节" extra={canWrite && <Button size="small" onClick={() => setAddingSegment(true)}>新增环节</Button>}>
+          <Card size="small" title="产业链环节" extra={canEditSegments && <Button size="small" onClick={() => setAddingSegment(true)}>新增环节</Button>}>
             <Tree
               treeData={segmentTreeData(segments.data ?? [])}
               defaultExpandAll

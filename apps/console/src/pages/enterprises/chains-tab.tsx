@@ -19,7 +19,7 @@ export function ChainsTab({ enterprise }: { enterprise: Schemas['EnterpriseDto']
   const onChains = (designations.data ?? []).filter((d) => CHAIN_TYPES.includes(d.type));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      {auth.can('CHAIN_WRITE') && <Button onClick={() => setAdding(true)}>加入产业链</Button>}
+      {auth.can('CHAIN_MEMBER_WRITE') && <Button onClick={() => setAdding(true)}>加入产业链</Button>}
       <Table
         rowKey="id"
         size="small"

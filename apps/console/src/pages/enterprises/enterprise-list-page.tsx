@@ -107,7 +107,7 @@ export default function EnterpriseListPage() {
     },
     { title: '规上企业', dataIndex: 'aboveScale', width: 90, valueType: 'select', valueEnum: yesNo, render: (_, row) => (row.aboveScale ? '是' : '否') },
     { title: '含已归档', dataIndex: 'includeArchived', hideInTable: true, valueType: 'select', valueEnum: yesNo },
-    { title: '经营状态', dataIndex: 'status', search: false, width: 90, render: (_, row) => dict.label('EnterpriseStatus', row.status) || row.statusLabel },
+    { title: '经营状态', dataIndex: 'status', search: false, width: 90, render: (_, row) => dict.label('EnterpriseStatus', row.status, row.statusLabel) },
     { title: '注册资本', dataIndex: 'registeredCapitalYuan', search: false, width: 130, align: 'right', render: (_, row) => money(row.registeredCapitalYuan) },
     { title: '成立日期', dataIndex: 'foundedOn', search: false, width: 110, render: (_, row) => date(row.foundedOn) },
     { title: '法定代表人', dataIndex: 'legalRepresentative', search: false, width: 110 },

@@ -30,7 +30,7 @@ export default function ProfilePage() {
         <Descriptions column={2}>
           <Descriptions.Item label="用户名">{me.username}</Descriptions.Item>
           <Descriptions.Item label="姓名">{me.displayName}</Descriptions.Item>
-          <Descriptions.Item label="角色">{dict.label('Role', me.role) || me.roleLabel}</Descriptions.Item>
+          <Descriptions.Item label="角色">{dict.label('Role', me.role, me.roleLabel)}</Descriptions.Item>
           <Descriptions.Item label="上次登录">{beijingTime(me.lastLoginAt)}</Descriptions.Item>
           {me.districtCodes.length > 0 && <Descriptions.Item label="负责区县">{me.districtCodes.map(districtName).join('、')}</Descriptions.Item>}
         </Descriptions>
