@@ -25,6 +25,10 @@ const RULES: Record<string, Who> = {
   'POST /api/v1/auth/login': 'PUBLIC',
   'GET /api/v1/auth/me': EVERYONE,
   'POST /api/v1/auth/password': EVERYONE,
+  'GET /api/v1/saved-views': EVERYONE,
+  'POST /api/v1/saved-views': EVERYONE,
+  'PATCH /api/v1/saved-views/{id}': EVERYONE,
+  'DELETE /api/v1/saved-views/{id}': EVERYONE,
   'GET /api/v1/users': [A],
   'POST /api/v1/users': [A],
   'PATCH /api/v1/users/{id}': [A],
@@ -158,7 +162,7 @@ describe('permission matrix over every OpenAPI operation', () => {
   it('lets the admin read everything and write no domain data', async () => {
     const admin = await t.as(Role.ADMIN);
     const ADMIN_WRITES = new Set([
-      'POST /api/v1/auth/login', 'POST /api/v1/auth/password', 'POST /api/v1/users', 'PATCH /api/v1/users/{id}', 'POST /api/v1/users/{id}/reset-password',
+      'POST /api/v1/auth/login', 'POST /api/v1/auth/password', 'POST /api/v1/saved-views', 'PATCH /api/v1/saved-views/{id}', 'DELETE /api/v1/saved-views/{id}', 'POST /api/v1/users', 'PATCH /api/v1/users/{id}', 'POST /api/v1/users/{id}/reset-password',
       'POST /api/v1/chains', 'PATCH /api/v1/chains/{id}', 'POST /api/v1/chains/{id}/segments', 'PATCH /api/v1/chains/{id}/segments/{segmentId}',
       'DELETE /api/v1/chains/{id}/segments/{segmentId}',
       // Their own inbox: marking messages read

@@ -28,6 +28,7 @@ import { QuotaProgressController } from './quotas/quota-progress.controller';
 import { ReferenceController } from './reference/reference.controller';
 import { ReportsController } from './reports/reports.controller';
 import { StartupService } from './startup.service';
+import { DemoUsersService } from './demo/demo-users.service';
 import { UsersController } from './users/users.controller';
 import { ChainMembersController } from './chains/chain-members.controller';
 import { ChainSegmentsController } from './chains/chain-segments.controller';
@@ -43,6 +44,7 @@ import { DictionariesController } from './dictionaries/dictionaries.controller';
 import { DictionaryService } from './dictionaries/dictionary.service';
 import { NotificationScheduler } from './notifications/notification.scheduler';
 import { NotificationsController } from './notifications/notifications.controller';
+import { SavedViewsController } from './saved-views/saved-views.controller';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -97,9 +99,11 @@ export class AppModule {
         ExportsController,
         DictionariesController,
         NotificationsController,
+        SavedViewsController,
       ],
       providers: [
         StartupService,
+        DemoUsersService,
         DictionaryService,
         NotificationScheduler,
         { provide: APP_PIPE, useFactory: createValidationPipe },

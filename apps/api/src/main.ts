@@ -2,11 +2,12 @@ import 'reflect-metadata';
 
 import { NestFactory } from '@nestjs/core';
 
-import { ConfigError, JsonLogger, loadConfig } from '@app/core';
+import { ConfigError, JsonLogger, loadConfig, ROLE_LABELS } from '@app/core';
 import { DataDirInUseError, resolveDatabase } from '@app/database';
 
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
+import { DemoLogin } from './demo/demo-users.service';
 import { StartupService } from './startup.service';
 
 async function main(): Promise<void> {
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   try {
     app = await NestFactory.create(AppModule.forRoot({ databaseUrl: database.url }), { logger, bufferLogs: true });
     configureApp(app);
-    const { seeded, admin } = await app.get(StartupService).prepare({ demo: process.argv.includes('--demo') });
+    const { seeded, admin, demoUsers } = await app.get(StartupService).prepare({ demo: process.argv.includes('--demo') });
     await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
     const url = `http://localhost:${config.port}`;
     const lines = [
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
       admin?.generatedPassword
         ? `  Log in:  user "${admin.username}", password "${admin.generatedPassword}" (generated now and shown once — keep it)`
         : `  Log in:  POST /api/v1/auth/login with your user (first admin: ADMIN_USERNAME, default "admin")`,
+      ...demoLoginLines(demoUsers),
       '',
     ];
     process.stdout.write(lines.join('\n') + '\n');
@@ -49,6 +51,19 @@ async function main(): Promise<void> {
     await database.stop();
     process.exit(1);
   }
+}
+
+/** Demo mode: one login per role beside the admin's; a password is shown only on the start that created it. */
+function demoLoginLines(users: DemoLogin[]): string[] {
+  if (!users.length) return [];
+  return [
+    '  Demo logins (demo mode only):',
+    ...users.map(
+      (u) =>
+        `    ${ROLE_LABELS[u.role].padEnd(10, '\u3000')} user "${u.username}", ` +
+        (u.generatedPassword ? `password "${u.generatedPassword}" (generated now and shown once)` : 'password as printed at the first demo start'),
+    ),
+  ];
 }
 
 main().catch((error) => {

@@ -11,6 +11,7 @@ import { UserEntity } from './entities/user.entity';
 import { AuthGuard } from './guards/auth.guard';
 import { resolveJwtSecret } from './jwt-secret';
 import { ProfileService } from './profile.service';
+import { SavedViewService } from './saved-views/saved-view.service';
 import { UserAdminService } from './user-admin.service';
 import { UsersService } from './users.service';
 
@@ -22,7 +23,7 @@ import { UsersService } from './users.service';
       useFactory: (config: AppConfig) => ({ secret: resolveJwtSecret(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
-  providers: [AuthService, UsersService, ProfileService, AdminBootstrapService, UserAdminService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, UsersService, ProfileService, AdminBootstrapService, UserAdminService],
+  providers: [AuthService, UsersService, ProfileService, SavedViewService, AdminBootstrapService, UserAdminService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, UsersService, ProfileService, SavedViewService, AdminBootstrapService, UserAdminService],
 })
 export class AuthModule {}

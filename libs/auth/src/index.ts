@@ -11,3 +11,7 @@ export * from './permission';
 export * from './profile.service';
 export * from './users.service';
 export * from './user-admin.service';
+export * from './saved-views/saved-view-page';
+export * from './saved-views/saved-view.dto';
+export * from './saved-views/saved-view.entity';
+export * from './saved-views/saved-view.service';

@@ -50,6 +50,10 @@ export class UsersService {
     return new Map(users.map((u) => [u.id, u.displayName || u.username]));
   }
 
+  async exists(username: string): Promise<boolean> {
+    return this.dataSource.getRepository(UserEntity).existsBy({ username });
+  }
+
   async hasAdmin(): Promise<boolean> {
     return this.dataSource.getRepository(UserEntity).existsBy({ role: Role.ADMIN });
   }

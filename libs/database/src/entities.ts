@@ -1,5 +1,5 @@
 import { AuditLogEntity } from '@app/audit';
-import { UserEntity } from '@app/auth';
+import { SavedViewEntity, UserEntity } from '@app/auth';
 import { ChainMembershipEntity, CommunityEntity, CommunityMemberEntity, DesignationEntity, DesignationEventEntity } from '@app/cultivation';
 import { NotificationEntity } from '@app/notifications';
 import { QuotaLineEntity, QuotaLineSplitEntity, QuotaManualReportEntity, QuotaPlanEntity, QuotaSnapshotEntity } from '@app/quotas';
@@ -27,5 +27,6 @@ export const ENTITIES = [
   QuotaLineSplitEntity,
   QuotaManualReportEntity,
   QuotaSnapshotEntity,
+  SavedViewEntity,
   NotificationEntity,
 ];

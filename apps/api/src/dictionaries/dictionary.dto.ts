@@ -43,6 +43,7 @@ export class DictionaryEnumsDto {
   districtKind: LabelledValueDto[];
   industryLevel: LabelledValueDto[];
   chainStage: LabelledValueDto[];
+  savedViewPage: LabelledValueDto[];
 }
 
 export class DictionaryDto {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '@app/audit';
-import { PERMISSION_LABELS } from '@app/auth';
+import { PERMISSION_LABELS, SAVED_VIEW_PAGE_LABELS } from '@app/auth';
 import {
   COMMUNITY_ROLE_LABELS,
   COMMUNITY_STATUS_LABELS,
@@ -46,6 +46,7 @@ export class DictionaryService {
       districtKind: options(DISTRICT_KIND_LABELS),
       industryLevel: options(INDUSTRY_LEVEL_LABELS),
       chainStage: options(CHAIN_STAGE_LABELS),
+      savedViewPage: options(SAVED_VIEW_PAGE_LABELS),
     },
     auditActions: options(AUDIT_ACTION_LABELS),
     fields: FIELD_LABELS,

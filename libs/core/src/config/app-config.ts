@@ -10,6 +10,10 @@ export interface AppConfig {
   jwtTtlSeconds: number;
   loginRateLimitPerMinute: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** The address users reach the app at (PUBLIC_URL), when set */
+  publicUrl?: string;
+  /** True when PUBLIC_URL is https://: browsers are then told to upgrade requests and keep to HTTPS */
+  servedOverHttps: boolean;
 }
 
 /** Thrown when an environment variable holds a value the app cannot run with. */
@@ -59,6 +63,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of debug, info, warn, error, got "${logLevel}"`);
   }
+  const publicUrl = optional(env, 'PUBLIC_URL');
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicUrl)) {
+    throw new ConfigError('PUBLIC_URL', `must be an http:// or https:// address, got "${publicUrl}"`);
+  }
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     dataDir: resolve(optional(env, 'DATA_DIR') ?? './data'),
@@ -69,5 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     loginRateLimitPerMinute: integer(env, 'LOGIN_RATE_LIMIT', 10, 1, 10000),
     logLevel,
+    publicUrl,
+    servedOverHttps: publicUrl?.startsWith('https://') ?? false,
   };
 }

@@ -5,6 +5,7 @@ import { ChangeRequests1795718055499 } from './1795718055499-ChangeRequests';
 import { AuditAppendOnly1795718055500 } from './1795718055500-AuditAppendOnly';
 import { LiveDesignationRules1795720000000 } from './1795720000000-LiveDesignationRules';
 import { Notifications1796101847200 } from './1796101847200-Notifications';
+import { SavedViews1796102086135 } from './1796102086135-SavedViews';
 
 /** Every migration in timestamp order; a new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   AuditAppendOnly1795718055500,
   LiveDesignationRules1795720000000,
   Notifications1796101847200,
+  SavedViews1796102086135,
 ];
