@@ -933,6 +933,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/saved-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's views and the shared views in their scope (own first), optionally of one page */
+        get: operations["SavedViewsController_list"];
+        put?: never;
+        /** Save a view (personal, or shared with staff — staff only). Audited as saved_view.create */
+        post: operations["SavedViewsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one's own view. Audited as saved_view.delete */
+        delete: operations["SavedViewsController_remove"];
+        options?: never;
+        head?: never;
+        /** Rename, share/unshare or replace the state of one's own view, with the version read */
+        patch: operations["SavedViewsController_update"];
+        trace?: never;
+    };
     "/api/v1/scale-tiers": {
         parameters: {
             query?: never;
@@ -1446,6 +1482,17 @@ export interface components {
             sourceDocument?: string;
             lines?: components["schemas"]["CreateQuotaLineDto"][];
         };
+        CreateSavedViewDto: {
+            page: components["schemas"]["SavedViewPage"];
+            /** @description Filters, columns and sort as the console keeps them (a JSON object, at most 16 KB) */
+            state: {
+                [key: string]: unknown;
+            };
+            /** @description 1–50 characters, unique among the owner's views of the page */
+            name: string;
+            /** @description Share with staff (bureau and district staff only); default personal */
+            shared?: boolean;
+        };
         CreateUserDto: {
             role: components["schemas"]["Role"];
             username: string;
@@ -1616,6 +1663,7 @@ export interface components {
             districtKind: components["schemas"]["LabelledValueDto"][];
             industryLevel: components["schemas"]["LabelledValueDto"][];
             chainStage: components["schemas"]["LabelledValueDto"][];
+            savedViewPage: components["schemas"]["LabelledValueDto"][];
         };
         DistrictDto: {
             kind: components["schemas"]["DistrictKind"];
@@ -2099,6 +2147,30 @@ export interface components {
         };
         /** @enum {string} */
         Role: "ADMIN" | "BUREAU_STAFF" | "DISTRICT_STAFF" | "LIAISON" | "VIEWER";
+        SavedViewDto: {
+            page: components["schemas"]["SavedViewPage"];
+            /** @description Filters, columns and sort as the console keeps them (a JSON object, at most 16 KB) */
+            state: {
+                [key: string]: unknown;
+            };
+            id: string;
+            name: string;
+            /** @description Shared with staff (visible to staff whose scope covers the owner's) or personal */
+            shared: boolean;
+            ownerId: string;
+            /** @description The owner's display name (or username) */
+            ownerName: string;
+            /** @description True when the caller owns it (and so may edit or delete it) */
+            mine: boolean;
+            /** @description Send it back on PATCH; a stale one gets 409 */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        SavedViewPage: "enterprises" | "designations";
         ScopeDistrictDto: {
             /** @description GB/T 2260 code, e.g. 330211 */
             code: string;
@@ -2284,6 +2356,16 @@ export interface components {
             splits?: components["schemas"]["SplitInputDto"][];
             /** @description The version read */
             version: number;
+        };
+        UpdateSavedViewDto: {
+            /** @description Filters, columns and sort as the console keeps them (a JSON object, at most 16 KB) */
+            state?: {
+                [key: string]: unknown;
+            };
+            /** @description The version you read; stale → 409 VERSION_CONFLICT */
+            version: number;
+            name?: string;
+            shared?: boolean;
         };
         UpdateUserDto: {
             role?: components["schemas"]["Role"];
@@ -6194,7 +6276,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description 需要权限 QUOTA_READ,角色:BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
+            /** @description 需要权限 QUOTA_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6394,6 +6476,233 @@ export interface operations {
             };
             /** @description REPORT_NOT_FROZEN / QUOTA_PLAN_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedViewsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only views of this page */
+                page?: components["schemas"]["SavedViewPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"][];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 SELF_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedViewsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSavedViewDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (state not an object or over 16 KB) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description FORBIDDEN (shared by a role that may not share)
+             *
+             *     需要权限 SELF_WRITE,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SAVED_VIEW_NAME_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedViewsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description NOT_OWNER
+             *
+             *     需要权限 SELF_WRITE,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SAVED_VIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SavedViewsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSavedViewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description NOT_OWNER (a shared view of someone else)
+             *
+             *     需要权限 SELF_WRITE,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SAVED_VIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT, SAVED_VIEW_NAME_TAKEN */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
