@@ -49,6 +49,7 @@ const RULES: Record<string, Who> = {
   'GET /api/v1/enterprises/{id}/history': [A, B, D],
   'POST /api/v1/enterprises/{id}/change-requests': [L],
   'GET /api/v1/change-requests': [A, B, D, L],
+  'GET /api/v1/change-requests/field-rules': [A, B, D, L],
   'GET /api/v1/change-requests/{id}': [A, B, D, L],
   'POST /api/v1/change-requests/{id}/approve': [B, D],
   'POST /api/v1/change-requests/{id}/reject': [B, D],

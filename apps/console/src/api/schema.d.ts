@@ -206,6 +206,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/change-requests/field-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a liaison's change to each profile field does — 立即生效, 需审核, or locked (ask district staff) */
+        get: operations["ChangeRequestsController_fieldRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/change-requests/{id}": {
         parameters: {
             query?: never;
@@ -1857,6 +1874,18 @@ export interface components {
             /** @description Defaults to today; not before joinedOn */
             leftOn?: string;
         };
+        LiaisonFieldRuleDto: {
+            /** @description API field name of the enterprise profile */
+            field: string;
+            /** @description Chinese name of the field */
+            label: string;
+            /** @description Unit of the API value (元, 亩) when it has one */
+            unit?: string;
+            /** @enum {string} */
+            rule: "IMMEDIATE" | "REVIEWED" | "LOCKED";
+            /** @description 立即生效 / 需审核 / 请联系区县工作人员 */
+            ruleLabel: string;
+        };
         LineProgressDto: {
             code: string;
             label: string;
@@ -3358,6 +3387,51 @@ export interface operations {
                         items: components["schemas"]["ChangeRequestDto"][];
                         meta: components["schemas"]["PageMetaDto"];
                     };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 CHANGE_REQUEST_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ChangeRequestsController_fieldRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiaisonFieldRuleDto"][];
                 };
             };
             400: {
