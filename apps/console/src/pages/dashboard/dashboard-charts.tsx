@@ -2,7 +2,7 @@ import { BarChart, FunnelChart, GraphChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 
 import { DISTRICT_BORDERS, DISTRICT_POSITIONS } from './ningbo-districts';
 

@@ -2,7 +2,7 @@ import { BarChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 
 // only the parts of ECharts the progress pages draw, loaded with them
 echarts.use([BarChart, ScatterChart, GridComponent, TooltipComponent, CanvasRenderer]);

@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 
 import { useAuth } from '../../api/auth';
 import { api, errorText, Schemas, unwrap } from '../../api/client';
+import { useDistricts } from '../../api/reference';
 import { beijingToday, count } from '../../components/format';
 import { ProgressBar, ProgressChart, STATUS_COLORS } from './progress-chart';
 
@@ -42,6 +43,7 @@ export default function ProgressPage() {
   const { plans, years, fallback } = usePlanYears();
   const year = Number(params.get('year')) || fallback;
   const asOfParam = params.get('asOf') ?? undefined;
+  const { districtName } = useDistricts();
   const [split, setSplit] = useState<'CITY' | 'DISTRICT' | 'CHAIN'>('CITY');
   const [drill, setDrill] = useState<Line | null>(null);
   const [reporting, setReporting] = useState<Line | null>(null);
@@ -107,7 +109,11 @@ export default function ProgressPage() {
               { value: 'CHAIN', label: '按产业链' },
             ]}
           />
-          {progress.data?.districtCodes && <Tag color="blue">仅本辖区</Tag>}
+          {(progress.data?.districtCodes || progress.data?.districtCode) && (
+            <Tag color="blue" data-testid="district-scope">
+              仅本辖区:{(progress.data.districtCodes ?? [progress.data.districtCode!]).map(districtName).join('、')}
+            </Tag>
+          )}
         </Space>
       </Card>
       {progress.error && <Typography.Text type="danger">{errorText(progress.error)}</Typography.Text>}
