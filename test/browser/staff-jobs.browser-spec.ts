@@ -39,7 +39,8 @@ describe('console: bureau staff do their daily jobs', () => {
     await page.getByRole('menuitem', { name: '企业名录' }).click();
     await page.getByLabel('关键词').fill('甬江精密');
     await page.getByRole('button', { name: /查\s*询/ }).click();
-    await page.getByRole('row').filter({ hasText: '镇海区' }).first().waitFor();
+    // districts and industries by name: 3411 is under 34 通用设备制造业
+    await page.getByRole('row').filter({ hasText: '镇海区' }).filter({ hasText: '通用设备制造业' }).first().waitFor();
     await b.screenshot(page, 'enterprises');
     await page.getByRole('link', { name: '宁波镇海甬江精密机械有限公司' }).click();
     await page.getByTestId('enterprise-name').getByText('宁波镇海甬江精密机械有限公司').waitFor();
@@ -53,6 +54,7 @@ describe('console: bureau staff do their daily jobs', () => {
     await choose(page, '产业链', '智能成型装备');
     await pickDate(page, '认定日期', beijingDate(-30));
     await form.getByRole('button', { name: /保\s*存/ }).click();
+    await form.waitFor({ state: 'hidden' });
     await page.getByTestId('live-designations').getByText(/智能成型装备 · 链核/).waitFor();
     await b.screenshot(page, 'enterprise-designations');
 
@@ -65,6 +67,35 @@ describe('console: bureau staff do their daily jobs', () => {
 
     const held = await b.t.http.get(`/api/v1/enterprises/${zhenhai.id}/designations`).set(staffHeaders);
     expect(held.body.map((d: { type: string; chainName: string }) => `${d.type}@${d.chainName}`)).toEqual(['CHAIN_CORE@智能成型装备']);
+    await page.context().close();
+  });
+
+  it('says when a hit came through a former name, saves the query as a view and exports the current result', async () => {
+    const renamed = await b.t.http
+      .post('/api/v1/enterprises')
+      .set(staffHeaders)
+      .send({ creditCode: creditCode('330211'), name: '宁波镇海蓝海智造有限公司', formerNames: ['宁波镇海老渔具厂'], districtCode: '330211', industryCode: '3411' });
+    expect(renamed.status).toBe(201);
+    const page = await b.loggedIn(staff);
+    await page.getByRole('menuitem', { name: '企业名录' }).click();
+    await page.getByLabel('关键词').fill('老渔具');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    const row = page.getByRole('row').filter({ hasText: '宁波镇海蓝海智造有限公司' });
+    await row.getByText('曾用名').waitFor();
+
+    await page.getByRole('button', { name: '保存当前视图' }).click();
+    await page.getByLabel('视图名称').fill('老渔具厂');
+    await dialog(page, '保存当前查询条件').getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('视图已保存').waitFor();
+    await page.getByRole('button', { name: /重\s*置/ }).click();
+    await page.getByRole('button', { name: /保存的视图/ }).click();
+    await page.getByRole('menuitem', { name: /老渔具厂/ }).click();
+    await row.getByText('曾用名').waitFor();
+    expect(await page.getByLabel('关键词').inputValue()).toBe('老渔具');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /导出当前结果/ }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
     await page.context().close();
   });
 
@@ -153,7 +184,7 @@ describe('console: bureau staff do their daily jobs', () => {
     await page.getByRole('button', { name: /检查文件/ }).click();
     await page.getByText('检查通过,可以导入').waitFor();
     await page.getByRole('button', { name: /确认导入/ }).click();
-    await page.getByText('导入完成').waitFor();
+    await page.locator('.ant-result-title', { hasText: '导入完成' }).waitFor();
     expect(await page.getByText(/新增 2 条/).count()).toBe(1);
 
     const found = await b.t.http.get(`/api/v1/enterprises/by-credit-code/${second}`).set(staffHeaders);

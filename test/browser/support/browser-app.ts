@@ -8,6 +8,7 @@ import { ADMIN, createTestApp, TEST_PASSWORD, TestApp } from '../../setup/test-a
 
 const ROOT = resolve(__dirname, '../../..');
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+export const INTRANET_HOST = 'registry.intranet';
 const SYSTEM_CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 export interface ConsoleUser {
@@ -49,7 +50,10 @@ async function launch(): Promise<Browser> {
   const system = process.env.CHROMIUM_PATH;
   const executablePath = system ?? (await sparticuz.executablePath());
   const env = { ...(process.env as Record<string, string>), ...fontEnv() };
-  return chromium.launch({ executablePath, headless: true, args: system ? SYSTEM_CHROMIUM_FLAGS : sparticuz.args, env });
+  // --single-process (meant for AWS Lambda) takes the whole browser down when a context closes
+  // an intranet host name (not localhost) resolves to the test server, to prove plain HTTP works there
+  const args = [...(system ? SYSTEM_CHROMIUM_FLAGS : sparticuz.args.filter((a) => a !== '--single-process')), `--host-resolver-rules=MAP ${INTRANET_HOST} 127.0.0.1`];
+  return chromium.launch({ executablePath, headless: true, args, env });
 }
 
 /** The real app (own database) listening on a free port, and one Chromium for the whole test file. */

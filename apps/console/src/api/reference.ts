@@ -25,10 +25,19 @@ export function useIndustries(parentCode: string | undefined, enabled = true) {
   return useQuery({ queryKey: ['industries', parentCode ?? ''], enabled, staleTime: Infinity, queryFn: () => fetchIndustries(parentCode) });
 }
 
-/** The name of a GB/T 4754 code (section letter, or 2–4 digits with their section). */
+/**
+ * The name of a GB/T 4754 code (section letter, or 2–4 digits with their section). A code the
+ * reference table lacks is shown with the name of its 大类 (two digits), e.g. "3411(通用设备制造业)".
+ */
 export function useIndustryName(code: string | null | undefined, section?: string | null): string {
   const c = code ?? '';
-  const parent = /^[A-Z]$/.test(c) ? undefined : c.length > 2 ? c.slice(0, -1) : (section ?? undefined);
+  const isSection = /^[A-Z]$/.test(c);
+  const parent = isSection ? undefined : c.length > 2 ? c.slice(0, -1) : (section ?? undefined);
   const level = useIndustries(parent, !!code);
-  return level.data?.find((i) => i.code === c)?.name ?? (code || '—');
+  const divisions = useIndustries(section ?? undefined, !!code && !isSection && c.length > 2 && !!section);
+  const own = level.data?.find((i) => i.code === c)?.name;
+  if (own) return own;
+  if (level.isPending) return c || '—';
+  const division = divisions.data?.find((i) => i.code === c.slice(0, 2))?.name;
+  return division ? `${c}(${division})` : c || '—';
 }

@@ -1743,6 +1743,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description List with `q` only: the former name (曾用名) the row was found by, when neither its name, short name nor credit code holds the query; else null */
+            matchedFormerName?: string | null;
         };
         EnterpriseScaleTiersDto: {
             /**
@@ -4442,6 +4444,8 @@ export interface operations {
                 aboveScale?: boolean;
                 /** @description Include archived enterprises */
                 includeArchived?: boolean;
+                /** @description true: archived enterprises only; false: current ones only (the default without includeArchived) */
+                archived?: boolean;
                 /** @description A member of this chain (chain membership) */
                 chainId?: string;
                 /** @description Sort as field:direction, e.g. name:asc */
@@ -5304,6 +5308,8 @@ export interface operations {
                 aboveScale?: boolean;
                 /** @description Include archived enterprises */
                 includeArchived?: boolean;
+                /** @description true: archived enterprises only; false: current ones only (the default without includeArchived) */
+                archived?: boolean;
                 /** @description A member of this chain (chain membership) */
                 chainId?: string;
                 /** @description Sort as field:direction, e.g. name:asc */

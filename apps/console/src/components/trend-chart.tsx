@@ -2,7 +2,7 @@ import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 
 // only the parts of ECharts the console draws, loaded with the pages that draw them
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -12,7 +12,7 @@ export interface Series {
   values: (number | null)[];
 }
 
-/** Lines over years, values in 万元. */
+/** Lines over years, values already in `unit`. */
 export function TrendChart({ categories, series, unit }: { categories: string[]; series: Series[]; unit: string }) {
   return (
     <ReactEChartsCore

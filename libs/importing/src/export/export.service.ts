@@ -129,6 +129,7 @@ export class ExportService {
 }
 
 function filtersOf(query: ExportEnterprisesQueryDto): Record<string, unknown> {
-  const { q, districtCode, industryCode, status, aboveScale, includeArchived } = query;
-  return Object.fromEntries(Object.entries({ q, districtCode, industryCode, status, aboveScale, includeArchived }).filter(([, v]) => v !== undefined));
+  const { q, districtCode, industryCode, status, aboveScale, includeArchived, archived, designationType, designationStatus, chainId } = query;
+  const filters = { q, districtCode, industryCode, status, aboveScale, includeArchived, archived, designationType, designationStatus, chainId };
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
 }

@@ -36,6 +36,8 @@ export class EnterpriseDto {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** List with `q` only: the former name (曾用名) the row was found by, when neither its name, short name nor credit code holds the query; else null */
+  matchedFormerName?: string | null;
 
   static from(e: EnterpriseEntity): EnterpriseDto {
     return {

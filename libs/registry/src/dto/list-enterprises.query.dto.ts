@@ -41,6 +41,12 @@ export class ListEnterprisesQueryDto extends PageQueryDto {
   @IsBoolean({ message: 'includeArchived 应为 true 或 false' })
   includeArchived?: boolean;
 
+  /** true: archived enterprises only; false: current ones only (the default without includeArchived) */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'archived 应为 true 或 false' })
+  archived?: boolean;
+
   /** Has a designation of this type (combined with designationStatus: the same designation) */
   @IsOptional()
   @IsEnum(DesignationType)

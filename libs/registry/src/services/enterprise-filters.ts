@@ -9,7 +9,8 @@ import { applySearch } from './enterprise-search';
  * rows. The enterprise must be aliased `e` (the cultivation filters name it).
  */
 export function applyEnterpriseFilters<T extends object>(qb: SelectQueryBuilder<T>, query: ListEnterprisesQueryDto): SelectQueryBuilder<T> {
-  if (!query.includeArchived) qb.andWhere('e.archived = false');
+  if (query.archived !== undefined) qb.andWhere('e.archived = :archived', { archived: query.archived });
+  else if (!query.includeArchived) qb.andWhere('e.archived = false');
   if (query.districtCode) qb.andWhere('e.district_code = :district', { district: query.districtCode });
   if (query.industryCode) {
     if (/^[A-T]$/.test(query.industryCode)) qb.andWhere('e.industry_section = :section', { section: query.industryCode });

@@ -24,6 +24,7 @@ import { UpdateEnterpriseDto } from '../dto/update-enterprise.dto';
 import { EnterpriseEntity } from '../entities/enterprise.entity';
 import { acceptCreditCode, duplicateCreditCode, enterpriseNotFound } from '../registry.errors';
 import { applyEnterpriseFilters } from './enterprise-filters';
+import { matchedFormerName } from './enterprise-search';
 import { ReferenceCheckService } from './reference-check.service';
 
 const SORTABLE = {
@@ -70,7 +71,8 @@ export class EnterpriseService {
       qb.clone().offset((query.page - 1) * query.pageSize).limit(query.pageSize).getMany(),
       countRows(qb, query.q ? SEARCH_COUNT_CAP : undefined),
     ]);
-    return paginated(rows.map(EnterpriseDto.from), query.page, query.pageSize, total, capped);
+    const items = rows.map((row) => (query.q ? { ...EnterpriseDto.from(row), matchedFormerName: matchedFormerName(row, query.q) } : EnterpriseDto.from(row)));
+    return paginated(items, query.page, query.pageSize, total, capped);
   }
 
   async get(actor: Actor, id: string): Promise<EnterpriseDto> {

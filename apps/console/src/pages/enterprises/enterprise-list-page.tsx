@@ -27,7 +27,8 @@ export function enterpriseQuery(values: Record<string, unknown>) {
     designationStatus: values.designationStatus as Schemas['DesignationStatus'] | undefined,
     chainId: values.chainId as string | undefined,
     aboveScale: values.aboveScale === undefined ? undefined : values.aboveScale === 'true',
-    includeArchived: values.includeArchived === 'true' ? true : undefined,
+    archived: values.archived === 'archived' ? true : undefined,
+    includeArchived: values.archived === 'all' ? true : undefined,
   };
 }
 
@@ -106,7 +107,14 @@ export default function EnterpriseListPage() {
       fieldProps: { options: chains.map((c) => ({ value: c.id, label: c.name })) },
     },
     { title: '规上企业', dataIndex: 'aboveScale', width: 90, valueType: 'select', valueEnum: yesNo, render: (_, row) => (row.aboveScale ? '是' : '否') },
-    { title: '含已归档', dataIndex: 'includeArchived', hideInTable: true, valueType: 'select', valueEnum: yesNo },
+    {
+      title: '归档',
+      dataIndex: 'archived',
+      hideInTable: true,
+      valueType: 'select',
+      valueEnum: { current: { text: '未归档' }, archived: { text: '已归档' }, all: { text: '全部' } },
+      fieldProps: { placeholder: '未归档' },
+    },
     { title: '经营状态', dataIndex: 'status', search: false, width: 90, render: (_, row) => dict.label('EnterpriseStatus', row.status, row.statusLabel) },
     { title: '注册资本', dataIndex: 'registeredCapitalYuan', search: false, width: 130, align: 'right', render: (_, row) => money(row.registeredCapitalYuan) },
     { title: '成立日期', dataIndex: 'foundedOn', search: false, width: 110, render: (_, row) => date(row.foundedOn) },

@@ -8,7 +8,6 @@ import { TrendChart } from '../../components/trend-chart';
 
 type Figures = Schemas['FiguresDto'];
 const MONEY = ['operatingRevenueYuan', 'industrialOutputYuan', 'taxPaidYuan', 'rdSpendYuan', 'valueAddedYuan'] as const;
-const wan = (yuan: number | null) => (yuan == null ? null : Math.round(yuan / 100) / 100);
 
 export default function FiguresTab({ enterprise }: { enterprise: Schemas['EnterpriseDto'] }) {
   const dict = useDictionaries();
@@ -19,15 +18,19 @@ export default function FiguresTab({ enterprise }: { enterprise: Schemas['Enterp
   const rows = [...(figures.data ?? [])].sort((a, b) => b.year - a.year || (b.quarter ?? 5) - (a.quarter ?? 5));
   const years = rows.filter((r) => r.quarter == null).sort((a, b) => a.year - b.year);
   const label = (f: string) => dict.field('enterprise_figure', f).label;
+  // the chart's unit follows the size of the figures: 亿元 from 1亿 up, else 万元
+  const largest = Math.max(0, ...years.map((y) => y.operatingRevenueYuan ?? 0));
+  const [unit, divisor] = largest >= 1e8 ? ['亿元', 1e8] : ['万元', 1e4];
+  const scaled = (yuan: number | null) => (yuan == null ? null : Math.round((yuan / divisor) * 100) / 100);
   if (!figures.isPending && !rows.length) return <Empty description="暂无经营数据" />;
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {years.length > 0 && (
         <TrendChart
-          unit="万元"
+          unit={unit}
           categories={years.map((y) => `${y.year}年`)}
-          series={(['operatingRevenueYuan', 'industrialOutputYuan', 'taxPaidYuan'] as const).map((f) => ({ name: label(f), values: years.map((y) => wan(y[f])) }))}
+          series={(['operatingRevenueYuan', 'industrialOutputYuan', 'taxPaidYuan'] as const).map((f) => ({ name: label(f), values: years.map((y) => scaled(y[f])) }))}
         />
       )}
       <Table<Figures>

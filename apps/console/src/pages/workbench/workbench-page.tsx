@@ -70,7 +70,7 @@ export default function WorkbenchPage() {
       <Col xs={24} lg={14}>
         <Card title={`链式培育目标(截至 ${today})`}>
           {!progress.data && <Typography.Text type="secondary">{progress.isError ? `${year}年度目标尚未制定` : '加载中…'}</Typography.Text>}
-          <List
+          {progress.data && <List
             dataSource={chainLines.length ? chainLines : lines.slice(0, 8)}
             renderItem={(l) => (
               <List.Item>
@@ -85,7 +85,7 @@ export default function WorkbenchPage() {
                 </div>
               </List.Item>
             )}
-          />
+          />}
         </Card>
       </Col>
       <Col xs={24} lg={10}>
