@@ -1,10 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Page } from 'playwright-core';
 
 import { NotificationJobService } from '@app/notifications';
 
 import { creditCode } from '../setup/fixtures';
+
 import { BrowserApp, ConsoleUser, startBrowserApp } from './support/browser-app';
 import { dialog } from './support/ui';
+
+// The PDF report embeds Debian's WenQuanYi (CI installs it); where it is missing, use the npm Noto Sans SC.
+if (!process.env.REPORT_CJK_FONT && !existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')) {
+  process.env.REPORT_CJK_FONT = resolve(__dirname, '../../node_modules/@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf');
+}
 
 describe('console: progress, quarterly reports, the dashboard, liaison self-service and the inbox', () => {
   let b: BrowserApp;
@@ -20,6 +28,10 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
     const d = await b.t.http.post('/api/v1/designations').set(staffHeaders).send({ enterpriseId: res.body.id, type: 'LITTLE_GIANT', level: 'NATIONAL', status: 'RECOGNISED', recognisedOn: '2022-02-15', expiresOn: '2099-12-31' });
     expect(d.status).toBe(201);
   };
+  // antd's modal and drawer zoom in: wait until their motion classes are gone before a screenshot
+  const MOTION = '[class*="zoom-appear"], [class*="zoom-enter"], [class*="motion-right-appear"], [class*="motion-right-enter"]';
+  const settled = (page: Page) =>
+    page.waitForFunction((selector) => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(selector), MOTION);
   const runDailyJob = () => b.t.app.get(NotificationJobService).run();
 
   beforeAll(async () => {
@@ -28,6 +40,14 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
     staffHeaders = { Authorization: `Bearer ${await b.t.login(staff.username, staff.password)}` };
     await firm('zhenhai', '330211', '宁波镇海海天精工有限公司');
     await firm('yinzhou', '330212', '宁波鄞州东方电缆有限公司');
+    // the little-giant line split by district, so the map and the district view have targets to show
+    const plan = (await b.t.http.get('/api/v1/quota-plans/2022').set(staffHeaders)).body as { lines: { code: string; label: string; version: number; splits: unknown[] }[] };
+    const line = plan.lines.find((l) => l.label.includes('小巨人'))!;
+    const patched = await b.t.http
+      .patch(`/api/v1/quota-plans/2022/lines/${line.code}`)
+      .set(staffHeaders)
+      .send({ version: line.version, splits: [{ districtCode: '330211', target: 3 }, { districtCode: '330212', target: 2 }, { districtCode: '330206', target: 4 }] });
+    expect(patched.status).toBe(200);
     // Q1 2022 frozen before anyone opens the console: the leaders' latest report
     expect((await b.t.http.post('/api/v1/quota-plans/2022/quarters/1/snapshot').set(staffHeaders)).status).toBe(201);
   });
@@ -43,7 +63,7 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
     await page.getByTestId('district-map').locator('canvas').waitFor();
     await page.getByTestId('chain-pyramid').locator('canvas').first().waitFor();
     await b.screenshot(page, 'dashboard');
-    const [file] = await Promise.all([page.waitForEvent('download'), latest.getByRole('button', { name: '下载 PDF' }).click()]);
+    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), latest.getByRole('button', { name: '下载 PDF' }).click()]);
     expect(file.suggestedFilename()).toMatch(/\.pdf$/);
     expect(readFileSync(await file.path()).subarray(0, 5).toString()).toBe('%PDF-');
     await page.context().close();
@@ -58,6 +78,7 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
     await b.screenshot(page, 'progress');
     await page.getByRole('button', { name: /企业明细/ }).first().click();
     await page.locator('.ant-drawer').getByRole('row').nth(1).waitFor();
+    await settled(page);
     await b.screenshot(page, 'progress-drill-down');
     await page.locator('.ant-drawer-close').click();
 
@@ -71,6 +92,7 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
     await q2.getByRole('button', { name: '预览并冻结' }).click();
     const preview = dialog(page, /冻结前预览/);
     await preview.getByRole('row').nth(2).waitFor();
+    await settled(page);
     await b.screenshot(page, 'report-freeze-preview');
     await preview.getByRole('button', { name: /冻\s*结/ }).click();
     await page.getByText('此操作不可撤销').waitFor();
@@ -81,7 +103,7 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
     expect(quarters.body.quarters.map((q: { frozen: boolean }) => q.frozen)).toEqual([true, true, false, false]);
 
     await q2.getByRole('button', { name: '预览 PDF' }).click();
-    await page.getByTestId('pdf-preview').waitFor();
+    await page.getByTestId('pdf-preview').waitFor({ timeout: 60_000 });
     await b.screenshot(page, 'reports');
     await page.context().close();
   });
@@ -97,7 +119,7 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
     await page.getByTestId('rule-contactPhone').getByText('立即生效').waitFor();
     await page.getByTestId('rule-legalRepresentative').getByText('需审核').waitFor();
     await page.getByTestId('rule-districtCode').getByText('请联系区县工作人员').waitFor();
-    await page.getByLabel('法定代表人').fill('赵海天');
+    await page.getByLabel('法定代表人', { exact: true }).fill('赵海天');
     await b.screenshot(page, 'my-change');
     await page.getByRole('button', { name: /提\s*交/ }).click();
     await page.getByText('已提交审核').waitFor();
@@ -119,7 +141,7 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
     const review = await b.loggedIn(staff);
     await review.getByRole('menuitem', { name: '变更审核' }).click();
     const rows = review.getByRole('row').filter({ hasText: '宁波镇海海天精工有限公司' });
-    await rows.filter({ hasText: '法定代表人' }).getByRole('button', { name: /通\s*过/ }).click();
+    await rows.filter({ hasText: '企业基本信息' }).getByRole('button', { name: /通\s*过/ }).click();
     await review.getByText('已通过,变更已生效').waitFor();
     await rows.filter({ hasText: '经营数据' }).getByRole('button', { name: /驳\s*回/ }).click();
     const reject = dialog(review, /驳回/);
@@ -166,7 +188,7 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
     await page.goto(`${b.baseUrl}/reports`);
     await page.getByText('区县视图').waitFor();
     const q1 = page.getByTestId('quarter-1');
-    const [csv] = await Promise.all([page.waitForEvent('download'), q1.getByRole('button', { name: '下载 CSV' }).click()]);
+    const [csv] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), q1.getByRole('button', { name: '下载 CSV' }).click()]);
     const text = readFileSync(await csv.path(), 'utf8');
     expect(text).toContain('宁波镇海海天精工有限公司');
     expect(text).not.toContain('宁波鄞州东方电缆有限公司');

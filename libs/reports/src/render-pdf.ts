@@ -48,7 +48,9 @@ export async function renderPdf(payload: QuarterlyReportPayload, out: Writable):
     doc.on('error', reject);
   });
   doc.pipe(out);
-  doc.registerFont('cjk', fontPath(), CJK_FAMILY);
+  const font = fontPath();
+  // only a collection (.ttc) takes a face name; for a single .otf/.ttf fontkit would read it as a variation
+  doc.registerFont('cjk', font, font.endsWith('.ttc') ? CJK_FAMILY : undefined);
   doc.font('cjk');
 
   const ensure = (height: number) => {

@@ -95,13 +95,17 @@ export default function DashboardPage() {
             <Col key={g} xs={12} md={8} xl={4}>
               <Panel title={g} testId={`headline-${g}`}>
                 <Space align="center" size={16}>
-                  <Progress type="dashboard" percent={mean} size={92} strokeColor={met === gl.length ? '#52c41a' : '#1677ff'} format={(p) => <span style={{ color: '#e6f4ff' }}>{p}%</span>} />
-                  <div>
-                    <div style={{ fontSize: 26, fontWeight: 600 }}>
-                      {met}/{gl.length}
+                  <Progress type="dashboard" percent={mean} size={84} strokeColor={met === gl.length ? '#52c41a' : '#1677ff'} format={(p) => <span style={{ color: '#e6f4ff' }}>{p}%</span>} />
+                  {gl.length ? (
+                    <div>
+                      <div style={{ fontSize: 26, fontWeight: 600 }}>
+                        {met}/{gl.length}
+                      </div>
+                      <div style={{ color: '#91caff', whiteSpace: 'nowrap' }}>项达时序进度</div>
                     </div>
-                    <div style={{ color: '#91caff' }}>项达到时序进度</div>
-                  </div>
+                  ) : (
+                    <div style={{ color: '#91caff', whiteSpace: 'nowrap' }}>未填报</div>
+                  )}
                 </Space>
               </Panel>
             </Col>
@@ -120,7 +124,7 @@ export default function DashboardPage() {
         </Col>
         <Col xs={24} xl={14}>
           <Panel title="指标完成率(竖线为应达进度)">
-            <ProgressChart dark height={420} bars={lines.map((l) => ({ label: l.label, percent: unreported(l) || l.target === null ? null : l.percent, expectedPercent: unreported(l) || l.target === null ? null : expectedPercent, status: lineStatus(l).status, statusLabel: lineStatus(l).label, detail: `完成 ${l.actual}${l.unit} / 目标 ${l.target ?? '—'}${l.unit}` }))} />
+            <ProgressChart dark bars={lines.map((l) => ({ label: l.label, percent: unreported(l) || l.target === null ? null : l.percent, expectedPercent: unreported(l) || l.target === null ? null : expectedPercent, status: lineStatus(l).status, statusLabel: lineStatus(l).label, detail: `完成 ${l.actual}${l.unit} / 目标 ${l.target ?? '—'}${l.unit}` }))} />
           </Panel>
         </Col>
         <Col xs={24} xl={14}>

@@ -67,23 +67,19 @@ function ChangeForm({ id, picker }: { id: string; picker: React.ReactNode }) {
           {rules.data.map((r) => {
             const locked = r.rule === 'LOCKED';
             const shown = r.field === 'districtCode' ? districtName(current.districtCode as string) : current[r.field];
-            return (
-              <Form.Item
-                key={r.field}
-                label={`${r.label}${r.unit ? `(${r.unit})` : ''}`}
-                extra={
-                  <Tag color={RULE_COLOR[r.rule]} icon={locked ? <LockOutlined /> : undefined} data-testid={`rule-${r.field}`}>
-                    {r.ruleLabel}
-                  </Tag>
-                }
-              >
-                {locked ? (
-                  <Input disabled value={shown == null ? '' : String(shown)} />
-                ) : (
-                  <Form.Item name={r.field} noStyle>
-                    {NUMBER_FIELDS.has(r.field) ? <InputNumber min={0} style={{ width: '100%' }} /> : <Input />}
-                  </Form.Item>
-                )}
+            const label = `${r.label}${r.unit ? `(${r.unit})` : ''}`;
+            const tag = (
+              <Tag color={RULE_COLOR[r.rule]} icon={locked ? <LockOutlined /> : undefined} data-testid={`rule-${r.field}`}>
+                {r.ruleLabel}
+              </Tag>
+            );
+            return locked ? (
+              <Form.Item key={r.field} label={label} extra={tag}>
+                <Input disabled aria-label={r.label} value={shown == null ? '' : String(shown)} />
+              </Form.Item>
+            ) : (
+              <Form.Item key={r.field} name={r.field} label={label} extra={tag}>
+                {NUMBER_FIELDS.has(r.field) ? <InputNumber min={0} style={{ width: '100%' }} /> : <Input />}
               </Form.Item>
             );
           })}

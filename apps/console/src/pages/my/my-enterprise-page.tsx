@@ -30,7 +30,8 @@ function MyEnterprise({ id, picker }: { id: string; picker: React.ReactNode }) {
     if (field === 'districtCode') return districtName(v as string);
     if (field === 'registeredCapitalYuan') return money(v as number);
     if (v === null || v === undefined || v === '') return '—';
-    return String(v);
+    const unit = dict.field('enterprise', field).unit;
+    return unit ? `${String(v)} ${unit}` : String(v);
   };
   const all = designations.data ?? [];
   return (
@@ -85,6 +86,7 @@ function MyEnterprise({ id, picker }: { id: string; picker: React.ReactNode }) {
               {c.name}({c.chainName},{c.statusLabel})
             </Tag>
           ))}
+          {!(communities.data?.items ?? []).some((c) => c.leadEnterpriseId === id) && <Typography.Text type="secondary">无</Typography.Text>}
         </Space>
       </Card>
     </Space>

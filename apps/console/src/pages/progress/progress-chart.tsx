@@ -27,7 +27,7 @@ export function ProgressChart({ bars, height, dark = false, onClick }: { bars: P
   return (
     <ReactEChartsCore
       echarts={echarts}
-      style={{ height: height ?? Math.max(120, bars.length * 44 + 40) }}
+      style={{ height: height ?? Math.max(120, bars.length * (dark ? 30 : 44) + 40) }}
       onEvents={onClick ? { click: (e: { dataIndex: number }) => onClick(e.dataIndex) } : undefined}
       option={{
         animation: false,
@@ -40,7 +40,7 @@ export function ProgressChart({ bars, height, dark = false, onClick }: { bars: P
         },
         grid: { left: 8, right: 56, top: 8, bottom: 24, containLabel: true },
         xAxis: { type: 'value', max, axisLabel: { formatter: '{value}%', color: text }, splitLine: { lineStyle: { color: dark ? '#1d3a5f' : '#f0f0f0' } } },
-        yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.label), axisLabel: { width: 200, overflow: 'truncate', color: text } },
+        yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.label), axisLabel: { interval: 0, width: 200, overflow: 'truncate', color: text } },
         series: [
           {
             type: 'bar',
