@@ -82,7 +82,7 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
     await b.screenshot(page, 'progress-drill-down');
     await page.locator('.ant-drawer-close').click();
 
-    await page.getByRole('menuitem', { name: '年度计划' }).click();
+    await page.goto(`${b.baseUrl}/plans`);
     await page.getByRole('button', { name: '复制为 2023 年计划' }).waitFor();
     await b.screenshot(page, 'plans');
 
@@ -131,7 +131,8 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
     await page.getByRole('button', { name: '提交审核' }).click();
     await page.getByText(/已提交 1 份经营数据申请/).waitFor();
 
-    const mine = (await b.t.http.get('/api/v1/change-requests').set({ Authorization: `Bearer ${await b.t.login(liaison.username, liaison.password)}` })).body.items as { id: string; kind: string; status: string; changes: Record<string, unknown> }[];
+    const liaisonHeaders = { Authorization: `Bearer ${await b.t.login(liaison.username, liaison.password)}` };
+    const mine = (await b.t.http.get('/api/v1/change-requests').set(liaisonHeaders)).body.items as { id: string; kind: string; status: string; changes: Record<string, unknown> }[];
     const profile = mine.find((r) => r.kind === 'PROFILE')!;
     const figures = mine.find((r) => r.kind === 'FIGURES')!;
     expect([profile.status, figures.status]).toEqual(['PENDING', 'PENDING']);
@@ -147,8 +148,10 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
     const reject = dialog(review, /驳回/);
     await reject.getByPlaceholder('请填写驳回原因').fill('营业收入与统计年报不符');
     await reject.getByRole('button', { name: /驳\s*回/ }).click();
-    await review.getByText('已驳回').first().waitFor();
+    await review.locator('.ant-message').getByText('已驳回').waitFor();
     await review.context().close();
+    const decided = (await b.t.http.get('/api/v1/change-requests').set(liaisonHeaders)).body.items as { kind: string; status: string }[];
+    expect(decided.map((r) => `${r.kind}:${r.status}`).sort()).toEqual(['FIGURES:REJECTED', 'PROFILE:APPROVED']);
 
     await runDailyJob();
     await page.reload();

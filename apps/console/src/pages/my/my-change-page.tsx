@@ -30,9 +30,11 @@ function ChangeForm({ id, picker }: { id: string; picker: React.ReactNode }) {
       const profile: Record<string, unknown> = {};
       for (const r of rules.data ?? []) {
         if (r.rule === 'LOCKED') continue;
-        const v = values[r.field];
         const before = current?.[r.field] ?? null;
-        if (v !== undefined && String(v ?? '') !== String(before ?? '')) profile[r.field] = v === '' ? null : v;
+        // a list field (曾用名) is edited as text separated by 、
+        const v = Array.isArray(before) && typeof values[r.field] === 'string' ? (values[r.field] as string).split(/[、,,]/).map((x) => x.trim()).filter(Boolean) : values[r.field];
+        const same = Array.isArray(before) ? (v as string[]).join('、') === before.join('、') : String(v ?? '') === String(before ?? '');
+        if (v !== undefined && !same) profile[r.field] = v === '' ? null : v;
       }
       if (!Object.keys(profile).length) throw new Error('没有修改任何字段');
       return unwrap(api.POST('/api/v1/enterprises/{id}/change-requests', { params: { path: { id } }, body: { version: (current as { version: number }).version, profile: profile as never, note: (values.__note as string) || undefined } }));
@@ -63,7 +65,7 @@ function ChangeForm({ id, picker }: { id: string; picker: React.ReactNode }) {
         }
       />
       {current && rules.data && (
-        <Form form={form} layout="horizontal" labelCol={{ span: 5 }} wrapperCol={{ span: 14 }} initialValues={current} onFinish={(v) => submit.mutate(v)} key={String(current.version)}>
+        <Form form={form} layout="horizontal" labelCol={{ span: 5 }} wrapperCol={{ span: 14 }} initialValues={Object.fromEntries(Object.entries(current).map(([k, v]) => [k, Array.isArray(v) ? v.join('、') : v]))} onFinish={(v) => submit.mutate(v)} key={String(current.version)}>
           {rules.data.map((r) => {
             const locked = r.rule === 'LOCKED';
             const shown = r.field === 'districtCode' ? districtName(current.districtCode as string) : current[r.field];
