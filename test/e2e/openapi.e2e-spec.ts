@@ -58,7 +58,8 @@ describe('the committed OpenAPI document (openapi/openapi.json)', () => {
       if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${path}/${i}`));
       if (!node || typeof node !== 'object') return;
       const schema = node as Record<string, unknown>;
-      if (schema.type === 'object' && !schema.properties && schema.additionalProperties === undefined) bare.push(path);
+      const noProperties = !schema.properties || Object.keys(schema.properties).length === 0;
+      if (schema.type === 'object' && noProperties && schema.additionalProperties === undefined) bare.push(path);
       for (const [key, value] of Object.entries(schema)) walk(value, `${path}/${key}`);
     };
     walk(committed, '');

@@ -34,6 +34,7 @@ const RULES: Record<string, Who> = {
   'PATCH /api/v1/users/{id}': [A],
   'POST /api/v1/users/{id}/reset-password': [A],
   'GET /api/v1/dictionaries': EVERYONE,
+  'GET /api/v1/workbench': [A, B, D],
   'GET /api/v1/districts': EVERYONE,
   'GET /api/v1/industries': EVERYONE,
   'GET /api/v1/chains': EVERYONE,

@@ -45,6 +45,8 @@ import { DictionaryService } from './dictionaries/dictionary.service';
 import { NotificationScheduler } from './notifications/notification.scheduler';
 import { NotificationsController } from './notifications/notifications.controller';
 import { SavedViewsController } from './saved-views/saved-views.controller';
+import { WorkbenchController } from './workbench/workbench.controller';
+import { WorkbenchService } from './workbench/workbench.service';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -100,12 +102,14 @@ export class AppModule {
         DictionariesController,
         NotificationsController,
         SavedViewsController,
+        WorkbenchController,
       ],
       providers: [
         StartupService,
         DemoUsersService,
         DictionaryService,
         NotificationScheduler,
+        WorkbenchService,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],

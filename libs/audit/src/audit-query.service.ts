@@ -2,12 +2,35 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { Actor, enterpriseScopeCondition, Paginated, paginated, parseSort } from '@app/core';
+import { Actor, enterpriseScopeCondition, FIELD_LABELS, FieldLabel, Paginated, paginated, parseSort } from '@app/core';
 
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from './audit-actions';
 import { AuditLogEntity } from './audit-log.entity';
-import { AuditEntryDto, AuditQueryDto } from './audit-query.dto';
+import { AuditChangeDto, AuditEntryDto, AuditQueryDto } from './audit-query.dto';
 
-const toDto = (row: AuditLogEntity): AuditEntryDto => ({ ...row });
+/** The labelled fields whose value differs between before and after, in the field table's order. */
+export function auditChanges(entityType: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null): AuditChangeDto[] {
+  const labels: Record<string, FieldLabel> = (FIELD_LABELS as Record<string, Record<string, FieldLabel>>)[entityType] ?? {};
+  const changes: AuditChangeDto[] = [];
+  for (const [field, { label, unit }] of Object.entries(labels)) {
+    if (!(before && field in before) && !(after && field in after)) continue;
+    const was = before?.[field] ?? null;
+    const now = after?.[field] ?? null;
+    if (JSON.stringify(was) === JSON.stringify(now)) continue;
+    changes.push({ field, key: `${entityType}.${field}`, label, ...(unit ? { unit } : {}), before: was, after: now });
+  }
+  return changes;
+}
+
+function toDto(row: AuditLogEntity, names: Map<string, string>): AuditEntryDto {
+  return {
+    ...row,
+    actorDisplayName: row.actorId ? (names.get(row.actorId) ?? row.actorUsername) : row.actorUsername === 'system' ? '系统' : row.actorUsername,
+    actionLabel: AUDIT_ACTION_LABELS[row.action] ?? row.action,
+    entityTypeLabel: AUDIT_ENTITY_LABELS[row.entityType] ?? row.entityType,
+    changes: auditChanges(row.entityType, row.before as Record<string, unknown> | null, row.after as Record<string, unknown> | null),
+  };
+}
 
 /** Reads the audit trail; a district officer sees only rows about enterprises in their districts. */
 @Injectable()
@@ -33,6 +56,18 @@ export class AuditQueryService {
     qb.orderBy(column, direction as 'ASC' | 'DESC').addOrderBy('a.id', direction as 'ASC' | 'DESC');
     qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
     const [rows, total] = await qb.getManyAndCount();
-    return paginated(rows.map(toDto), query.page, query.pageSize, total);
+    const names = await this.displayNames(rows);
+    return paginated(rows.map((row) => toDto(row, names)), query.page, query.pageSize, total);
+  }
+
+  /** Actors' display names (the name a history sentence starts with), read from the users table in one query. */
+  private async displayNames(rows: AuditLogEntity[]): Promise<Map<string, string>> {
+    const ids = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
+    if (!ids.length) return new Map();
+    const users: { id: string; name: string }[] = await this.dataSource.query(
+      "SELECT id, COALESCE(NULLIF(display_name, ''), username) AS name FROM app_user WHERE id = ANY($1::uuid[])",
+      [ids],
+    );
+    return new Map(users.map((u) => [u.id, u.name]));
   }
 }

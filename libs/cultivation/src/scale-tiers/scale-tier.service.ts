@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { Actor, DESIGNATION_TYPE_LABELS, HOLDING_STATUSES } from '@app/core';
+import { Actor, DESIGNATION_TYPE_LABELS, FIELD_LABELS, HOLDING_STATUSES } from '@app/core';
 import { EnterpriseService } from '@app/registry';
 
 import { scopeSql } from '../common/scope';
@@ -13,7 +13,7 @@ import { EnterpriseAtTierDto, EnterpriseScaleTiersDto, EnterprisesAtTierDto, SCA
 /** 百亿 / 五百亿 / 千亿: annual operating revenue in yuan (亿 = 1e8). */
 export const SCALE_THRESHOLDS_YUAN: Record<ScaleTier, number> = { SCALE_10B: 1e10, SCALE_50B: 5e10, SCALE_100B: 1e11 };
 
-export const SCALE_METRIC = { key: 'operatingRevenueYuan', column: 'operating_revenue_yuan', label: '营业收入(年度)' } as const;
+export const SCALE_METRIC = { key: 'operatingRevenueYuan', column: 'operating_revenue_yuan', label: `${FIELD_LABELS.enterprise_figure.operatingRevenueYuan.label}(年度)` } as const;
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 

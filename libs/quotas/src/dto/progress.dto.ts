@@ -64,6 +64,8 @@ export class LineProgressDto {
   statusLabel: string;
   /** MANUAL lines: evidence of the report used */
   evidence: string | null;
+  /** MANUAL lines: whether anyone reported a value on or before asOf (false reads 未填报, not 0); null for computed lines */
+  reported: boolean | null;
   splits: SplitProgressDto[];
 }
 

@@ -16,6 +16,8 @@ interface Measured {
   actual: number;
   count: number | null;
   evidence: string | null;
+  /** MANUAL lines: a value was reported on or before asOf in the scope; null for computed lines */
+  reported: boolean | null;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -112,6 +114,7 @@ export class QuotaProgressService {
         status,
         statusLabel: PROGRESS_STATUS_LABELS[status],
         evidence: measured.evidence,
+        reported: measured.reported,
         splits: splitRows,
       });
     }
@@ -150,7 +153,8 @@ export class QuotaProgressService {
            ORDER BY district_code, reported_on DESC, id DESC) r`,
         [line.id, asOf, scope.districtCodes, scope.chainId ?? null],
       );
-      return { actual: row?.value === null || row?.value === undefined ? 0 : Number(row.value), count: null, evidence: row?.evidence ?? null };
+      const reported = row?.value !== null && row?.value !== undefined;
+      return { actual: reported ? Number(row.value) : 0, count: null, evidence: row?.evidence ?? null, reported };
     }
     if (line.measureKind === MeasureKind.MANUAL) {
       const [report] = await manager.query(
@@ -159,7 +163,7 @@ export class QuotaProgressService {
          ORDER BY reported_on DESC, id DESC LIMIT 1`,
         [line.id, asOf, scope.districtCode ?? null, scope.chainId ?? null],
       );
-      return { actual: report ? Number(report.value) : 0, count: null, evidence: report?.evidence ?? null };
+      return { actual: report ? Number(report.value) : 0, count: null, evidence: report?.evidence ?? null, reported: Boolean(report) };
     }
     const q = membersQuery(line.measureKind, line.measureParams, { year, asOf }, scope);
     if (line.measureKind === MeasureKind.COHORT_GROWTH) {
@@ -171,10 +175,10 @@ export class QuotaProgressService {
       );
       const prev = Number(row.prev ?? 0);
       const actual = prev > 0 ? round2((Number(row.cur) / prev - 1) * 100) : 0;
-      return { actual, count: row.n, evidence: null };
+      return { actual, count: row.n, evidence: null, reported: null };
     }
     const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM (${q.sql}) m`, q.params);
-    return { actual: n, count: n, evidence: null };
+    return { actual: n, count: n, evidence: null, reported: null };
   }
 
   private async judge(manager: EntityManager, line: QuotaLineEntity, year: number, asOf: string, scope: MeasureScope, target: number, actual: number, share: number) {

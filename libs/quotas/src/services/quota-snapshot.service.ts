@@ -71,6 +71,15 @@ export class QuotaSnapshotService {
     });
   }
 
+  /** The quarters of a year's plan that are frozen, with who froze them and when (none when there is no plan). */
+  async frozenQuarters(year: number): Promise<{ quarter: number; asOf: string; frozenAt: Date; frozenByUsername: string }[]> {
+    return this.dataSource.query(
+      `SELECT s.quarter, to_char(s.as_of, 'YYYY-MM-DD') AS "asOf", s.frozen_at AS "frozenAt", s.frozen_by_username AS "frozenByUsername"
+       FROM quota_snapshot s JOIN quota_plan p ON p.id = s.plan_id WHERE p.year = $1 ORDER BY s.quarter`,
+      [year],
+    );
+  }
+
   /** The frozen payload text, exactly as stored. */
   async frozenText(year: number, quarter: number): Promise<string> {
     checkQuarter(quarter);
