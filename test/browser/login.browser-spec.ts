@@ -11,12 +11,12 @@ describe('console: logging in and out', () => {
     const staff = await b.user('BUREAU_STAFF', '王科员');
     const page = await b.loggedIn(staff);
     await page.getByTestId('current-user').getByText('王科员').waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.evaluate('document.documentElement.lang')).toBe('zh-CN');
     expect(page.url()).not.toContain('token');
-    expect(await page.evaluate(() => sessionStorage.getItem('cr.token'))).toBeTruthy();
+    expect(await page.evaluate("sessionStorage.getItem('cr.token')")).toBeTruthy();
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByRole('button', { name: /登\s*录/ }).waitFor();
-    expect(await page.evaluate(() => sessionStorage.getItem('cr.token'))).toBeNull();
+    expect(await page.evaluate("sessionStorage.getItem('cr.token')")).toBeNull();
     // a logged-out browser going back to a page lands on the login page again
     await page.goto(`${b.baseUrl}/enterprises`);
     await page.getByRole('button', { name: /登\s*录/ }).waitFor();

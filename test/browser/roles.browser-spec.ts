@@ -74,7 +74,7 @@ describe('console: each role sees its own share', () => {
   it('returns to the login page with a message when the token has expired, and logs in again', async () => {
     const viewer = await b.user('VIEWER', '钱领导');
     const page = await b.loggedIn(viewer);
-    await page.evaluate(() => sessionStorage.setItem('cr.token', 'expired.token.value'));
+    await page.evaluate("sessionStorage.setItem('cr.token', 'expired.token.value')");
     await page.goto(`${b.baseUrl}/enterprises`);
     await page.getByTestId('login-notice').getByText('登录已过期').waitFor();
     await b.screenshot(page, 'login-expired');

@@ -154,6 +154,7 @@ describe('console: bureau staff do their daily jobs', () => {
     await b.screenshot(page, 'enterprise-figures');
     await page.goto(`${b.baseUrl}/enterprises/${zhenhai.id}`);
     await page.getByText('法定代表人').waitFor();
+    await page.getByText('3411(通用设备制造业)').waitFor();
     await b.screenshot(page, 'enterprise-detail');
     await page.context().close();
   });

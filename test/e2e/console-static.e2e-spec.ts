@@ -25,6 +25,10 @@ describe('the console served at /', () => {
     expect((await t.http.get('/docs')).text).toContain('swagger');
     expect((await t.http.get('/health')).body.status).toBe('ok');
     expect((await t.http.get('/api/v1/districts')).status).toBe(401);
+    // a malformed body is still the API's 400, not a page or a 404
+    const staff = await t.as('BUREAU_STAFF');
+    const malformed = await t.http.post('/api/v1/enterprises').set(staff).set('content-type', 'application/json').send('{"name":');
+    expect(malformed.status).toBe(400);
   });
 
   it('answers 404 for a missing asset instead of the page', async () => {

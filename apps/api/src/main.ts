@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     const url = `http://localhost:${config.port}`;
     const lines = [
       '',
-      `  企业培育库 Cultivation Registry: open the console at ${url}/`,
+      `  企业培育库 Cultivation Registry is serving on ${url} — open the web console at ${url}/`,
       `  API:     ${url}/api/v1        Swagger UI: ${url}/docs`,
       `  Data:    ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}/pg`}; ${seeded.enterprisesAdded} demo enterprises loaded now`,
       admin?.generatedPassword

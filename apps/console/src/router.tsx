@@ -9,7 +9,8 @@ import { LoginPage } from './pages/login/login-page';
 
 // one chunk per page: antd's heavier parts, ProComponents and ECharts load with the pages using them
 const Workbench = lazy(() => import('./pages/workbench/workbench-page'));
-const EnterpriseList = lazy(() => import('./pages/enterprises/enterprise-list-page'));
+const loadEnterpriseList = () => import('./pages/enterprises/enterprise-list-page');
+const EnterpriseList = lazy(loadEnterpriseList);
 const EnterpriseDetail = lazy(() => import('./pages/enterprises/enterprise-detail-page'));
 const Designations = lazy(() => import('./pages/designations/designations-page'));
 const Chains = lazy(() => import('./pages/chains/chains-page'));
@@ -31,6 +32,9 @@ const MyEnterprise = lazy(() => import('./pages/my/my-enterprise-page'));
 const MyChange = lazy(() => import('./pages/my/my-change-page'));
 const MyFigures = lazy(() => import('./pages/my/my-figures-page'));
 const MyRequests = lazy(() => import('./pages/my/my-requests-page'));
+
+// The page a bookmark or reload opens starts loading with the app, not after /auth/me answers.
+if (/^\/enterprises\/?$/.test(window.location.pathname)) void loadEnterpriseList();
 
 function RequireLogin({ children }: { children: ReactNode }) {
   const { token, me, loading } = useAuth();

@@ -1,10 +1,14 @@
-import sparticuz from '@sparticuz/chromium';
+import type Sparticuz from '@sparticuz/chromium' with { 'resolution-mode': 'import' };
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 
 import { ADMIN, createTestApp, TEST_PASSWORD, TestApp } from '../../setup/test-app';
+
+// the package is ESM-first; its CommonJS build exports the class itself
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sparticuz: typeof Sparticuz = require('@sparticuz/chromium');
 
 const ROOT = resolve(__dirname, '../../..');
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');

@@ -10,17 +10,21 @@ export function consoleDir(): string | undefined {
 }
 
 /**
- * Serves the built console at `/`, with index.html for client routes. The API, Swagger and health
- * routes are excluded, so an unknown `/api/v1/…` still answers the API's JSON 404. Without a build
- * (a test run that did not build it) nothing is served.
+ * Client routes get index.html; the API, Swagger, health and asset paths never do, so an unknown
+ * `/api/v1/…` or a missing asset still answers the API's JSON 404. A path pattern rather than
+ * serve-static's `exclude`: its Express loader turns every error on an excluded path into a 404,
+ * which made a malformed JSON body on `/api/v1/…` a 404 instead of the 400 it is.
  */
+export const CLIENT_ROUTES = /^\/(?!(?:api|docs|health|assets)(?:[/?#-]|$))[^.]*$/;
+
+/** Serves the built console at `/`. Without a build (a test run that did not build it) nothing is served. */
 export function consoleModule(): DynamicModule[] {
   const rootPath = consoleDir();
   if (!rootPath) return [];
   return [
     ServeStaticModule.forRoot({
       rootPath,
-      exclude: ['/api{/*path}', '/docs{*path}', '/health{*path}', '/assets{/*path}'],
+      renderPath: CLIENT_ROUTES,
       serveStaticOptions: {
         index: false,
         // hashed assets may be cached for good; index.html must be asked for each time

@@ -1055,6 +1055,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 工作台: change requests waiting, recognitions expiring within 90 days, MANUAL quota lines not
+         *     reported, the quarter-end freeze, and designations held against the current plan's targets — in the caller's scope
+         */
+        get: operations["WorkbenchController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1113,6 +1133,24 @@ export interface components {
             /** @description Defaults to today */
             joinedOn?: string;
         };
+        AuditChangeDto: {
+            /** @description The value before (null when there was none, e.g. on creation) */
+            before: (string | null) | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            };
+            /** @description The value after (null when cleared) */
+            after: (string | null) | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            };
+            /** @description API field name, e.g. registeredCapitalYuan */
+            field: string;
+            /** @description Dictionary key, `<entityType>.<field>`, e.g. enterprise.registeredCapitalYuan */
+            key: string;
+            /** @description 字段中文名, e.g. 注册资本 */
+            label: string;
+            /** @description Unit of the values (元, 亩 …), when the field has one */
+            unit?: string;
+        };
         AuditEntryDto: {
             /** @description Changed fields before the change (a diff) */
             before: {
@@ -1123,17 +1161,28 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When, as an ISO 8601 timestamp with its offset (UTC, `Z`); show it in Beijing time
+             */
             at: string;
             actorId: string | null;
             actorUsername: string | null;
+            /** @description The actor's display name now (their username when they have none; 系统 for the system) */
+            actorDisplayName: string | null;
             actorRole: string | null;
             action: string;
+            /** @description The action in Chinese, e.g. 修改了企业信息 */
+            actionLabel: string;
             entityType: string;
+            /** @description The entity type in Chinese, e.g. 企业 */
+            entityTypeLabel: string;
             entityId: string | null;
             enterpriseId: string | null;
             /** @description Correlation id of the request (x-request-id) */
             requestId: string | null;
+            /** @description The labelled fields that changed (before → after), in the dictionary's order; empty for rows without a field diff */
+            changes: components["schemas"]["AuditChangeDto"][];
         };
         ChainDto: {
             id: string;
@@ -1681,6 +1730,8 @@ export interface components {
             industryLevel: components["schemas"]["LabelledValueDto"][];
             chainStage: components["schemas"]["LabelledValueDto"][];
             savedViewPage: components["schemas"]["LabelledValueDto"][];
+            liaisonFieldRule: components["schemas"]["LabelledValueDto"][];
+            notificationKind: components["schemas"]["LabelledValueDto"][];
         };
         DistrictDto: {
             kind: components["schemas"]["DistrictKind"];
@@ -1825,7 +1876,10 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        HealthDto: Record<string, never>;
+        HealthDto: {
+            /** @example ok */
+            status: string;
+        };
         ImportCountsDto: {
             /** @description Rows that add a new record */
             created: number;
@@ -1911,6 +1965,8 @@ export interface components {
             statusLabel: string;
             /** @description MANUAL lines: evidence of the report used */
             evidence: string | null;
+            /** @description MANUAL lines: whether anyone reported a value on or before asOf (false reads 未填报, not 0); null for computed lines */
+            reported: boolean | null;
             splits: components["schemas"]["SplitProgressDto"][];
         };
         LoginDto: {
@@ -1960,6 +2016,8 @@ export interface components {
             /** @description LIAISON: the enterprises they are bound to */
             enterprises: components["schemas"]["ScopeEnterpriseDto"][];
         };
+        /** @enum {string} */
+        MeasureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL";
         NotificationDto: {
             id: string;
             /** @enum {string} */
@@ -1985,7 +2043,7 @@ export interface components {
          * @description What the role may do (the one role → permission table); menus and buttons follow it
          * @enum {string}
          */
-        Permission: "SELF_READ" | "SELF_WRITE" | "ENTERPRISE_READ" | "ENTERPRISE_WRITE" | "FIGURES_WRITE" | "REFERENCE_READ" | "REFERENCE_WRITE" | "CHAIN_WRITE" | "CHAIN_MEMBER_WRITE" | "DESIGNATION_WRITE" | "COMMUNITY_WRITE" | "QUOTA_READ" | "QUOTA_WRITE" | "REPORT_READ" | "REPORT_FREEZE" | "IMPORT" | "EXPORT" | "AUDIT_READ" | "CHANGE_REQUEST_SUBMIT" | "CHANGE_REQUEST_REVIEW" | "USER_MANAGE" | "CHANGE_REQUEST_READ";
+        Permission: "SELF_READ" | "SELF_WRITE" | "ENTERPRISE_READ" | "ENTERPRISE_WRITE" | "FIGURES_WRITE" | "REFERENCE_READ" | "REFERENCE_WRITE" | "CHAIN_WRITE" | "CHAIN_MEMBER_WRITE" | "DESIGNATION_WRITE" | "COMMUNITY_WRITE" | "QUOTA_READ" | "QUOTA_WRITE" | "REPORT_READ" | "REPORT_FREEZE" | "IMPORT" | "EXPORT" | "AUDIT_READ" | "CHANGE_REQUEST_SUBMIT" | "CHANGE_REQUEST_REVIEW" | "USER_MANAGE" | "WORKBENCH_READ" | "CHANGE_REQUEST_READ";
         PlanProgressDto: {
             year: number;
             title: string;
@@ -2002,6 +2060,8 @@ export interface components {
             year: number;
             quarters: components["schemas"]["QuarterStatusDto"][];
         };
+        /** @enum {string} */
+        ProgressStatus: "MET" | "ON_TRACK" | "BEHIND" | "NO_TARGET";
         ProposedFiguresDto: {
             /** @description 营业收入(元) */
             operatingRevenueYuan?: number | null;
@@ -2424,6 +2484,76 @@ export interface components {
             lastLoginAt: string | null;
             /** @description Send it back on PATCH; a stale one gets 409 */
             version: number;
+        };
+        WorkbenchChangeRequestsDto: {
+            /** @description The oldest waiting ones (up to 5) */
+            top: components["schemas"]["ChangeRequestDto"][];
+            /** @description Change requests waiting for review in the caller's scope */
+            pending: number;
+        };
+        WorkbenchDto: {
+            /** @description Today in Beijing, YYYY-MM-DD */
+            today: string;
+            changeRequests: components["schemas"]["WorkbenchChangeRequestsDto"];
+            expiring: components["schemas"]["WorkbenchExpiringDto"];
+            quotas: components["schemas"]["WorkbenchQuotasDto"];
+            freeze: components["schemas"]["WorkbenchFreezeDto"];
+        };
+        WorkbenchExpiringDto: {
+            /** @description The soonest (up to 5) */
+            top: components["schemas"]["DesignationDto"][];
+            /** @description The window, in days from today (Beijing time) */
+            withinDays: number;
+            /** @description Recognitions (已认定/复核中) expiring within the window, in scope */
+            count: number;
+        };
+        WorkbenchFreezeDto: {
+            /** @description The current quarter: it can be frozen once it has ended */
+            current: components["schemas"]["WorkbenchQuarterDto"];
+            /** @description The last quarter that has ended, and whether it is frozen */
+            last: components["schemas"]["WorkbenchQuarterDto"];
+        };
+        WorkbenchKpiDto: {
+            measureKind: components["schemas"]["MeasureKind"];
+            status: components["schemas"]["ProgressStatus"];
+            code: string;
+            label: string;
+            unit: string;
+            group: string;
+            /** @description null when the caller's district has no split target for the line */
+            target: number | null;
+            actual: number;
+            percent: number | null;
+            statusLabel: string;
+        };
+        WorkbenchQuarterDto: {
+            year: number;
+            quarter: number;
+            /** @description The quarter's last day, YYYY-MM-DD: the date it is frozen as of */
+            endsOn: string;
+            /** @description The year has a quota plan (without one the quarter cannot be frozen) */
+            planExists: boolean;
+            /** @description Frozen already (a quarterly report exists) */
+            frozen: boolean;
+            /** Format: date-time */
+            frozenAt: string | null;
+            frozenByUsername: string | null;
+        };
+        WorkbenchQuotaLineDto: {
+            code: string;
+            label: string;
+            unit: string;
+            group: string;
+        };
+        WorkbenchQuotasDto: {
+            /** @description The current plan: this year's, else the latest earlier one; null when there is none */
+            planYear: number | null;
+            /** @description Progress is as of this day: today, or 12-31 of an earlier plan year */
+            asOf: string | null;
+            /** @description MANUAL lines nobody has reported a value for (in the caller's district, for a district officer) */
+            unreportedManualLines: components["schemas"]["WorkbenchQuotaLineDto"][];
+            /** @description Designations held against the plan's targets (链主/链核/链基, 单项冠军, 小巨人 …), as quota progress computes them */
+            kpis: components["schemas"]["WorkbenchKpiDto"][];
         };
     };
     responses: never;
@@ -7082,6 +7212,43 @@ export interface operations {
             };
             /** @description USER_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WorkbenchController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkbenchDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 WORKBENCH_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

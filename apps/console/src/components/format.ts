@@ -14,11 +14,6 @@ export function beijingTime(iso: string | null | undefined): string {
   return dateTime.format(new Date(iso)).replace(/\//g, '-');
 }
 
-/** Today's date in Beijing as YYYY-MM-DD. */
-export function beijingToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
-
 const grouped = (n: number, digits: number) => n.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** Yuan shown as 万元, or 亿元 from 1亿 up. */

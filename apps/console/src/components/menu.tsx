@@ -17,7 +17,7 @@ export interface MenuEntry {
 
 // The console's own page titles; the permission names are the API's (libs/auth/src/permission.ts).
 export const MENU: MenuEntry[] = [
-  { path: '/workbench', label: '工作台', icon: <DashboardOutlined />, permission: 'CHANGE_REQUEST_REVIEW' },
+  { path: '/workbench', label: '工作台', icon: <DashboardOutlined />, permission: 'WORKBENCH_READ' },
   { path: '/my/enterprise', label: '我的企业', icon: <HomeOutlined />, permission: 'CHANGE_REQUEST_SUBMIT' },
   { path: '/my/change', label: '申请修改', icon: <EditOutlined />, permission: 'CHANGE_REQUEST_SUBMIT' },
   { path: '/my/figures', label: '经营数据填报', icon: <ProfileOutlined />, permission: 'CHANGE_REQUEST_SUBMIT' },

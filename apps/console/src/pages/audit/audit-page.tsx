@@ -52,13 +52,13 @@ export default function AuditPage() {
             title: '内容',
             key: 'sentence',
             render: (_, e) =>
-              auditSentences(e, dict).map((s, i) => (
+              auditSentences(e).map((s, i) => (
                 <div key={i} data-testid="audit-sentence">
                   {s}
                 </div>
               )),
           },
-          { title: '对象', dataIndex: 'entityType', width: 140, render: (v: string) => dict.label('EntityType', v) },
+          { title: '对象', dataIndex: 'entityType', width: 140, render: (_: string, e) => e.entityTypeLabel },
           { title: '企业', dataIndex: 'enterpriseId', width: 90, render: (v: string | null) => (v ? <Link to={`/enterprises/${v}?tab=history`}>查看</Link> : '—') },
         ]}
       />

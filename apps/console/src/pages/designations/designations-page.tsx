@@ -8,6 +8,7 @@ import { api, Schemas, unwrap } from '../../api/client';
 import { useDictionaries } from '../../api/dictionaries';
 import { useChains, useDistricts } from '../../api/reference';
 import { DesignationFormModal } from '../../components/designation-form';
+import { CandidateBoard } from './candidate-board';
 import { date } from '../../components/format';
 
 type Status = Schemas['DesignationStatus'];
@@ -33,12 +34,12 @@ export default function DesignationsPage() {
     level,
     chainId,
     districtCode,
-    status: tab === 'ALL' || tab === 'EXPIRING' ? undefined : (tab as Status),
+    status: tab === 'ALL' || tab === 'EXPIRING' || tab === 'BOARD' ? undefined : (tab as Status),
     expiringWithinDays: tab === 'EXPIRING' ? days : undefined,
     page,
     pageSize,
   };
-  const list = useQuery({ queryKey: ['designations', 'list', query], queryFn: () => unwrap(api.GET('/api/v1/designations', { params: { query } })) });
+  const list = useQuery({ queryKey: ['designations', 'list', query], enabled: tab !== 'BOARD', queryFn: () => unwrap(api.GET('/api/v1/designations', { params: { query } })) });
   const reset = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
     setPage(1);
@@ -62,6 +63,7 @@ export default function DesignationsPage() {
           { key: 'EXPIRING', label: '即将到期' },
           ...STATUS_TABS.map((s) => ({ key: s, label: dict.label('DesignationStatus', s) })),
           { key: 'ALL', label: '全部' },
+          { key: 'BOARD', label: '培育看板' },
         ]}
       />
       <Space wrap style={{ marginBottom: 16 }}>
@@ -85,6 +87,9 @@ export default function DesignationsPage() {
           options={districts.filter((d) => !d.retired).map((d) => ({ value: d.code, label: d.name }))}
         />
       </Space>
+      {tab === 'BOARD' ? (
+        <CandidateBoard filters={{ level, chainId, districtCode }} />
+      ) : (
       <Table<Schemas['DesignationDto']>
         rowKey="id"
         size="middle"
@@ -113,6 +118,7 @@ export default function DesignationsPage() {
           { title: '到期日期', dataIndex: 'expiresOn', render: date },
         ]}
       />
+      )}
       <DesignationFormModal open={creating} onClose={() => setCreating(false)} />
     </Card>
   );

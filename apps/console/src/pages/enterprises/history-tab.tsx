@@ -3,12 +3,10 @@ import { List, Pagination, Typography } from 'antd';
 import { useState } from 'react';
 
 import { api, Schemas, unwrap } from '../../api/client';
-import { useDictionaries } from '../../api/dictionaries';
 import { auditSentences } from '../../components/audit-sentence';
 import { beijingTime } from '../../components/format';
 
 export function HistoryTab({ enterprise }: { enterprise: Schemas['EnterpriseDto'] }) {
-  const dict = useDictionaries();
   const [page, setPage] = useState(1);
   const history = useQuery({
     queryKey: ['enterprise', enterprise.id, 'history', page],
@@ -23,7 +21,7 @@ export function HistoryTab({ enterprise }: { enterprise: Schemas['EnterpriseDto'
         renderItem={(entry) => (
           <List.Item>
             <List.Item.Meta
-              title={auditSentences(entry, dict).map((s, i) => (
+              title={auditSentences(entry).map((s, i) => (
                 <div key={i} data-testid="history-sentence">
                   {s}
                 </div>

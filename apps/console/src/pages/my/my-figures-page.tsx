@@ -4,7 +4,7 @@ import { useState } from 'react';
 
 import { api, errorText, Schemas, unwrap } from '../../api/client';
 import { useDictionaries } from '../../api/dictionaries';
-import { beijingToday } from '../../components/format';
+import { beijingToday } from '../../components/today';
 import { useMyEnterprise } from './my-enterprise-select';
 
 type Figures = Schemas['FiguresDto'];

@@ -7,7 +7,8 @@ import { useSearchParams } from 'react-router';
 import { useAuth } from '../../api/auth';
 import { api, errorText, Schemas, unwrap } from '../../api/client';
 import { useDistricts } from '../../api/reference';
-import { beijingToday, count } from '../../components/format';
+import { count } from '../../components/format';
+import { beijingToday } from '../../components/today';
 import { ProgressBar, ProgressChart, STATUS_COLORS } from './progress-chart';
 
 type Line = Schemas['LineProgressDto'];
