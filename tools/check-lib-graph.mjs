@@ -14,7 +14,7 @@ export const LAYERS = [
   ['auth', 'registry'],
   ['cultivation'],
   ['quotas'],
-  ['reports', 'importing', 'seeding'],
+  ['reports', 'importing', 'seeding', 'notifications'],
   ['database'],
 ];
 

@@ -13,7 +13,7 @@ type Who = 'PUBLIC' | readonly (typeof ROLES)[number][];
 
 /**
  * Who gets through each operation of the OpenAPI document, one line per route, written from the
- * README's roles (admin: users, reference data, and reads everything; bureau staff: everything in the city;
+ * README's roles (admin: users, reference data, audit, and reads everything; bureau staff: everything in the city;
  * district staff: the same in their districts, no plan or reference edits; liaison: read and
  * change requests; viewer: read, quota progress, reports, exports) — not from the guard's table,
  * so a wrong grant in `libs/auth/src/permission.ts` fails here. A route missing here fails too.
@@ -50,6 +50,7 @@ const RULES: Record<string, Who> = {
   'GET /api/v1/enterprises/{id}/history': [A, B, D],
   'POST /api/v1/enterprises/{id}/change-requests': [L],
   'GET /api/v1/change-requests': [A, B, D, L],
+  'GET /api/v1/change-requests/field-rules': [A, B, D, L],
   'GET /api/v1/change-requests/{id}': [A, B, D, L],
   'POST /api/v1/change-requests/{id}/approve': [B, D],
   'POST /api/v1/change-requests/{id}/reject': [B, D],
@@ -83,17 +84,23 @@ const RULES: Record<string, Who> = {
   'GET /api/v1/quota-plans': [A, B, D, V],
   'POST /api/v1/quota-plans': [B],
   'GET /api/v1/quota-plans/{year}': [A, B, D, V],
+  'POST /api/v1/quota-plans/{year}/copy': [B],
   'POST /api/v1/quota-plans/{year}/lines': [B],
   'PATCH /api/v1/quota-plans/{year}/lines/{code}': [B],
   'GET /api/v1/quota-plans/{year}/lines/{code}/reports': [A, B, D, V],
   'POST /api/v1/quota-plans/{year}/lines/{code}/reports': [B],
   'GET /api/v1/quota-plans/{year}/progress': [A, B, D, V],
   'GET /api/v1/quota-plans/{year}/progress/lines/{code}/enterprises': [A, B, D, V],
+  'GET /api/v1/quota-plans/{year}/quarters': [A, B, D, V],
   'POST /api/v1/quota-plans/{year}/quarters/{q}/snapshot': [B],
   'GET /api/v1/quota-plans/{year}/quarters/{q}/compare': [A, B, D, V],
   'GET /api/v1/reports/quarterly/{year}/{q}': [A, B, D, V],
   'GET /api/v1/imports/templates/{kind}': [B, D],
   'POST /api/v1/imports/{kind}': [B, D],
+  'GET /api/v1/notifications': EVERYONE,
+  'GET /api/v1/notifications/unread-count': EVERYONE,
+  'POST /api/v1/notifications/read-all': EVERYONE,
+  'POST /api/v1/notifications/{id}/read': EVERYONE,
   'GET /api/v1/exports/enterprises': [A, B, D, V],
   'GET /api/v1/exports/designations': [A, B, D, V],
 };
@@ -154,13 +161,15 @@ describe('permission matrix over every OpenAPI operation', () => {
   });
 
   // Written out here rather than read from ROLE_PERMISSIONS: the admin reads every GET route, and
-  // among writes changes only their own password and saved views, users and reference data (chains and segments).
+  // among writes changes only their own password and inbox, users and reference data (chains and segments).
   it('lets the admin read everything and write no domain data', async () => {
     const admin = await t.as(Role.ADMIN);
     const ADMIN_WRITES = new Set([
       'POST /api/v1/auth/login', 'POST /api/v1/auth/password', 'POST /api/v1/saved-views', 'PATCH /api/v1/saved-views/{id}', 'DELETE /api/v1/saved-views/{id}', 'POST /api/v1/users', 'PATCH /api/v1/users/{id}', 'POST /api/v1/users/{id}/reset-password',
       'POST /api/v1/chains', 'PATCH /api/v1/chains/{id}', 'POST /api/v1/chains/{id}/segments', 'PATCH /api/v1/chains/{id}/segments/{segmentId}',
       'DELETE /api/v1/chains/{id}/segments/{segmentId}',
+      // Their own inbox: marking messages read
+      'POST /api/v1/notifications/read-all', 'POST /api/v1/notifications/{id}/read',
     ]);
     // Import templates are a GET, but belong to the import workflow, which is staff's.
     const NOT_READS = new Set(['GET /api/v1/imports/templates/{kind}']);

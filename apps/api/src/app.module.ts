@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerModule } from '@nestjs/throttler';
 
 import { AuditModule } from '@app/audit';
@@ -7,6 +8,7 @@ import { AuthModule } from '@app/auth';
 import { APP_CONFIG, AppConfig, ConfigModule, createValidationPipe, HttpExceptionFilter } from '@app/core';
 import { CultivationModule } from '@app/cultivation';
 import { DatabaseModule } from '@app/database';
+import { NotificationsModule } from '@app/notifications';
 import { QuotasModule } from '@app/quotas';
 import { ImportingModule } from '@app/importing';
 import { ReferenceModule } from '@app/reference';
@@ -40,6 +42,8 @@ import { ImportsController } from './imports/imports.controller';
 import { ExportsController } from './exports/exports.controller';
 import { DictionariesController } from './dictionaries/dictionaries.controller';
 import { DictionaryService } from './dictionaries/dictionary.service';
+import { NotificationScheduler } from './notifications/notification.scheduler';
+import { NotificationsController } from './notifications/notifications.controller';
 import { SavedViewsController } from './saved-views/saved-views.controller';
 import { WorkbenchController } from './workbench/workbench.controller';
 import { WorkbenchService } from './workbench/workbench.service';
@@ -69,6 +73,8 @@ export class AppModule {
         QuotasModule,
         ReportsModule,
         ImportingModule,
+        NotificationsModule,
+        ScheduleModule.forRoot(),
         ...consoleModule(),
       ],
       controllers: [
@@ -94,6 +100,7 @@ export class AppModule {
         ImportsController,
         ExportsController,
         DictionariesController,
+        NotificationsController,
         SavedViewsController,
         WorkbenchController,
       ],
@@ -101,6 +108,7 @@ export class AppModule {
         StartupService,
         DemoUsersService,
         DictionaryService,
+        NotificationScheduler,
         WorkbenchService,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -17,7 +17,8 @@ export function configureApp(app: INestApplication, config = loadConfig()): void
   // fetch every script and style over https, which fails, and Swagger UI and the console go blank.
   app.use(
     helmet({
-      contentSecurityPolicy: { directives: { upgradeInsecureRequests: config.servedOverHttps ? [] : null } },
+      // frame-src blob: lets the console preview a downloaded report PDF in the page
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: config.servedOverHttps ? [] : null, frameSrc: ["'self'", 'blob:'] } },
       strictTransportSecurity: config.servedOverHttps,
     }),
   );

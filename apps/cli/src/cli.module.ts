@@ -5,6 +5,7 @@ import { AuthModule } from '@app/auth';
 import { ConfigModule } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { ImportingModule } from '@app/importing';
+import { NotificationsModule } from '@app/notifications';
 import { RegistryModule } from '@app/registry';
 import { ReportsModule } from '@app/reports';
 import { SeedingModule } from '@app/seeding';
@@ -15,7 +16,7 @@ export class CliModule {
   static forRoot(databaseUrl: string): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule, DatabaseModule.forRoot(databaseUrl), AuditModule, AuthModule, RegistryModule, SeedingModule, ReportsModule, ImportingModule],
+      imports: [ConfigModule, DatabaseModule.forRoot(databaseUrl), AuditModule, AuthModule, RegistryModule, SeedingModule, ReportsModule, ImportingModule, NotificationsModule],
     };
   }
 }

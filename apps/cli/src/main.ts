@@ -8,6 +8,7 @@ import { DataDirInUseError, resolveDatabase } from '@app/database';
 import { parseArgs, UsageError } from './args';
 import { CliModule } from './cli.module';
 import { migrateCommand } from './commands/migrate.command';
+import { notifyCommand } from './commands/notify.command';
 import { reportQuarterlyCommand } from './commands/report-quarterly.command';
 import { seedCommand } from './commands/seed.command';
 import { userCreateCommand } from './commands/user-create.command';
@@ -24,6 +25,8 @@ const USAGE = `Usage: cli <command>
                                   check (and unless --dry-run, apply) a CSV or XLSX file; all rows or none
   generate-demo --enterprises N [--database NAME] [--seed S]
                                   build a synthetic city (figures, designations, chains, communities); same seed, same city
+  notify [--dry-run] [--date YYYY-MM-DD]
+                                  send the daily reminders (--dry-run: print what would be sent, write nothing)
   bench [--quick]                 benchmarks at 100,000 and 1,000,000 enterprises (--quick: 100,000) → docs/benchmarks.md
         [--database NAME]         reuse the city in NAME (generated once if empty, kept) instead of a fresh one
         [--suites lookup,start] [--out FILE]   run some suites; write elsewhere
@@ -40,7 +43,7 @@ async function main(): Promise<number> {
     print(USAGE);
     return command ? 0 : 2;
   }
-  const known = ['migrate', 'seed', 'user create', 'report quarterly', 'import', 'generate-demo', 'bench'];
+  const known = ['migrate', 'seed', 'user create', 'report quarterly', 'import', 'generate-demo', 'bench', 'notify'];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
 
   const config = loadConfig();
@@ -61,6 +64,7 @@ async function main(): Promise<number> {
       if (command === 'seed') await seedCommand(app, options.demo === true, print);
       if (command === 'user create') await userCreateCommand(app, options, print);
       if (command === 'report quarterly') await reportQuarterlyCommand(app, options, print);
+      if (command === 'notify') await notifyCommand(app, options, print);
       if (command === 'import') return await importCommand(app, words.slice(1), options, print);
     } finally {
       await app.close();

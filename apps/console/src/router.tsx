@@ -23,6 +23,15 @@ const Audit = lazy(() => import('./pages/audit/audit-page'));
 const Users = lazy(() => import('./pages/admin/users-page'));
 const Reference = lazy(() => import('./pages/admin/reference-page'));
 const Profile = lazy(() => import('./pages/profile/profile-page'));
+const Progress = lazy(() => import('./pages/progress/progress-page'));
+const Plans = lazy(() => import('./pages/plans/plans-page'));
+const Reports = lazy(() => import('./pages/reports/reports-page'));
+const Dashboard = lazy(() => import('./pages/dashboard/dashboard-page'));
+const Inbox = lazy(() => import('./pages/inbox/inbox-page'));
+const MyEnterprise = lazy(() => import('./pages/my/my-enterprise-page'));
+const MyChange = lazy(() => import('./pages/my/my-change-page'));
+const MyFigures = lazy(() => import('./pages/my/my-figures-page'));
+const MyRequests = lazy(() => import('./pages/my/my-requests-page'));
 
 // The page a bookmark or reload opens starts loading with the app, not after /auth/me answers.
 if (/^\/enterprises\/?$/.test(window.location.pathname)) void loadEnterpriseList();
@@ -69,6 +78,15 @@ export function AppRouter() {
           <Route path="admin/users" element={page(<Users />)} />
           <Route path="admin/reference" element={page(<Reference />)} />
           <Route path="profile" element={page(<Profile />)} />
+          <Route path="progress" element={page(<Progress />)} />
+          <Route path="plans" element={page(<Plans />)} />
+          <Route path="reports" element={page(<Reports />)} />
+          <Route path="dashboard" element={page(<Dashboard />)} />
+          <Route path="inbox" element={page(<Inbox />)} />
+          <Route path="my/enterprise" element={page(<MyEnterprise />)} />
+          <Route path="my/change" element={page(<MyChange />)} />
+          <Route path="my/figures" element={page(<MyFigures />)} />
+          <Route path="my/requests" element={page(<MyRequests />)} />
           <Route path="*" element={<Home />} />
         </Route>
       </Routes>

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 
 import { AuditService } from '@app/audit';
 import { Actor, AppException, ErrorCode, Role, ROLE_LABELS } from '@app/core';
@@ -41,6 +41,13 @@ export class UsersService {
   async get(id: string): Promise<UserDto> {
     const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id });
     return UserDto.from(user, ROLE_LABELS[user.role]);
+  }
+
+  /** Display names by user id (the login when a user has none), for showing who did something. */
+  async displayNames(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const users = await this.dataSource.getRepository(UserEntity).findBy({ id: In([...new Set(ids)]) });
+    return new Map(users.map((u) => [u.id, u.displayName || u.username]));
   }
 
   async exists(username: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { AuditLogEntity } from '@app/audit';
 import { SavedViewEntity, UserEntity } from '@app/auth';
 import { ChainMembershipEntity, CommunityEntity, CommunityMemberEntity, DesignationEntity, DesignationEventEntity } from '@app/cultivation';
+import { NotificationEntity } from '@app/notifications';
 import { QuotaLineEntity, QuotaLineSplitEntity, QuotaManualReportEntity, QuotaPlanEntity, QuotaSnapshotEntity } from '@app/quotas';
 import { ChainEntity, ChainSegmentEntity, DistrictEntity, IndustryEntity } from '@app/reference';
 import { ChangeRequestEntity, EnterpriseDistrictSpellEntity, EnterpriseEntity, EnterpriseFigureEntity } from '@app/registry';
@@ -28,4 +29,5 @@ export const ENTITIES = [
   QuotaManualReportEntity,
   QuotaSnapshotEntity,
   SavedViewEntity,
+  NotificationEntity,
 ];

@@ -14,3 +14,7 @@ export * from './services/progress-status';
 export * from './services/quota-plan.service';
 export * from './services/quota-progress.service';
 export * from './services/quota-snapshot.service';
+export * from './dto/quarter-status.dto';
+export * from './services/as-of';
+export * from './services/quota-plan-copy.service';
+export * from './services/quota-quarters.service';

@@ -22,3 +22,4 @@ export * from './services/enterprise-history.service';
 export * from './dto/enterprise-fields.dto';
 export * from './services/enterprise-filters';
 export * from './services/reference-check.service';
+export * from './dto/liaison-field-rule.dto';

@@ -16,6 +16,8 @@ import {
   ChangeRequestDto,
   ChangeRequestReviewService,
   ChangeRequestSubmitService,
+  liaisonFieldRules,
+  LiaisonFieldRuleDto,
   ListChangeRequestsQueryDto,
   RejectChangeRequestDto,
   SubmitChangeRequestDto,
@@ -47,6 +49,14 @@ export class ChangeRequestsController {
   @ApiPaginatedResponse(ChangeRequestDto)
   list(@CurrentActor() actor: Actor, @Query() query: ListChangeRequestsQueryDto): Promise<Paginated<ChangeRequestDto>> {
     return this.review.list(actor, query);
+  }
+
+  /** What a liaison's change to each profile field does — 立即生效, 需审核, or locked (ask district staff) */
+  @Get('change-requests/field-rules')
+  @RequirePermission(Permission.CHANGE_REQUEST_READ)
+  @ApiOkResponse({ type: [LiaisonFieldRuleDto] })
+  fieldRules(): LiaisonFieldRuleDto[] {
+    return liaisonFieldRules();
   }
 
   @Get('change-requests/:id')

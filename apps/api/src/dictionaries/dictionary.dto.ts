@@ -44,6 +44,8 @@ export class DictionaryEnumsDto {
   industryLevel: LabelledValueDto[];
   chainStage: LabelledValueDto[];
   savedViewPage: LabelledValueDto[];
+  liaisonFieldRule: LabelledValueDto[];
+  notificationKind: LabelledValueDto[];
 }
 
 export class DictionaryDto {

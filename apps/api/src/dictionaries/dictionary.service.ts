@@ -14,7 +14,8 @@ import {
 import { IMPORT_KIND_LABELS } from '@app/importing';
 import { FIGURE_METRIC_LABELS, MEASURE_KIND_LABELS, PROGRESS_STATUS_LABELS, QUOTA_DIRECTION_LABELS } from '@app/quotas';
 import { CHAIN_STAGE_LABELS, DISTRICT_KIND_LABELS, INDUSTRY_LEVEL_LABELS } from '@app/reference';
-import { CHANGE_REQUEST_KIND_LABELS, CHANGE_REQUEST_STATUS_LABELS, ENTERPRISE_STATUS_LABELS } from '@app/registry';
+import { NOTIFICATION_KIND_LABELS } from '@app/notifications';
+import { CHANGE_REQUEST_KIND_LABELS, CHANGE_REQUEST_STATUS_LABELS, ENTERPRISE_STATUS_LABELS, LIAISON_FIELD_RULE_LABELS } from '@app/registry';
 
 import { DictionaryDto, LabelledValueDto } from './dictionary.dto';
 
@@ -47,6 +48,8 @@ export class DictionaryService {
       industryLevel: options(INDUSTRY_LEVEL_LABELS),
       chainStage: options(CHAIN_STAGE_LABELS),
       savedViewPage: options(SAVED_VIEW_PAGE_LABELS),
+      liaisonFieldRule: options(LIAISON_FIELD_RULE_LABELS),
+      notificationKind: options(NOTIFICATION_KIND_LABELS),
     },
     auditActions: options(AUDIT_ACTION_LABELS),
     fields: FIELD_LABELS,

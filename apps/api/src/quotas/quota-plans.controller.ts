@@ -10,6 +10,7 @@ import {
   CreateQuotaPlanDto,
   ManualReportDto,
   QuotaLineDto,
+  QuotaPlanCopyService,
   QuotaPlanDto,
   QuotaPlanService,
   QuotaPlanSummaryDto,
@@ -21,7 +22,10 @@ import {
 @ApiBadRequestResponse({ type: ErrorResponseDto })
 @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'QUOTA_PLAN_NOT_FOUND / QUOTA_LINE_NOT_FOUND' })
 export class QuotaPlansController {
-  constructor(private readonly plans: QuotaPlanService) {}
+  constructor(
+    private readonly plans: QuotaPlanService,
+    private readonly copies: QuotaPlanCopyService,
+  ) {}
 
   /** All plans, newest year first */
   @Get()
@@ -46,6 +50,15 @@ export class QuotaPlansController {
   @ApiOkResponse({ type: QuotaPlanDto })
   get(@Param('year', ParseIntPipe) year: number): Promise<QuotaPlanDto> {
     return this.plans.get(year);
+  }
+
+  /** Start next year's plan as a copy of this year's lines, targets and splits */
+  @Post(':year/copy')
+  @RequirePermission(Permission.QUOTA_WRITE)
+  @ApiCreatedResponse({ type: QuotaPlanDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'QUOTA_PLAN_EXISTS: next year already has a plan' })
+  copy(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number): Promise<QuotaPlanDto> {
+    return this.copies.copyToNextYear(actor, year);
   }
 
   /** Add a line */

@@ -206,6 +206,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/change-requests/field-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a liaison's change to each profile field does — 立即生效, 需审核, or locked (ask district staff) */
+        get: operations["ChangeRequestsController_fieldRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/change-requests/{id}": {
         parameters: {
             query?: never;
@@ -656,6 +673,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's inbox, newest first */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every message of the caller read */
+        post: operations["NotificationsController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the caller's messages are unread (the header badge) */
+        get: operations["NotificationsController_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of the caller's messages read; another user's message is not found */
+        post: operations["NotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quota-plans": {
         parameters: {
             query?: never;
@@ -685,6 +770,23 @@ export interface paths {
         get: operations["QuotaPlansController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quota-plans/{year}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start next year's plan as a copy of this year's lines, targets and splits */
+        post: operations["QuotaPlansController_copy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -750,7 +852,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every line's target, actual, percent and status at asOf (the registry's state on that day) */
+        /** Every line's target, actual, percent and status at asOf (the registry's state on that day; default today, 12-31 for a past year) */
         get: operations["QuotaProgressController_get"];
         put?: never;
         post?: never;
@@ -769,6 +871,23 @@ export interface paths {
         };
         /** The enterprises behind a line's value at asOf */
         get: operations["QuotaProgressController_drillDown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quota-plans/{year}/quarters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's four quarters: whether each has ended and is frozen, by whom and when */
+        get: operations["QuotaProgressController_listQuarters"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1611,6 +1730,8 @@ export interface components {
             industryLevel: components["schemas"]["LabelledValueDto"][];
             chainStage: components["schemas"]["LabelledValueDto"][];
             savedViewPage: components["schemas"]["LabelledValueDto"][];
+            liaisonFieldRule: components["schemas"]["LabelledValueDto"][];
+            notificationKind: components["schemas"]["LabelledValueDto"][];
         };
         DistrictDto: {
             kind: components["schemas"]["DistrictKind"];
@@ -1809,6 +1930,18 @@ export interface components {
             /** @description Defaults to today; not before joinedOn */
             leftOn?: string;
         };
+        LiaisonFieldRuleDto: {
+            /** @description API field name of the enterprise profile */
+            field: string;
+            /** @description Chinese name of the field */
+            label: string;
+            /** @description Unit of the API value (元, 亩) when it has one */
+            unit?: string;
+            /** @enum {string} */
+            rule: "IMMEDIATE" | "REVIEWED" | "LOCKED";
+            /** @description 立即生效 / 需审核 / 请联系区县工作人员 */
+            ruleLabel: string;
+        };
         LineProgressDto: {
             code: string;
             label: string;
@@ -1885,6 +2018,20 @@ export interface components {
         };
         /** @enum {string} */
         MeasureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL";
+        NotificationDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "CHANGE_REQUEST_WAITING" | "CHANGE_REQUEST_DECIDED" | "RECOGNITION_EXPIRING" | "QUOTA_LINE_BEHIND" | "QUARTER_NOT_FROZEN";
+            /** @description Chinese label of the kind */
+            kindLabel: string;
+            title: string;
+            body: string;
+            /** @description Console path the message points at */
+            link: string | null;
+            createdAt: string;
+            /** @description null while unread */
+            readAt: string | null;
+        };
         PageMetaDto: {
             page: number;
             pageSize: number;
@@ -1908,6 +2055,10 @@ export interface components {
             /** @description A district officer's districts when they named none: the numbers cover these only */
             districtCodes: string[] | null;
             lines: components["schemas"]["LineProgressDto"][];
+        };
+        PlanQuartersDto: {
+            year: number;
+            quarters: components["schemas"]["QuarterStatusDto"][];
         };
         /** @enum {string} */
         ProgressStatus: "MET" | "ON_TRACK" | "BEHIND" | "NO_TARGET";
@@ -2009,6 +2160,21 @@ export interface components {
             statusLabel: string;
             previousStatus: string | null;
             previousStatusLabel: string | null;
+        };
+        QuarterStatusDto: {
+            /** @description 1–4 */
+            quarter: number;
+            /** @description The quarter's last day, YYYY-MM-DD: what a freeze measures at */
+            asOf: string;
+            /** @description Whether the quarter's last day has passed (in Beijing) */
+            ended: boolean;
+            frozen: boolean;
+            /** @description When it was frozen (ISO timestamp), null while not frozen */
+            frozenAt: string | null;
+            /** @description Login of the person who froze it */
+            frozenBy: string | null;
+            /** @description Display name of the person who froze it (their login when they have none) */
+            frozenByName: string | null;
         };
         QuotaLineDto: {
             measureParams: {
@@ -2182,6 +2348,10 @@ export interface components {
             reason: string;
             /** @description The version you read (stale → 409 VERSION_CONFLICT) */
             version: number;
+        };
+        UnreadCountDto: {
+            /** @description Unread messages in the caller's inbox */
+            unread: number;
         };
         UpdateChainDto: {
             /** @description Stable code, upper case, e.g. RARE_EARTH_MAGNETIC */
@@ -3349,6 +3519,51 @@ export interface operations {
                         items: components["schemas"]["ChangeRequestDto"][];
                         meta: components["schemas"]["PageMetaDto"];
                     };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 CHANGE_REQUEST_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ChangeRequestsController_fieldRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiaisonFieldRuleDto"][];
                 };
             };
             400: {
@@ -5434,6 +5649,176 @@ export interface operations {
             };
         };
     };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page, at most 100 */
+                pageSize?: number;
+                /** @description "true": only unread messages */
+                unread?: string;
+                /** @description Sort as field:direction, e.g. name:asc */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NotificationDto"][];
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 SELF_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 SELF_WRITE,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 SELF_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 SELF_WRITE,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     QuotaPlansController_list: {
         parameters: {
             query?: never;
@@ -5602,6 +5987,71 @@ export interface operations {
             };
             /** @description QUOTA_PLAN_NOT_FOUND / QUOTA_LINE_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QuotaPlansController_copy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaPlanDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 QUOTA_WRITE,角色:BUREAU_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description QUOTA_PLAN_NOT_FOUND / QUOTA_LINE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description QUOTA_PLAN_EXISTS: next year already has a plan */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5870,9 +6320,9 @@ export interface operations {
     };
     QuotaProgressController_get: {
         parameters: {
-            query: {
-                /** @description The day to measure at, YYYY-MM-DD */
-                asOf: string;
+            query?: {
+                /** @description The day to measure at, YYYY-MM-DD; default today in Beijing, or 12-31 for a past year */
+                asOf?: string;
                 /** @description Only this district (targets become the district's split) */
                 districtCode?: string;
                 /** @description Only this chain (targets become the chain's split) */
@@ -5932,12 +6382,13 @@ export interface operations {
     };
     QuotaProgressController_drillDown: {
         parameters: {
-            query: {
+            query?: {
                 /** @description 1-based page number */
                 page?: number;
                 /** @description Rows per page, at most 100 */
                 pageSize?: number;
-                asOf: string;
+                /** @description The day to measure at, YYYY-MM-DD; default today in Beijing, or 12-31 for a past year */
+                asOf?: string;
                 districtCode?: string;
                 chainId?: string;
                 /** @description Sort as field:direction, e.g. name:asc */
@@ -5961,6 +6412,61 @@ export interface operations {
                         items: components["schemas"]["DrillDownRowDto"][];
                         meta: components["schemas"]["PageMetaDto"];
                     };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 QUOTA_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QuotaProgressController_listQuarters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanQuartersDto"];
                 };
             };
             400: {

@@ -1,9 +1,10 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Typography, Watermark } from 'antd';
+import { BellOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Badge, Button, Layout, Menu, Space, Typography, Watermark } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 
 import { useAuth } from '../api/auth';
 import { useDictionaries } from '../api/dictionaries';
+import { useUnreadCount } from '../api/notifications';
 import { MENU } from './menu';
 
 export function AppLayout() {
@@ -14,6 +15,7 @@ export function AppLayout() {
   const items = MENU.filter((m) => auth.can(m.permission));
   const selected = items.find((m) => location.pathname === m.path || location.pathname.startsWith(`${m.path}/`))?.path;
   const me = auth.me!;
+  const unread = useUnreadCount();
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -31,6 +33,11 @@ export function AppLayout() {
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'space-between', alignItems: 'center', borderBottom: '1px solid #f0f0f0' }}>
           <Typography.Text type="secondary">宁波市经济和信息化局 · 企业梯度培育</Typography.Text>
           <Space>
+            <Badge count={unread} size="small" offset={[-6, 6]} data-testid="inbox-badge">
+              <Button type="text" icon={<BellOutlined />} onClick={() => navigate('/inbox')} aria-label="消息">
+                消息
+              </Button>
+            </Badge>
             <Button type="text" icon={<UserOutlined />} onClick={() => navigate('/profile')} data-testid="current-user">
               {me.displayName}({dict.label('Role', me.role, me.roleLabel)})
             </Button>

@@ -7,6 +7,7 @@ import { LiveDesignationRules1795720000000 } from './1795720000000-LiveDesignati
 import { TokenVersion1796100473435 } from './1796100473435-TokenVersion';
 import { DatedHistory1796100549770 } from './1796100549770-DatedHistory';
 import { BackfillDatedHistory1796100549771 } from './1796100549771-BackfillDatedHistory';
+import { Notifications1796101847200 } from './1796101847200-Notifications';
 import { SavedViews1796102086135 } from './1796102086135-SavedViews';
 import { LiveEnterpriseListIndex1796104878212 } from './1796104878212-LiveEnterpriseListIndex';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: Function[] = [
   TokenVersion1796100473435,
   DatedHistory1796100549770,
   BackfillDatedHistory1796100549771,
+  Notifications1796101847200,
   SavedViews1796102086135,
   LiveEnterpriseListIndex1796104878212,
 ];

@@ -5,9 +5,9 @@ import { PageQueryDto } from '@app/core';
 import { MeasureKind, ProgressStatus, QuotaDirection } from '../quota-enums';
 
 export class ProgressQueryDto {
-  /** The day to measure at, YYYY-MM-DD */
-  @IsISO8601({ strict: true }, { message: 'asOf 须为 YYYY-MM-DD 日期 (date)' })
-  asOf: string;
+  /** The day to measure at, YYYY-MM-DD; default today in Beijing, or 12-31 for a past year */
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf 须为 YYYY-MM-DD 日期 (date)' })
+  asOf?: string;
 
   /** Only this district (targets become the district's split) */
   @IsOptional() @IsString() @MaxLength(20)
@@ -19,8 +19,9 @@ export class ProgressQueryDto {
 }
 
 export class DrillDownQueryDto extends PageQueryDto {
-  @IsISO8601({ strict: true }, { message: 'asOf 须为 YYYY-MM-DD 日期 (date)' })
-  asOf: string;
+  /** The day to measure at, YYYY-MM-DD; default today in Beijing, or 12-31 for a past year */
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf 须为 YYYY-MM-DD 日期 (date)' })
+  asOf?: string;
 
   /** Growth-rate lines: list the holders lacking a figure of either year (outside the rate) instead of its population */
   @IsOptional() @IsBooleanString({ message: 'lackingFigures 须为 true 或 false' })

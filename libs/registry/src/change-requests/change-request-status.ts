@@ -1,3 +1,7 @@
+import { FIELD_LABELS, FieldLabel } from '@app/core';
+
+import { LIAISON_FIELD_RULE_LABELS, LiaisonFieldRule, LiaisonFieldRuleDto } from '../dto/liaison-field-rule.dto';
+
 export enum ChangeRequestKind {
   PROFILE = 'PROFILE',
   FIGURES = 'FIGURES',
@@ -30,3 +34,17 @@ export const LIAISON_IMMEDIATE_FIELDS = ['contactPerson', 'contactPhone', 'conta
 export const LIAISON_REVIEWED_FIELDS = [
   'name', 'shortName', 'formerNames', 'legalRepresentative', 'foundedOn', 'registeredCapitalYuan', 'stockCode', 'landAreaMu',
 ] as const;
+
+/** Every profile field with what a liaison's change to it does: the form a liaison fills follows this, never a copy of it. */
+export function liaisonFieldRules(): LiaisonFieldRuleDto[] {
+  const immediate = new Set<string>(LIAISON_IMMEDIATE_FIELDS);
+  const reviewed = new Set<string>(LIAISON_REVIEWED_FIELDS);
+  // Bookkeeping, not profile data a liaison would see as a field.
+  const hidden = new Set(['creditCodeOverrideReason', 'archived']);
+  return Object.entries(FIELD_LABELS.enterprise as Record<string, FieldLabel>)
+    .filter(([field]) => !hidden.has(field))
+    .map(([field, { label, unit }]) => {
+      const rule = immediate.has(field) ? LiaisonFieldRule.IMMEDIATE : reviewed.has(field) ? LiaisonFieldRule.REVIEWED : LiaisonFieldRule.LOCKED;
+      return { field, label, ...(unit ? { unit } : {}), rule, ruleLabel: LIAISON_FIELD_RULE_LABELS[rule] };
+    });
+}
