@@ -592,7 +592,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Designations (type, status, level, chain, district, year filters) as CSV or XLSX */
+        /** Designations (type, status, level, chain, district, year filters) as CSV or XLSX (XLSX recommended for Excel; text protected as for enterprises) */
         get: operations["ExportsController_designations"];
         put?: never;
         post?: never;
@@ -609,7 +609,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The enterprise list with GET /enterprises filters, as CSV (UTF-8 with BOM) or XLSX, in the import headers. Recorded in the audit trail. */
+        /**
+         * The enterprise list with GET /enterprises filters, as CSV (UTF-8 with BOM) or XLSX, in the import headers. Recorded in the audit trail.
+         *     To edit in Excel and import back, prefer XLSX: Excel reads a CSV's all-digit credit codes as numbers. Text that a
+         *     spreadsheet would run as a formula (= + - @ tab CR) or turn into a number (long digit strings, in CSV) starts
+         *     with an apostrophe, which the import removes again.
+         */
         get: operations["ExportsController_enterprises"];
         put?: never;
         post?: never;
@@ -1099,7 +1104,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database answers */
+        /**
+         * Ready to serve: the database answers (else 503). A report font that cannot be opened only disables PDF
+         *     reports, so the instance stays in service and answers 200 with status "degraded" and the reason.
+         */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -1125,6 +1133,8 @@ export interface components {
             mainProducts?: string | null;
             /** @description 重点企业 */
             keyEnterprise?: boolean;
+            /** @description First day on the chain, YYYY-MM-DD (defaults to today in Beijing; not after today). Chain figures of earlier days do not count the member */
+            joinedOn?: string;
         };
         AddCommunityMemberDto: {
             role: components["schemas"]["CommunityRole"];
@@ -1220,6 +1230,8 @@ export interface components {
             segmentName: string | null;
             stageLabel: string | null;
             mainProducts: string | null;
+            /** @description First day on the chain (null: before memberships were dated) */
+            joinedOn: string | null;
             keyEnterprise: boolean;
             version: number;
             /** Format: date-time */
@@ -1670,6 +1682,8 @@ export interface components {
             toStatusLabel: string;
             /** @description The day the change took effect */
             effectiveOn: string;
+            /** @description The expiry in force from this change on (null: none) */
+            expiresOn: string | null;
             reason: string | null;
             /** @description Who made the change (system for automatic expiry) */
             actorUsername: string | null;
@@ -1955,8 +1969,10 @@ export interface components {
             /** @description null when a district/chain view has no split target for the line */
             target: number | null;
             actual: number;
-            /** @description Number of enterprises (communities) behind the value; null for manual lines and growth rates */
+            /** @description Number of enterprises (communities) behind the value — for a growth rate, its population (holders reporting both years); null for manual lines */
             count: number | null;
+            /** @description Growth-rate lines: holders left out of the rate for lacking a figure of either year (listed with `lackingFigures=true` on the drill-down); null otherwise */
+            lackingFigures: number | null;
             percent: number | null;
             /** @description Where the actual should be by now at an even pace */
             expected: number | null;
@@ -2220,6 +2236,10 @@ export interface components {
             version: number;
             lineCount: number;
         };
+        ReadyDto: {
+            /** @example ok */
+            status: string;
+        };
         ReferencePointerDto: {
             /** @description e.g. districts */
             key: string;
@@ -2316,6 +2336,8 @@ export interface components {
             target: number;
             actual: number;
             percent: number;
+            /** @description Where the split's actual should be by now at an even pace (absent in quarters frozen before it was kept) */
+            expected: number | null;
             /** @enum {string} */
             status: "MET" | "ON_TRACK" | "BEHIND" | "NO_TARGET";
             statusLabel: string;
@@ -2344,6 +2366,12 @@ export interface components {
             toStatus: "CANDIDATE" | "RECOGNISED" | "UNDER_REVIEW" | "EXPIRED" | "REVOKED" | "REJECTED";
             /** @description Day the change takes effect (defaults to today; not after today, not before the last change) */
             effectiveOn?: string;
+            /**
+             * @description Only with toStatus RECOGNISED: the new term's expiry. Left out, re-recognition starts the default
+             *     term (three years for 小巨人, 单项冠军, 专精特新中小企业, 创新型中小企业; none for the others) — the
+             *     previous term's expiry is never carried over.
+             */
+            expiresOn?: string;
             /** @description Why (e.g. 复核通过, 工信部撤销通知); kept in the history */
             reason: string;
             /** @description The version you read (stale → 409 VERSION_CONFLICT) */
@@ -4566,7 +4594,7 @@ export interface operations {
                 designationType?: components["schemas"]["DesignationType"];
                 /** @description Has a designation in this status as it reads today (RECOGNISED past expiry reads EXPIRED) */
                 designationStatus?: components["schemas"]["DesignationStatus"];
-                /** @description Name, short name, former name (any two or more characters) or part of a credit code */
+                /** @description Name, short name, former name (any two or more characters) or part of a credit code; without a letter or digit it is ignored */
                 q?: string;
                 districtCode?: string;
                 /** @description Industry code prefix: section letter (C) or leading digits (34, 341) */
@@ -5430,7 +5458,7 @@ export interface operations {
                 /** @description Has a designation in this status as it reads today (RECOGNISED past expiry reads EXPIRED) */
                 designationStatus?: components["schemas"]["DesignationStatus"];
                 format?: "csv" | "xlsx";
-                /** @description Name, short name, former name (any two or more characters) or part of a credit code */
+                /** @description Name, short name, former name (any two or more characters) or part of a credit code; without a letter or digit it is ignored */
                 q?: string;
                 districtCode?: string;
                 /** @description Industry code prefix: section letter (C) or leading digits (34, 341) */
@@ -6389,6 +6417,8 @@ export interface operations {
                 pageSize?: number;
                 /** @description The day to measure at, YYYY-MM-DD; default today in Beijing, or 12-31 for a past year */
                 asOf?: string;
+                /** @description Growth-rate lines: list the holders lacking a figure of either year (outside the rate) instead of its population */
+                lackingFigures?: string;
                 districtCode?: string;
                 chainId?: string;
                 /** @description Sort as field:direction, e.g. name:asc */
@@ -6640,7 +6670,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The report file */
+            /** @description The report file (a CSV names the XLSX in a Link header: prefer it in Excel) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6691,6 +6721,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description REPORT_FONT_UNAVAILABLE: the PDF font cannot be opened (no file is sent) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorResponseDto"];
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "text/csv; charset=utf-8": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -7291,7 +7333,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HealthDto"];
+                    "application/json": components["schemas"]["ReadyDto"];
                 };
             };
             503: {
