@@ -88,9 +88,11 @@ describe('console: each role sees its own share', () => {
     await page.getByLabel('当前密码').fill(user.password);
     await page.getByLabel('新密码', { exact: true }).fill('Changed-pass-2026');
     await page.getByLabel('确认新密码').fill('Changed-pass-2026');
-    await page.getByRole('button', { name: '修改密码' }).click();
-    await page.getByText('密码已修改').waitFor();
     await b.screenshot(page, 'profile');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    // The change ends the session that made it: the login page says why.
+    await page.getByText('密码已修改,请用新密码重新登录').waitFor();
+    await page.getByRole('button', { name: /登\s*录/ }).waitFor();
     expect((await b.t.http.post('/api/v1/auth/login').send({ username: user.username, password: 'Changed-pass-2026' })).status).toBe(200);
     expect((await b.t.http.post('/api/v1/auth/login').send({ username: user.username, password: user.password })).status).toBe(401);
     await page.context().close();

@@ -2,6 +2,7 @@ import { App, Button, Card, Descriptions, Form, Input, Space } from 'antd';
 
 import { useAuth } from '../../api/auth';
 import { api, errorText, unwrap } from '../../api/client';
+import { clearSession } from '../../api/session';
 import { useDictionaries } from '../../api/dictionaries';
 import { useDistricts } from '../../api/reference';
 import { beijingTime } from '../../components/format';
@@ -17,8 +18,8 @@ export default function ProfilePage() {
   const change = async (values: { currentPassword: string; newPassword: string }) => {
     try {
       await unwrap(api.POST('/api/v1/auth/password', { body: { currentPassword: values.currentPassword, newPassword: values.newPassword } }));
-      form.resetFields();
-      message.success('密码已修改');
+      // The change ends every earlier token, this one included: back to the login page with a word why.
+      clearSession('密码已修改,请用新密码重新登录');
     } catch (e) {
       message.error(errorText(e));
     }
