@@ -181,6 +181,9 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
 
     await page.getByRole('menuitem', { name: '我的申请' }).click();
     await page.getByRole('row').filter({ hasText: '营业收入与统计年报不符' }).getByRole('button', { name: '按最新数据重新提交' }).waitFor();
+    // the reviewer shows by display name, not by login
+    await page.getByRole('row').filter({ hasText: '营业收入与统计年报不符' }).filter({ hasText: '王科员' }).waitFor();
+    expect(await page.getByRole('cell', { name: staff.username, exact: true }).count()).toBe(0);
     await b.screenshot(page, 'my-requests');
     await page.context().close();
   });

@@ -1349,6 +1349,8 @@ export interface components {
             note: string | null;
             submittedByUsername: string;
             reviewedByUsername: string | null;
+            /** @description The reviewer's display name (null: not reviewed, or the user has no display name) */
+            reviewedByName: string | null;
             /** Format: date-time */
             reviewedAt: string | null;
             decisionReason: string | null;
