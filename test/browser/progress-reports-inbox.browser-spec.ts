@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Page } from 'playwright-core';
 
+import { todayInChina } from '@app/core';
 import { NotificationJobService } from '@app/notifications';
 
 import { creditCode } from '../setup/fixtures';
@@ -110,9 +111,24 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
 
   it('lets a liaison submit a change and a figure report, and read both decisions in the inbox', async () => {
     const liaison = await b.user('LIAISON', '李联络', { enterpriseIds: [firms.zhenhai.id] });
+    // the firm sits on a chain and is a supplier (not the lead) in a community led by a Beilun firm
+    const chain = await b.t.http.post('/api/v1/chains').set(staffHeaders).send({ code: 'LIAISON_VIEW', name: '联络视图测试产业链' });
+    expect(chain.status).toBe(201);
+    expect((await b.t.http.post(`/api/v1/chains/${chain.body.id}/members`).set(staffHeaders).send({ enterpriseId: firms.zhenhai.id, keyEnterprise: true })).status).toBe(201);
+    const lead = await b.t.http.post('/api/v1/enterprises').set(staffHeaders).send({ creditCode: creditCode('330206'), name: '宁波北仑链主测试有限公司', districtCode: '330206', industryCode: '3411', aboveScale: true, landAreaMu: 30 });
+    expect(lead.status).toBe(201);
+    const leader = await b.t.http.post('/api/v1/designations').set(staffHeaders).send({ enterpriseId: lead.body.id, type: 'CHAIN_LEADER', level: 'MUNICIPAL', chainId: chain.body.id, status: 'RECOGNISED', recognisedOn: todayInChina() });
+    expect(leader.status).toBe(201);
+    const community = await b.t.http.post('/api/v1/communities').set(staffHeaders).send({ name: '联络视图上下游共同体', chainId: chain.body.id, leadEnterpriseId: lead.body.id });
+    expect(community.status).toBe(201);
+    const joined = await b.t.http.post(`/api/v1/communities/${community.body.id}/members`).set(staffHeaders).send({ enterpriseId: firms.zhenhai.id, role: 'UPSTREAM_SUPPLIER' });
+    expect(joined.status).toBe(201);
+
     const page = await b.loggedIn(liaison);
     await page.getByRole('menuitem', { name: '我的企业' }).click();
     await page.getByText('宁波镇海海天精工有限公司').first().waitFor();
+    await page.getByRole('row', { name: /联络视图测试产业链.*重点企业/ }).waitFor();
+    await page.getByRole('row', { name: /联络视图上下游共同体.*上游供应商/ }).waitFor();
     await b.screenshot(page, 'my-enterprise');
 
     await page.getByRole('menuitem', { name: '申请修改' }).click();
@@ -165,6 +181,9 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
 
     await page.getByRole('menuitem', { name: '我的申请' }).click();
     await page.getByRole('row').filter({ hasText: '营业收入与统计年报不符' }).getByRole('button', { name: '按最新数据重新提交' }).waitFor();
+    // the reviewer shows by display name, not by login
+    await page.getByRole('row').filter({ hasText: '营业收入与统计年报不符' }).filter({ hasText: '王科员' }).waitFor();
+    expect(await page.getByRole('cell', { name: staff.username, exact: true }).count()).toBe(0);
     await b.screenshot(page, 'my-requests');
     await page.context().close();
   });

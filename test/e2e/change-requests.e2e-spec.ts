@@ -40,12 +40,16 @@ describe('liaison change requests and their review over HTTP', () => {
     const now = await read(e.id);
     expect(now).toMatchObject({ contactPhone: '0574-87654321', name: e.name, version: 2 });
 
+    expect(res.body.reviewedByName).toBeNull();
+    await t.sql(`UPDATE app_user SET display_name = '王审核' WHERE username = 'bureau_staff_0'`);
     const approved = await t.http.post(`/api/v1/change-requests/${res.body.id}/approve`).set(staff).expect(200);
-    expect(approved.body).toMatchObject({ status: 'APPROVED', statusLabel: '已通过', reviewedByUsername: 'bureau_staff_0' });
+    expect(approved.body).toMatchObject({ status: 'APPROVED', statusLabel: '已通过', reviewedByUsername: 'bureau_staff_0', reviewedByName: '王审核' });
     expect(await read(e.id)).toMatchObject({ name: '宁波新名称精工有限公司', contactPhone: '0574-87654321', version: 3 });
 
     const mine = await t.http.get(`/api/v1/change-requests/${res.body.id}`).set(liaison).expect(200);
-    expect(mine.body.status).toBe('APPROVED');
+    expect(mine.body).toMatchObject({ status: 'APPROVED', reviewedByName: '王审核' });
+    const listed = await t.http.get('/api/v1/change-requests').set(liaison).expect(200);
+    expect(listed.body.items.find((r: { id: string }) => r.id === res.body.id).reviewedByName).toBe('王审核');
     const again = await t.http.post(`/api/v1/change-requests/${res.body.id}/approve`).set(staff).expect(409);
     expect(again.body.code).toBe('CHANGE_REQUEST_NOT_PENDING');
   });

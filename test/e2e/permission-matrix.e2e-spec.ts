@@ -60,6 +60,8 @@ const RULES: Record<string, Who> = {
   'GET /api/v1/designations/{id}': EVERYONE,
   'POST /api/v1/designations/{id}/transitions': [B, D],
   'GET /api/v1/enterprises/{id}/designations': EVERYONE,
+  'GET /api/v1/enterprises/{id}/chain-memberships': EVERYONE,
+  'GET /api/v1/enterprises/{id}/communities': EVERYONE,
   'GET /api/v1/enterprises/{id}/scale-tiers': EVERYONE,
   'GET /api/v1/scale-tiers': EVERYONE,
   'POST /api/v1/chains': [A, B],

@@ -482,6 +482,23 @@ export interface paths {
         patch: operations["EnterprisesController_update"];
         trace?: never;
     };
+    "/api/v1/enterprises/{id}/chain-memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The enterprise's chain placements (chain, segment, joined/left, key flag), current ones first */
+        get: operations["EnterpriseDesignationsController_chainMemberships"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enterprises/{id}/change-requests": {
         parameters: {
             query?: never;
@@ -493,6 +510,23 @@ export interface paths {
         put?: never;
         /** Liaison: propose profile or figures changes for a bound enterprise; contact fields and address apply at once */
         post: operations["ChangeRequestsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The communities the enterprise is or was a member of, any role, with its role and spell dates */
+        get: operations["EnterpriseDesignationsController_communities"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1315,6 +1349,8 @@ export interface components {
             note: string | null;
             submittedByUsername: string;
             reviewedByUsername: string | null;
+            /** @description The reviewer's display name (null: not reviewed, or the user has no display name) */
+            reviewedByName: string | null;
             /** Format: date-time */
             reviewedAt: string | null;
             decisionReason: string | null;
@@ -1385,10 +1421,7 @@ export interface components {
         };
         /** @enum {string} */
         CommunityRole: "UPSTREAM_SUPPLIER" | "DOWNSTREAM_CUSTOMER" | "PEER" | "RESEARCH_PARTNER" | "SERVICE_PROVIDER";
-        /**
-         * @description PLANNED (default) or FORMED
-         * @enum {string}
-         */
+        /** @enum {string} */
         CommunityStatus: "PLANNED" | "FORMED" | "DISSOLVED";
         CreateChainDto: {
             /** @description Stable code, upper case, e.g. RARE_EARTH_MAGNETIC */
@@ -1775,6 +1808,40 @@ export interface components {
             valueYuan: number;
             previousValueYuan: number | null;
             newAtTier: boolean;
+        };
+        EnterpriseChainMembershipDto: {
+            stage: components["schemas"]["ChainStage"] | null;
+            id: string;
+            chainId: string;
+            chainName: string;
+            segmentId: string | null;
+            segmentName: string | null;
+            stageLabel: string | null;
+            mainProducts: string | null;
+            /** @description First day on the chain (null: before memberships were dated) */
+            joinedOn: string | null;
+            /** @description The day it left the chain (exclusive); null = still a member */
+            leftOn: string | null;
+            /** @description 重点企业 */
+            keyEnterprise: boolean;
+            active: boolean;
+        };
+        EnterpriseCommunityDto: {
+            role: components["schemas"]["CommunityRole"];
+            communityStatus: components["schemas"]["CommunityStatus"];
+            communityName: string;
+            chainId: string;
+            chainName: string;
+            communityStatusLabel: string;
+            id: string;
+            communityId: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            roleLabel: string;
+            joinedOn: string;
+            /** @description Set when the member left; a rejoin is a new row */
+            leftOn: string | null;
+            active: boolean;
         };
         EnterpriseDto: {
             status: components["schemas"]["EnterpriseStatus"];
@@ -4955,6 +5022,53 @@ export interface operations {
             };
         };
     };
+    EnterpriseDesignationsController_chainMemberships: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseChainMembershipDto"][];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 ENTERPRISE_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ChangeRequestsController_submit: {
         parameters: {
             query?: never;
@@ -5019,6 +5133,53 @@ export interface operations {
             };
             /** @description VERSION_CONFLICT, ENTERPRISE_ARCHIVED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EnterpriseDesignationsController_communities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseCommunityDto"][];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 ENTERPRISE_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -52,3 +52,23 @@ export class ChainMemberDto {
   version: number;
   createdAt: Date;
 }
+
+/** One spell of an enterprise on a chain, current or past */
+export class EnterpriseChainMembershipDto {
+  id: string;
+  chainId: string;
+  chainName: string;
+  segmentId: string | null;
+  segmentName: string | null;
+  @ApiProperty({ enum: ChainStage, enumName: 'ChainStage', nullable: true })
+  stage: ChainStage | null;
+  stageLabel: string | null;
+  mainProducts: string | null;
+  /** First day on the chain (null: before memberships were dated) */
+  joinedOn: string | null;
+  /** The day it left the chain (exclusive); null = still a member */
+  leftOn: string | null;
+  /** 重点企业 */
+  keyEnterprise: boolean;
+  active: boolean;
+}

@@ -10,7 +10,7 @@ import { EnterpriseService } from '@app/registry';
 import { scopeSql } from '../common/scope';
 import { futureDate } from '../cultivation.errors';
 import { ChainMembershipEntity } from '../entities/chain-membership.entity';
-import { AddChainMemberDto, ChainMemberDto } from './chain-membership.dto';
+import { AddChainMemberDto, ChainMemberDto, EnterpriseChainMembershipDto } from './chain-membership.dto';
 import { ChainSegmentService } from './chain-segment.service';
 import { ChainService } from './chain.service';
 
@@ -58,6 +58,31 @@ export class ChainMembershipService {
     const scope = scopeSql('e', actor, params);
     const rows = await this.dataSource.query(`${SELECT} WHERE m.chain_id = $1 AND m.left_on IS NULL AND ${scope} ORDER BY s.stage NULLS LAST, s.sort_order, e.name, m.id`, params);
     return rows.map(toDto);
+  }
+
+  /** Every chain spell of one enterprise, current ones first; an enterprise outside the actor's scope is not found. */
+  async forEnterprise(actor: Actor, enterpriseId: string): Promise<EnterpriseChainMembershipDto[]> {
+    await this.enterprises.findInScope(this.dataSource.manager, actor, enterpriseId);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT m.id, m.chain_id, c.name AS chain_name, m.segment_id, s.name AS segment_name, s.stage, m.main_products, m.joined_on::text, m.left_on::text, m.key_enterprise ` +
+        `FROM chain_membership m JOIN chain c ON c.id = m.chain_id LEFT JOIN chain_segment s ON s.id = m.segment_id ` +
+        `WHERE m.enterprise_id = $1 ORDER BY (m.left_on IS NULL) DESC, c.name, m.joined_on DESC NULLS LAST, m.id`,
+      [enterpriseId],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      chainId: r.chain_id as string,
+      chainName: r.chain_name as string,
+      segmentId: (r.segment_id as string) ?? null,
+      segmentName: (r.segment_name as string) ?? null,
+      stage: (r.stage as ChainStage) ?? null,
+      stageLabel: r.stage ? CHAIN_STAGE_LABELS[r.stage as ChainStage] : null,
+      mainProducts: (r.main_products as string) ?? null,
+      joinedOn: (r.joined_on as string) ?? null,
+      leftOn: (r.left_on as string) ?? null,
+      keyEnterprise: r.key_enterprise as boolean,
+      active: r.left_on === null,
+    }));
   }
 
   async add(actor: Actor, chainId: string, dto: AddChainMemberDto): Promise<ChainMemberDto> {

@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 
 import { AuditService } from '@app/audit';
-import { Actor, AppException, canWriteEnterprise, CommunityStatus, ErrorCode, todayInChina } from '@app/core';
+import { Actor, AppException, canWriteEnterprise, COMMUNITY_STATUS_LABELS, CommunityStatus, ErrorCode, todayInChina } from '@app/core';
 import { EnterpriseService } from '@app/registry';
 
 import { communityNotFound, futureDate } from '../cultivation.errors';
 import { CommunityMemberEntity } from '../entities/community-member.entity';
 import { CommunityEntity } from '../entities/community.entity';
-import { AddCommunityMemberDto, CommunityMemberDto, LeaveCommunityDto } from './community.dto';
-import { CommunityService } from './community.service';
+import { AddCommunityMemberDto, CommunityMemberDto, EnterpriseCommunityDto, LeaveCommunityDto } from './community.dto';
+import { CommunityService, toMemberDto } from './community.service';
 
 /** Membership spells: joining adds a row, leaving closes it; a rejoin is a new row, so history stays. */
 @Injectable()
@@ -24,6 +24,25 @@ export class CommunityMemberService {
 
   async list(actor: Actor, communityId: string): Promise<CommunityMemberDto[]> {
     return (await this.communities.get(actor, communityId)).members;
+  }
+
+  /** Every community spell of one enterprise, any role, current ones first; an enterprise outside the actor's scope is not found. */
+  async forEnterprise(actor: Actor, enterpriseId: string): Promise<EnterpriseCommunityDto[]> {
+    await this.enterprises.findInScope(this.dataSource.manager, actor, enterpriseId);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT cm.*, e.name AS enterprise_name, k.name AS community_name, k.status AS community_status, k.chain_id, c.name AS chain_name ` +
+        `FROM community_member cm JOIN enterprise e ON e.id = cm.enterprise_id JOIN community k ON k.id = cm.community_id JOIN chain c ON c.id = k.chain_id ` +
+        `WHERE cm.enterprise_id = $1 ORDER BY (cm.left_on IS NULL) DESC, k.name, cm.joined_on DESC, cm.id`,
+      [enterpriseId],
+    );
+    return rows.map((r) => ({
+      ...toMemberDto(r),
+      communityName: r.community_name as string,
+      chainId: r.chain_id as string,
+      chainName: r.chain_name as string,
+      communityStatus: r.community_status as CommunityStatus,
+      communityStatusLabel: COMMUNITY_STATUS_LABELS[r.community_status as CommunityStatus],
+    }));
   }
 
   async join(actor: Actor, communityId: string, dto: AddCommunityMemberDto): Promise<CommunityMemberDto> {

@@ -153,3 +153,13 @@ export class CommunityDetailDto extends CommunityDto {
   /** All membership spells, current and past */
   members: CommunityMemberDto[];
 }
+
+/** One membership spell of an enterprise in a community (any role), with the community it belongs to */
+export class EnterpriseCommunityDto extends CommunityMemberDto {
+  communityName: string;
+  chainId: string;
+  chainName: string;
+  @ApiProperty({ enum: CommunityStatus, enumName: 'CommunityStatus' })
+  communityStatus: CommunityStatus;
+  communityStatusLabel: string;
+}

@@ -13,7 +13,7 @@ import { EnterpriseEntity } from '../entities/enterprise.entity';
 import { EnterpriseService } from '../services/enterprise.service';
 import { FiguresService } from '../services/figures.service';
 import { ChangeRequestKind, ChangeRequestStatus } from './change-request-status';
-import { toChangeRequestDto } from './change-request-view';
+import { toChangeRequestDto, userDisplayNames } from './change-request-view';
 import { ChangeRequestEntity } from './change-request.entity';
 
 const notFound = (id: string) => AppException.notFound(ErrorCode.CHANGE_REQUEST_NOT_FOUND, `找不到变更申请 ${id} (change request not found)`);
@@ -43,8 +43,9 @@ export class ChangeRequestReviewService {
     qb.orderBy(column, direction as 'ASC' | 'DESC').addOrderBy('cr.id', 'ASC');
     qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
     const [rows, total] = await qb.getManyAndCount();
+    const names = await userDisplayNames(this.dataSource.manager, rows.map((cr) => cr.reviewedById));
     return paginated(
-      rows.map((cr) => toChangeRequestDto(cr, cr.enterprise!)),
+      rows.map((cr) => toChangeRequestDto(cr, cr.enterprise!, names)),
       query.page,
       query.pageSize,
       total,
@@ -54,7 +55,7 @@ export class ChangeRequestReviewService {
   async get(actor: Actor, id: string): Promise<ChangeRequestDto> {
     const cr = await this.dataSource.getRepository(ChangeRequestEntity).findOne({ where: { id }, relations: { enterprise: true } });
     if (!cr || !this.visible(actor, cr, cr.enterprise!)) throw notFound(id);
-    return toChangeRequestDto(cr, cr.enterprise!);
+    return toChangeRequestDto(cr, cr.enterprise!, await userDisplayNames(this.dataSource.manager, [cr.reviewedById]));
   }
 
   /**
@@ -134,6 +135,6 @@ export class ChangeRequestReviewService {
       after: { status, decisionReason: reason },
       enterpriseId: cr.enterpriseId,
     });
-    return toChangeRequestDto(saved, enterprise);
+    return toChangeRequestDto(saved, enterprise, await userDisplayNames(manager, [actor.id]));
   }
 }

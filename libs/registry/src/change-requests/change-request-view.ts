@@ -1,9 +1,19 @@
+import { EntityManager } from 'typeorm';
+
 import { ChangeRequestDto } from '../dto/change-request.dto';
 import { EnterpriseEntity } from '../entities/enterprise.entity';
 import { CHANGE_REQUEST_KIND_LABELS, CHANGE_REQUEST_STATUS_LABELS } from './change-request-status';
 import { ChangeRequestEntity } from './change-request.entity';
 
-export function toChangeRequestDto(cr: ChangeRequestEntity, enterprise: Pick<EnterpriseEntity, 'name' | 'districtCode'>): ChangeRequestDto {
+/** Display names of the given users (empty names left out), for showing who reviewed a request. */
+export async function userDisplayNames(manager: EntityManager, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!wanted.length) return new Map();
+  const rows: { id: string; display_name: string }[] = await manager.query(`SELECT id, display_name FROM app_user WHERE id = ANY($1) AND display_name <> ''`, [wanted]);
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+export function toChangeRequestDto(cr: ChangeRequestEntity, enterprise: Pick<EnterpriseEntity, 'name' | 'districtCode'>, names: Map<string, string> = new Map()): ChangeRequestDto {
   return {
     id: cr.id,
     enterpriseId: cr.enterpriseId,
@@ -22,6 +32,7 @@ export function toChangeRequestDto(cr: ChangeRequestEntity, enterprise: Pick<Ent
     note: cr.note,
     submittedByUsername: cr.submittedByUsername,
     reviewedByUsername: cr.reviewedByUsername,
+    reviewedByName: (cr.reviewedById && names.get(cr.reviewedById)) || null,
     reviewedAt: cr.reviewedAt,
     decisionReason: cr.decisionReason,
     createdAt: cr.createdAt,

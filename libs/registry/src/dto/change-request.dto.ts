@@ -132,6 +132,8 @@ export class ChangeRequestDto {
   note: string | null;
   submittedByUsername: string;
   reviewedByUsername: string | null;
+  /** The reviewer's display name (null: not reviewed, or the user has no display name) */
+  reviewedByName: string | null;
   reviewedAt: Date | null;
   decisionReason: string | null;
   createdAt: Date;

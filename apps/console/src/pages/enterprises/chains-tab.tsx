@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Form, Input, Modal, Select, Space, Table, TreeSelect } from 'antd';
+import { App, Button, Checkbox, Form, Input, Modal, Select, Space, Table, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 
@@ -8,6 +8,7 @@ import { api, errorText, Schemas, unwrap } from '../../api/client';
 import { useChains } from '../../api/reference';
 import { date } from '../../components/format';
 import { segmentTreeData } from '../chains/segment-tree';
+import { ChainMembershipList, CommunityMembershipList } from './chain-community-lists';
 import { useEnterpriseDesignations } from './enterprise-queries';
 
 const CHAIN_TYPES = ['CHAIN_LEADER', 'CHAIN_CORE', 'CHAIN_BASE'];
@@ -20,11 +21,14 @@ export function ChainsTab({ enterprise }: { enterprise: Schemas['EnterpriseDto']
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {auth.can('CHAIN_MEMBER_WRITE') && <Button onClick={() => setAdding(true)}>加入产业链</Button>}
+      <ChainMembershipList enterpriseId={enterprise.id} />
+      <CommunityMembershipList enterpriseId={enterprise.id} />
       <Table
         rowKey="id"
         size="small"
         pagination={false}
         dataSource={onChains}
+        title={() => <Typography.Text strong>链主、链核、链基认定</Typography.Text>}
         locale={{ emptyText: '未在产业链上认定链主、链核或链基' }}
         columns={[
           { title: '产业链', dataIndex: 'chainName', render: (v, r) => <Link to={`/chains/${r.chainId}`}>{v}</Link> },
@@ -60,6 +64,7 @@ function AddToChainModal({ enterprise, onClose }: { enterprise: Schemas['Enterpr
       );
       message.success('已加入产业链');
       await queryClient.invalidateQueries({ queryKey: ['chains'] });
+      await queryClient.invalidateQueries({ queryKey: ['enterprise', enterprise.id, 'chain-memberships'] });
       onClose();
     } catch (e) {
       message.error(errorText(e));

@@ -25,7 +25,7 @@ export function ChangeRequestsTab({ enterprise }: { enterprise: Schemas['Enterpr
         { title: '类型', dataIndex: 'kindLabel' },
         { title: '提交人', dataIndex: 'submittedByUsername' },
         { title: '状态', dataIndex: 'statusLabel', render: (v: string) => <Tag>{v}</Tag> },
-        { title: '审核人', dataIndex: 'reviewedByUsername', render: (v) => v ?? '—' },
+        { title: '审核人', render: (_, r) => r.reviewedByName ?? r.reviewedByUsername ?? '—' },
         { title: '审核意见', dataIndex: 'decisionReason', render: (v) => v ?? '—' },
       ]}
     />

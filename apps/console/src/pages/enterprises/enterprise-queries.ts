@@ -14,3 +14,17 @@ export function useEnterpriseDesignations(id: string) {
     queryFn: () => unwrap(api.GET('/api/v1/enterprises/{id}/designations', { params: { path: { id } } })),
   });
 }
+
+export function useEnterpriseChainMemberships(id: string) {
+  return useQuery({
+    queryKey: ['enterprise', id, 'chain-memberships'],
+    queryFn: () => unwrap(api.GET('/api/v1/enterprises/{id}/chain-memberships', { params: { path: { id } } })),
+  });
+}
+
+export function useEnterpriseCommunities(id: string) {
+  return useQuery({
+    queryKey: ['enterprise', id, 'communities'],
+    queryFn: () => unwrap(api.GET('/api/v1/enterprises/{id}/communities', { params: { path: { id } } })),
+  });
+}

@@ -1,10 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 
-import { api, unwrap } from '../../api/client';
 import { useDictionaries } from '../../api/dictionaries';
 import { useDistricts } from '../../api/reference';
 import { date, money } from '../../components/format';
+import { ChainMembershipList, CommunityMembershipList } from '../enterprises/chain-community-lists';
 import { useEnterprise, useEnterpriseDesignations } from '../enterprises/enterprise-queries';
 import { useMyEnterprise } from './my-enterprise-select';
 
@@ -23,7 +22,6 @@ function MyEnterprise({ id, picker }: { id: string; picker: React.ReactNode }) {
   const { districtName } = useDistricts();
   const enterprise = useEnterprise(id);
   const designations = useEnterpriseDesignations(id);
-  const communities = useQuery({ queryKey: ['communities', 'all'], queryFn: () => unwrap(api.GET('/api/v1/communities', { params: { query: { page: 1, pageSize: 100 } } })) });
   const e = enterprise.data as Record<string, unknown> | undefined;
   const show = (field: string) => {
     const v = e?.[field];
@@ -71,6 +69,7 @@ function MyEnterprise({ id, picker }: { id: string; picker: React.ReactNode }) {
           rowKey="id"
           pagination={false}
           dataSource={all.filter((d) => CHAIN_TYPES.includes(d.type))}
+          title={() => <Typography.Text strong>链主、链核、链基认定</Typography.Text>}
           locale={{ emptyText: '未在产业链上认定链主、链核或链基' }}
           columns={[
             { title: '产业链', dataIndex: 'chainName' },
@@ -79,15 +78,12 @@ function MyEnterprise({ id, picker }: { id: string; picker: React.ReactNode }) {
             { title: '认定日期', dataIndex: 'recognisedOn', render: date },
           ]}
         />
-        <Space wrap style={{ marginTop: 12 }}>
-          <Typography.Text>牵头的共同体:</Typography.Text>
-          {(communities.data?.items ?? []).filter((c) => c.leadEnterpriseId === id).map((c) => (
-            <Tag key={c.id}>
-              {c.name}({c.chainName},{c.statusLabel})
-            </Tag>
-          ))}
-          {!(communities.data?.items ?? []).some((c) => c.leadEnterpriseId === id) && <Typography.Text type="secondary">无</Typography.Text>}
-        </Space>
+        <div style={{ marginTop: 12 }}>
+          <ChainMembershipList enterpriseId={id} title="所在产业链" />
+        </div>
+        <div style={{ marginTop: 12 }}>
+          <CommunityMembershipList enterpriseId={id} title="参与的共同体" />
+        </div>
       </Card>
     </Space>
   );

@@ -26,7 +26,7 @@ export default function MyRequestsPage() {
           { title: '企业', dataIndex: 'enterpriseName' },
           { title: '类型', render: (_, r) => `${r.kindLabel}${r.year ? `(${r.year} 年${r.quarter ? `第 ${r.quarter} 季度` : ''})` : ''}` },
           { title: '状态', render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{r.statusLabel}</Tag> },
-          { title: '审核人', render: (_, r) => r.reviewedByUsername ?? '—' },
+          { title: '审核人', render: (_, r) => r.reviewedByName ?? r.reviewedByUsername ?? '—' },
           { title: '审核时间', dataIndex: 'reviewedAt', render: beijingTime },
           { title: '驳回理由', render: (_, r) => (r.decisionReason ? <Typography.Text type="danger">{r.decisionReason}</Typography.Text> : '—') },
           {
