@@ -140,17 +140,26 @@ function FreezeModal({ year, quarter, onClose, onDone }: { year: number; quarter
   });
   const freeze = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/quota-plans/{year}/quarters/{q}/snapshot', { params: { path: { year, q: q! } } })),
-    onSuccess: () => onDone(q!),
   });
-  const confirm = () =>
+  // The preview closes only after the confirmation has closed: closing it first leaves the confirmation's
+  // overlay on the page, which then swallows every click.
+  const confirm = () => {
+    let frozen = false;
     modal.confirm({
       title: `确认冻结 ${year} 年第 ${q} 季度?`,
       content: '冻结后,本季度的进度和报告将固定不变,之后补录的数据也不会改变它。此操作不可撤销。',
       okText: '确认冻结,不可撤销',
       okButtonProps: { danger: true },
       cancelText: '再想想',
-      onOk: () => freeze.mutateAsync(),
+      onOk: async () => {
+        await freeze.mutateAsync();
+        frozen = true;
+      },
+      afterClose: () => {
+        if (frozen) onDone(q!);
+      },
     });
+  };
   return (
     <Modal
       open={Boolean(quarter)}
