@@ -37,7 +37,9 @@ export default function EnterpriseDetailPage() {
           {e.name} {e.archived && <Tag>已归档</Tag>}
         </Typography.Title>
         <Descriptions column={4} size="small">
-          <Descriptions.Item label="统一社会信用代码">{e.creditCode}</Descriptions.Item>
+          <Descriptions.Item label="统一社会信用代码">
+            <span style={{ whiteSpace: 'nowrap' }}>{e.creditCode}</span>
+          </Descriptions.Item>
           <Descriptions.Item label="所属区县">{districtName(e.districtCode)}</Descriptions.Item>
           <Descriptions.Item label="所属行业">
             <IndustryName code={e.industryCode} section={e.industrySection} />

@@ -96,7 +96,8 @@ export default function ProgressPage() {
           <DatePicker
             aria-label="截至日期"
             allowClear
-            placeholder="截至日期(默认今天)"
+            style={{ width: 210 }}
+            placeholder="截至日期(默认今天或年末)"
             value={asOfParam ? dayjs(asOfParam) : null}
             onChange={(d) => setParam('asOf', d ? d.format('YYYY-MM-DD') : undefined)}
           />
