@@ -1,4 +1,4 @@
-import { addDays, addYears, DesignationLevel as L, DesignationStatus as S, DesignationType as T } from '@app/core';
+import { addDays, addYears, DesignationLevel as L, DesignationStatus as S, DesignationType as T, RECOGNITION_VALIDITY_YEARS } from '@app/core';
 
 import { SeedEnterprise } from '../seed-files';
 import { PlannedDesignation, PlannedStep } from './demo-plan.types';
@@ -47,9 +47,9 @@ function recognition(e: SeedEnterprise, type: T, level: L, batch: string | null,
   };
 }
 
-/** Re-review three years on: under review two months before expiry, then re-recognised or not. */
+/** Re-review when the term ends: under review two months before expiry, then re-recognised or not. */
 function reviewed(recognisedOn: string, outcome: S.RECOGNISED | S.EXPIRED): PlannedStep[] {
-  const expires = addYears(recognisedOn, 3);
+  const expires = addYears(recognisedOn, RECOGNITION_VALIDITY_YEARS);
   return [
     step(S.UNDER_REVIEW, addDays(expires, -60), '三年期满复核'),
     outcome === S.RECOGNISED ? recognise(addDays(expires, -10), '复核通过,继续认定') : step(S.EXPIRED, addDays(expires, 1), '复核未通过,到期不再保留'),
