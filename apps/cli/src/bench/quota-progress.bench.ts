@@ -53,9 +53,9 @@ SELECT
   (SELECT sum(c.industrial_output_yuan) / nullif(sum(p.industrial_output_yuan), 0) FROM (SELECT DISTINCT enterprise_id FROM held WHERE type = 'BIG_EXCELLENT_STRONG') h
      JOIN enterprise_figure c ON c.enterprise_id = h.enterprise_id AND c.year = $3 AND c.quarter = 0
      JOIN enterprise_figure p ON p.enterprise_id = h.enterprise_id AND p.year = $3 - 1 AND p.quarter = 0) AS growth,
-  (SELECT count(*) FROM (SELECT DISTINCT ON (enterprise_id) enterprise_id, tax_paid_yuan FROM enterprise_figure
-       WHERE quarter = 0 AND year <= $3 AND tax_paid_yuan IS NOT NULL ORDER BY enterprise_id, year DESC) f JOIN enterprise e ON e.id = f.enterprise_id
-     WHERE NOT e.archived AND e.land_area_mu > 0 AND f.tax_paid_yuan / e.land_area_mu < 10000) AS low_tax`;
+  (SELECT count(*) FROM enterprise_tax_per_mu t JOIN enterprise e ON e.id = t.enterprise_id
+     WHERE (t.year = $3 OR (t.latest AND t.year < $3)) AND t.tax_per_mu < 10000
+       AND (NOT e.archived OR (e.archived_at AT TIME ZONE 'Asia/Shanghai')::date > $1::date)) AS low_tax`;
 
 const sink = () =>
   new Writable({
@@ -74,6 +74,12 @@ export const quotaProgressBench: BenchSuite = async (context: BenchContext): Pro
 
     const progressMs = await median(RUNS, () => progress.progress(YEAR, AS_OF));
     const baselineMs = await median(RUNS, () => dataSource.query(BASELINE_SQL, [AS_OF, `${YEAR}-01-01`, YEAR]));
+    const httpMs = await median(RUNS, async () => {
+      const res = await fetch(`${context.apiUrl}/api/v1/quota-plans/${YEAR}/progress?asOf=${AS_OF}`, { headers: { authorization: `Bearer ${context.token}` } });
+      if (!res.ok) throw new Error(`progress over HTTP: ${res.status}`);
+      await res.json();
+    });
+    const httpVerdict = httpMs < 1000 && httpMs <= 1.2 * baselineMs ? 'met' : `missed: ${(httpMs / 1000).toFixed(2)} s, ${(httpMs / baselineMs).toFixed(2)}× the SQL`;
 
     // The report: progress + every line's drill-down rows, rendered to XLSX and PDF (not stored, so the run leaves no snapshot).
     const build = async (): Promise<QuarterlyReportPayload> => {
@@ -105,13 +111,15 @@ export const quotaProgressBench: BenchSuite = async (context: BenchContext): Pro
     return {
       title: `Quota progress and quarterly report, 2022 plan (${context.enterprises} enterprises)`,
       rows: [
-        { measure: 'progress of all 26 lines at 2022-06-30 (median of 5)', value: ms(progressMs), baseline: 'one plain SQL statement for the same registry numbers', baselineValue: ms(baselineMs) },
+        { measure: 'progress of all 26 lines at 2022-06-30 over HTTP (median of 5)', value: ms(httpMs), baseline: 'one plain SQL statement for the same registry numbers', baselineValue: ms(baselineMs), goal: '< 1 s and ≤ 1.2× the SQL', verdict: httpVerdict },
+        { measure: 'the same progress in-process (service, no HTTP)', value: ms(progressMs), baseline: 'one plain SQL statement for the same registry numbers', baselineValue: ms(baselineMs) },
         { measure: `quarter snapshot payload (progress + ${rows} drill-down rows)`, value: ms(snapshotMs), baseline: 'plain SQL numbers + reading every enterprise row as JSON', baselineValue: ms(baselineReportMs) },
         { measure: 'render XLSX from the payload (streamed)', value: ms(xlsxMs), baseline: 'plain SQL numbers + reading every enterprise row as JSON', baselineValue: ms(baselineReportMs) },
         { measure: 'render PDF with charts from the payload', value: ms(pdfMs), baseline: 'plain SQL numbers + reading every enterprise row as JSON', baselineValue: ms(baselineReportMs) },
       ],
       notes: [
-        'The progress service runs one query per line (and per split, and once more for the previous year-end of a count driven down); the baseline computes the registry lines in one statement.',
+        'The progress service counts all designation lines (and their splits) in one statement, then runs one query per other line (and once more for the previous year-end of a count driven down); the baseline computes the registry lines in one statement.',
+        'Both read the tax-per-mu line from enterprise_tax_per_mu, which triggers keep in step with the figures and land areas; before it, that line alone re-derived the latest tax of every enterprise from all yearly figures (about 11 s of the 14 s at 1,000,000).',
         mismatches.length ? `MISMATCH between service and baseline: ${mismatches.join('; ')}` : `Service and baseline agree on all ${pairs.length} registry counts.`,
       ],
     };

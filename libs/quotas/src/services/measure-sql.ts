@@ -60,24 +60,69 @@ const LEVEL_LABEL_SQL = `CASE d.level ${Object.entries(DESIGNATION_LEVEL_LABELS)
 /** Common columns of a drill-down row for enterprise `e`, with its district as it was on `date`. */
 const enterpriseColumns = (date: string) => `e.id AS enterprise_id, e.credit_code, e.name AS enterprise_name, ${districtOnSql('e', date)} AS district_code`;
 
+type NewWindow = { from: string; to: string };
+
 /**
- * Enterprises holding a designation of the type (+level) on `asOf` — `holdsOnSql` on the designation's state
- * that day (`stateOnSql`). With `newWindow`, only those whose first recognition of the type (+level), across
- * all their designations of it, falls in the window.
+ * The rule of a designation line over designation `d` (its state on the day in `status`, `expiresOn`) and
+ * enterprise `e`: holding a designation of the type (+level) on `at` — `holdsOnSql` on the designation's state
+ * that day (`stateOnSql`) — while in the scope. With `newWindow`, only those whose first recognition of the
+ * type (+level), across all their designations of it, falls in the window. Shared by the drill-down
+ * (`holdersSql`) and the one-pass count of all designation lines (`designationCountsQuery`).
  */
-function holdersSql(p: Params, params: MeasureParams, asOf: string, scope: MeasureScope, newWindow?: { from: string; to: string }): string {
+function holderRule(p: Params, params: MeasureParams, at: string, scope: MeasureScope, state: { status: string; expiresOn: string }, newWindow?: NewWindow) {
   const type = p.add(params.designationType ?? DesignationType.CHAIN_LEADER);
   const level = params.designationLevel ? p.add(params.designationLevel) : null;
-  const at = `${p.add(asOf)}::date`;
   const levelFilter = (alias: string) => (level ? ` AND ${alias}.level = ${level}` : '');
   const firstRecognised = `(SELECT min(ev.effective_on) FROM designation_event ev JOIN designation d2 ON d2.id = ev.designation_id
       WHERE d2.enterprise_id = d.enterprise_id AND d2.type = d.type${levelFilter('d2')} AND ev.to_status = 'RECOGNISED' AND ev.effective_on <= ${at})`;
   const since = newWindow ? ` AND ${firstRecognised} BETWEEN ${p.add(newWindow.from)}::date AND ${p.add(newWindow.to)}::date` : '';
+  const where = `d.type = ${type}${levelFilter('d')} AND ${holdsOnSql(state.status, state.expiresOn, at)}${since}${enterpriseScope(p, scope, at, 'd')}`;
+  return { where, firstRecognised };
+}
+
+/** Enterprises holding a designation of the type (+level) on `asOf` (`holderRule`), one row each. */
+function holdersSql(p: Params, params: MeasureParams, asOf: string, scope: MeasureScope, newWindow?: NewWindow): string {
+  const at = `${p.add(asOf)}::date`;
+  const rule = holderRule(p, params, at, scope, { status: 's.status', expiresOn: 's.expires_on' }, newWindow);
   return `SELECT DISTINCT ON (e.id) ${enterpriseColumns(at)},
-      concat_ws(' ', ${LEVEL_LABEL_SQL}, '认定于', ${firstRecognised}::text) AS detail, NULL::numeric AS current_value, NULL::numeric AS previous_value
+      concat_ws(' ', ${LEVEL_LABEL_SQL}, '认定于', ${rule.firstRecognised}::text) AS detail, NULL::numeric AS current_value, NULL::numeric AS previous_value
     FROM designation d JOIN enterprise e ON e.id = d.enterprise_id CROSS JOIN LATERAL ${stateOnSql('d.id', at)} s
-    WHERE d.type = ${type}${levelFilter('d')} AND ${holdsOnSql('s.status', 's.expires_on', at)}${since}${enterpriseScope(p, scope, at, 'd')}
+    WHERE ${rule.where}
     ORDER BY e.id`;
+}
+
+/** One designation line's count in one scope, for `designationCountsQuery`. */
+export interface DesignationCount {
+  kind: MeasureKind.HOLDING_DESIGNATIONS | MeasureKind.NEW_DESIGNATIONS;
+  params: MeasureParams;
+  scope: MeasureScope;
+}
+
+/** Whether `designationCountsQuery` counts lines of this kind. */
+export const countsInOnePass = (kind: MeasureKind): kind is DesignationCount['kind'] =>
+  kind === MeasureKind.HOLDING_DESIGNATIONS || kind === MeasureKind.NEW_DESIGNATIONS;
+
+/**
+ * Every designation line of a plan, in each of its scopes (the city, splits), counted in one statement: the
+ * state of each designation of the types involved on as-of is read once (`stateOnSql`), then each count
+ * applies the same `holderRule` as the line's drill-down. Returns one row with an integer column c0, c1, … per
+ * item, in order. Equals `count(*)` over `membersQuery` of the item (tested in quotas e2e).
+ */
+export function designationCountsQuery(items: DesignationCount[], window: MeasureWindow): MembersQuery {
+  const p = new Params();
+  const { year, asOf } = window;
+  const at = `${p.add(asOf)}::date`;
+  const types = p.add([...new Set(items.map((item) => item.params.designationType ?? DesignationType.CHAIN_LEADER))]);
+  const counts = items.map((item, i) => {
+    const newWindow = item.kind === MeasureKind.NEW_DESIGNATIONS ? { from: yearStart(year), to: newInYearEnd(year, asOf) } : undefined;
+    const rule = holderRule(p, item.params, at, item.scope, { status: 'd.state_status', expiresOn: 'd.state_expires_on' }, newWindow);
+    return `(SELECT count(DISTINCT e.id)::int FROM held d JOIN enterprise e ON e.id = d.enterprise_id WHERE ${rule.where}) AS c${i}`;
+  });
+  const sql = `WITH held AS MATERIALIZED (
+      SELECT d.*, s.status AS state_status, s.expires_on AS state_expires_on
+      FROM designation d CROSS JOIN LATERAL ${stateOnSql('d.id', at)} s WHERE d.type = ANY(${types}::text[]))
+    SELECT ${counts.length ? counts.join(',\n      ') : '0 AS none'}`;
+  return { sql, params: p.values };
 }
 
 /**
@@ -95,6 +140,20 @@ export function newlyAtScaleTierSql(p: Params, metric: FigureMetric, thresholdYu
       concat(${y}::int, ' 年 ', cur.${column}::text, ' 元') AS detail, cur.${column} AS current_value, prev.${column} AS previous_value
     FROM enterprise e ${rule.joins}
     WHERE ${rule.where}${enterpriseScope(p, scope, at)}`;
+}
+
+/**
+ * Each enterprise's tax per mu of land for plan year `year`, as a FROM item (enterprise_id, figure_year,
+ * tax_paid_yuan, land_area_mu, tax_per_mu): its latest yearly tax figure up to that year over the land basis.
+ * The rows come from `enterprise_tax_per_mu`, which triggers keep in the transaction of every change to the
+ * figures or the land (migration TaxPerMu: the land basis is the SQL function `tax_per_mu_land_basis`); a row
+ * stands for its year, and an enterprise's latest row for every later year too.
+ */
+export function taxPerMuSql(p: Params, year: number): string {
+  const y = p.add(year);
+  return `(SELECT tp.enterprise_id, tp.figure_year, tp.tax_paid_yuan, tp.land_area_mu, tp.tax_per_mu FROM enterprise_tax_per_mu tp WHERE tp.year = ${y}::int
+      UNION ALL
+    SELECT tp.enterprise_id, tp.figure_year, tp.tax_paid_yuan, tp.land_area_mu, tp.tax_per_mu FROM enterprise_tax_per_mu tp WHERE tp.latest AND tp.year < ${y}::int)`;
 }
 
 export interface MeasureWindow {
@@ -158,19 +217,16 @@ export function membersQuery(kind: MeasureKind, params: MeasureParams, window: M
       break;
     }
     case MeasureKind.TAX_PER_MU_BELOW: {
-      const y = p.add(year);
       const threshold = p.add(params.thresholdYuanPerMu ?? 10000);
       const at = `${p.add(asOf)}::date`;
-      // The latest yearly tax figure up to the plan year, over the enterprise's land area. DISTINCT ON over
-      // the figures is a single scan; a per-enterprise lateral lookup was 2.5x slower at 100,000 enterprises.
+      // The latest yearly tax figure up to the plan year over the land basis, read from the table the database
+      // keeps in step with the figures (taxPerMuSql); the count walks its (year, tax per mu) index.
       sql = `SELECT ${enterpriseColumns(at)},
-          concat(f.year::text, ' 年亩均税收 ', round(f.tax_paid_yuan / e.land_area_mu, 2)::text, ' 元/亩') AS detail,
-          round(f.tax_paid_yuan / e.land_area_mu, 2) AS current_value, NULL::numeric AS previous_value
-        FROM (SELECT DISTINCT ON (f.enterprise_id) f.enterprise_id, f.year, f.tax_paid_yuan FROM enterprise_figure f
-          WHERE f.quarter = 0 AND f.year <= ${y}::int AND f.tax_paid_yuan IS NOT NULL
-          ORDER BY f.enterprise_id, f.year DESC) f
-        JOIN enterprise e ON e.id = f.enterprise_id
-        WHERE e.land_area_mu > 0 AND f.tax_paid_yuan / e.land_area_mu < ${threshold}::numeric${enterpriseScope(p, scope, at)}`;
+          concat(t.figure_year::text, ' 年亩均税收 ', round(t.tax_per_mu, 2)::text, ' 元/亩') AS detail,
+          round(t.tax_per_mu, 2) AS current_value, NULL::numeric AS previous_value
+        FROM ${taxPerMuSql(p, year)} t
+        JOIN enterprise e ON e.id = t.enterprise_id
+        WHERE t.tax_per_mu < ${threshold}::numeric${enterpriseScope(p, scope, at)}`;
       break;
     }
     default:

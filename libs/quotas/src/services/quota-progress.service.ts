@@ -8,7 +8,7 @@ import { DrillDownRowDto, LineProgressDto, PlanProgressDto, SplitProgressDto } f
 import { QuotaLineSplitEntity } from '../entities/quota-line-split.entity';
 import { QuotaLineEntity } from '../entities/quota-line.entity';
 import { MEASURE_KIND_LABELS, MeasureKind, PROGRESS_STATUS_LABELS, ProgressStatus, QuotaDirection } from '../quota-enums';
-import { CohortPart, MeasureScope, membersQuery } from './measure-sql';
+import { CohortPart, countsInOnePass, DesignationCount, designationCountsQuery, MeasureScope, membersQuery } from './measure-sql';
 import { elapsedShare, progressStatus } from './progress-status';
 import { QuotaPlanService } from './quota-plan.service';
 
@@ -66,10 +66,23 @@ export class QuotaProgressService {
     const names = await this.scopeNames(manager);
     const share = elapsedShare(year, asOf);
     const scoped = Boolean(scope.districtCode || scope.chainId || scope.districtCodes);
+    const shown = (lineSplits: QuotaLineSplitEntity[]) =>
+      // City-wide: every split. A district officer over several districts: each of their districts' splits.
+      !scoped ? lineSplits : scope.districtCodes && !scope.chainId ? lineSplits.filter((s) => s.districtCode && scope.districtCodes!.includes(s.districtCode)) : [];
+    const counted = await this.designationCounts(
+      manager,
+      lines.flatMap((line) => [{ line, scope }, ...shown(splits.filter((s) => s.lineId === line.id)).map((split) => ({ line, scope: splitScope(split) }))]),
+      year,
+      asOf,
+    );
+    const measure = async (line: QuotaLineEntity, lineScope: MeasureScope): Promise<Measured> => {
+      const n = counted.get(countKey(line, lineScope));
+      return n === undefined ? this.measure(manager, line, year, asOf, lineScope) : { actual: n, count: n, lacking: null, evidence: null, reported: null };
+    };
     const result: LineProgressDto[] = [];
     for (const line of lines) {
       const lineSplits = splits.filter((s) => s.lineId === line.id);
-      const measured = await this.measure(manager, line, year, asOf, scope);
+      const measured = await measure(line, scope);
       let target: number | null = Number(line.targetValue);
       if (scope.districtCodes) {
         // Several districts: the sum of their district targets (none split to them → no target).
@@ -81,13 +94,10 @@ export class QuotaProgressService {
       }
       const judged = target === null ? null : await this.judge(manager, line, year, asOf, scope, target, measured.actual, share);
       const splitRows: SplitProgressDto[] = [];
-      // City-wide: every split. A district officer over several districts: each of their districts' splits.
-      const shownSplits = !scoped ? lineSplits : scope.districtCodes && !scope.chainId ? lineSplits.filter((s) => s.districtCode && scope.districtCodes!.includes(s.districtCode)) : [];
-      for (const split of shownSplits) {
-        const splitScope = { districtCode: split.districtCode, chainId: split.chainId };
-        const value = await this.measure(manager, line, year, asOf, splitScope);
+      for (const split of shown(lineSplits)) {
+        const value = await measure(line, splitScope(split));
         const splitTarget = Number(split.targetValue);
-        const status = await this.judge(manager, line, year, asOf, splitScope, splitTarget, value.actual, share);
+        const status = await this.judge(manager, line, year, asOf, splitScope(split), splitTarget, value.actual, share);
         splitRows.push({
           kind: split.districtCode ? 'DISTRICT' : 'CHAIN',
           districtCode: split.districtCode,
@@ -200,6 +210,21 @@ export class QuotaProgressService {
     return { actual: n, count: n, lacking: null, evidence: null, reported: null };
   }
 
+  /**
+   * The counts of the designation lines among `wanted` (line and scope), all in one statement
+   * (`designationCountsQuery`), keyed by `countKey`; other lines are measured one by one.
+   */
+  private async designationCounts(manager: EntityManager, wanted: { line: QuotaLineEntity; scope: MeasureScope }[], year: number, asOf: string): Promise<Map<string, number>> {
+    const items = wanted.filter((w) => countsInOnePass(w.line.measureKind));
+    if (!items.length) return new Map();
+    const q = designationCountsQuery(
+      items.map((w): DesignationCount => ({ kind: w.line.measureKind as DesignationCount['kind'], params: w.line.measureParams, scope: w.scope })),
+      { year, asOf },
+    );
+    const [row] = await manager.query(q.sql, q.params);
+    return new Map(items.map((w, i) => [countKey(w.line, w.scope), Number(row[`c${i}`])]));
+  }
+
   private async judge(manager: EntityManager, line: QuotaLineEntity, year: number, asOf: string, scope: MeasureScope, target: number, actual: number, share: number) {
     // A count driven down starts from where it stood at the end of the previous year.
     const baseline = line.direction === QuotaDirection.AT_MOST ? (await this.measure(manager, line, year - 1, `${year - 1}-12-31`, scope)).actual : null;
@@ -211,6 +236,11 @@ export class QuotaProgressService {
     return new Map(rows.map((r) => [r.key, r.name]));
   }
 }
+
+const splitScope = (split: QuotaLineSplitEntity): MeasureScope => ({ districtCode: split.districtCode, chainId: split.chainId });
+
+const countKey = (line: QuotaLineEntity, scope: MeasureScope) =>
+  JSON.stringify([line.id, scope.districtCode ?? null, scope.chainId ?? null, scope.districtCodes ?? null]);
 
 function drillRow(r: Record<string, string | null>): DrillDownRowDto {
   return {

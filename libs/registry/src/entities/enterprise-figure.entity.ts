@@ -6,6 +6,7 @@ import { EnterpriseEntity } from './enterprise.entity';
 @Entity('enterprise_figure')
 @Index('uq_enterprise_figure_period', ['enterpriseId', 'year', 'quarter'], { unique: true })
 @Index('idx_enterprise_figure_year', ['year', 'quarter'])
+@Index('idx_enterprise_figure_year_revenue', ['year', 'quarter', 'operatingRevenueYuan'])
 export class EnterpriseFigureEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,0 +1,156 @@
+import { creditCode } from '../setup/fixtures';
+import { CultivationWorld } from '../setup/cultivation-world';
+import { createTestApp, TestApp } from '../setup/test-app';
+
+/**
+ * enterprise_tax_per_mu is kept by the database in the transaction of each change to the yearly figures or
+ * the land area (forms, imports, plain SQL): after every step below it equals a model computed here from the
+ * changes this test made, and the TAX_PER_MU_BELOW_10K line (and its drill-down) equals the model's count.
+ */
+interface Model {
+  land: Map<string, number | null>;
+  /** enterprise → year → yearly tax */
+  tax: Map<string, Map<number, number>>;
+}
+
+interface Row {
+  enterpriseId: string;
+  year: number;
+  figureYear: number;
+  latest: boolean;
+  tax: number;
+  perMu: number | null;
+}
+
+/** The rows the table should hold: per enterprise, each year from its first tax figure to its last, the latest figure up to that year. */
+function expectedRows(model: Model): Row[] {
+  const rows: Row[] = [];
+  for (const [enterpriseId, byYear] of model.tax) {
+    const years = [...byYear.keys()].sort((x, y) => x - y);
+    if (!years.length) continue;
+    const land = model.land.get(enterpriseId) ?? null;
+    for (let year = years[0]; year <= years[years.length - 1]; year++) {
+      const figureYear = Math.max(...years.filter((y) => y <= year));
+      const tax = byYear.get(figureYear)!;
+      rows.push({ enterpriseId, year, figureYear, latest: figureYear === years[years.length - 1], tax, perMu: land !== null && land > 0 ? tax / land : null });
+    }
+  }
+  return rows.sort((x, y) => x.enterpriseId.localeCompare(y.enterpriseId) || x.year - y.year);
+}
+
+/** Enterprises whose latest yearly tax up to `year` over their land is below the threshold, with that figure's year and value. */
+function below(model: Model, year: number, threshold = 10000): { id: string; figureYear: number; perMu: number }[] {
+  const out: { id: string; figureYear: number; perMu: number }[] = [];
+  for (const [id, byYear] of model.tax) {
+    const years = [...byYear.keys()].filter((y) => y <= year);
+    const land = model.land.get(id) ?? null;
+    if (!years.length || land === null || !(land > 0)) continue;
+    const figureYear = Math.max(...years);
+    const perMu = byYear.get(figureYear)! / land;
+    if (perMu < threshold) out.push({ id, figureYear, perMu });
+  }
+  return out.sort((x, y) => x.id.localeCompare(y.id));
+}
+
+describe('tax per mu kept by the database (enterprise_tax_per_mu) and the TAX_PER_MU_BELOW line', () => {
+  let t: TestApp;
+  let staff: Record<string, string>;
+  let world: CultivationWorld;
+  const model: Model = { land: new Map(), tax: new Map() };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await t.as('BUREAU_STAFF');
+    world = new CultivationWorld(t, staff);
+  });
+  afterAll(() => t.close());
+
+  const enterprise = async (landAreaMu: number | null, code = creditCode()) => {
+    const id = await world.enterprise({ creditCode: code, landAreaMu });
+    model.land.set(id, landAreaMu);
+    model.tax.set(id, new Map());
+    return id;
+  };
+  const putTax = async (id: string, year: number, taxPaidYuan: number) => {
+    const current = await t.http.get(`/api/v1/enterprises/${id}/figures/${year}`).set(staff);
+    const body = current.status === 200 ? { taxPaidYuan, version: current.body.version } : { taxPaidYuan };
+    await t.http.put(`/api/v1/enterprises/${id}/figures/${year}`).set(staff).send(body).expect(current.status === 200 ? 200 : 201);
+    model.tax.get(id)!.set(year, taxPaidYuan);
+  };
+
+  const checkTable = async () => {
+    const rows = await t.sql<{ enterprise_id: string; year: number; figure_year: number; latest: boolean; tax_paid_yuan: string; tax_per_mu: string | null }>(
+      `SELECT enterprise_id, year, figure_year, latest, tax_paid_yuan, tax_per_mu FROM enterprise_tax_per_mu ORDER BY enterprise_id::text, year`,
+    );
+    const actual = rows.map((r) => ({
+      enterpriseId: r.enterprise_id,
+      year: r.year,
+      figureYear: r.figure_year,
+      latest: r.latest,
+      tax: Number(r.tax_paid_yuan),
+      perMu: r.tax_per_mu === null ? null : Math.round(Number(r.tax_per_mu) * 1e6) / 1e6,
+    }));
+    const expected = expectedRows(model).map((r) => ({ ...r, perMu: r.perMu === null ? null : Math.round(r.perMu * 1e6) / 1e6 }));
+    expect(actual.sort((x, y) => x.enterpriseId.localeCompare(y.enterpriseId) || x.year - y.year)).toEqual(expected);
+  };
+
+  const checkLine = async (asOf: string) => {
+    const expected = below(model, 2022);
+    const res = await t.http.get(`/api/v1/quota-plans/2022/progress?asOf=${asOf}`).set(staff).expect(200);
+    const line = res.body.lines.find((l: { code: string }) => l.code === 'TAX_PER_MU_BELOW_10K');
+    expect(line.actual).toBe(expected.length);
+    const drill = await t.http.get(`/api/v1/quota-plans/2022/progress/lines/TAX_PER_MU_BELOW_10K/enterprises?asOf=${asOf}&pageSize=100`).set(staff).expect(200);
+    const rows = (drill.body.items as { enterpriseId: string; detail: string; currentValue: number }[]).sort((x, y) => x.enterpriseId.localeCompare(y.enterpriseId));
+    expect(rows.map((r) => ({ id: r.enterpriseId, detail: r.detail, value: r.currentValue }))).toEqual(
+      expected.map((e) => ({ id: e.id, detail: `${e.figureYear} 年亩均税收 ${(Math.round(e.perMu * 100) / 100).toFixed(2)} 元/亩`, value: Math.round(e.perMu * 100) / 100 })),
+    );
+  };
+
+  it('follows figures entered, replaced and deleted, land areas changed and figures imported', async () => {
+    const a = await enterprise(10);
+    const b = await enterprise(20);
+    const c = await enterprise(null);
+    const dCode = creditCode();
+    const d = await enterprise(40, dCode);
+
+    await putTax(a, 2021, 50000); // 5,000 / mu
+    await putTax(a, 2022, 200000); // 20,000 / mu
+    await putTax(b, 2020, 100000); // 5,000 / mu, carried to later years
+    await putTax(c, 2022, 10); // no land: never counted
+    await checkTable();
+    await checkLine('2022-06-30');
+    expect(below(model, 2022).map((x) => x.id)).toEqual([b]);
+
+    // An import writes figures in bulk: the table follows in the same transaction.
+    const csv = `统一社会信用代码,年度,实缴税金(元)\r\n${dCode},2021,1200000\r\n${dCode},2022,800000\r\n`;
+    const imported = await t.http.post('/api/v1/imports/figures?dryRun=false').set(staff).attach('file', Buffer.from(csv), 'f.csv').expect(200);
+    expect(imported.body.counts.created).toBe(2);
+    model.tax.get(d)!.set(2021, 1200000).set(2022, 800000);
+    await checkTable();
+    await checkLine('2022-06-30');
+
+    // Replacing a figure: A's 2022 tax falls to 5,000 / mu.
+    await putTax(a, 2022, 50000);
+    // Changing the land: D's 800,000 over 100 mu is 8,000 / mu.
+    const current = await t.http.get(`/api/v1/enterprises/${d}`).set(staff).expect(200);
+    await t.http.patch(`/api/v1/enterprises/${d}`).set(staff).send({ version: current.body.version, landAreaMu: 100 }).expect(200);
+    model.land.set(d, 100);
+    await checkTable();
+    await checkLine('2022-06-30');
+    expect(below(model, 2022).map((x) => x.id).sort()).toEqual([a, b, d].sort());
+
+    // Deleting figures (plain SQL, as a bulk correction would): A falls back to 2021, B has none left.
+    await t.sql(`DELETE FROM enterprise_figure WHERE enterprise_id = $1 AND year = 2022 AND quarter = 0`, [a]);
+    model.tax.get(a)!.delete(2022);
+    await t.sql(`DELETE FROM enterprise_figure WHERE enterprise_id = $1`, [b]);
+    model.tax.get(b)!.clear();
+    await checkTable();
+    await checkLine('2022-06-30');
+
+    // A quarterly figure never enters the yearly table; a later year leaves earlier years alone.
+    await t.http.put(`/api/v1/enterprises/${a}/figures/2022?quarter=2`).set(staff).send({ taxPaidYuan: 1 }).expect(201);
+    await putTax(d, 2024, 100000000);
+    await checkTable();
+    await checkLine('2022-06-30');
+  });
+});
