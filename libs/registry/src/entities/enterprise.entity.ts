@@ -8,6 +8,8 @@ import { EnterpriseStatus } from './enterprise-status';
 @Index('idx_enterprise_name', ['name'])
 // Partial (live rows) and created by its migration: TypeORM would not compare the WHERE.
 @Index('idx_enterprise_live_district_status_name', { synchronize: false })
+// Partial (archived rows), by migration TaxPerMu: counts over live enterprises check the archived ones apart.
+@Index('idx_enterprise_archived', { synchronize: false })
 export class EnterpriseEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
