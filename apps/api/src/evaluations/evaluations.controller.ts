@@ -22,6 +22,7 @@ import {
   SchemeDto,
   SheetDto,
   SheetResponseDto,
+  YearEnterpriseParamDto,
   YearParamDto,
 } from '@app/evaluation';
 
@@ -106,18 +107,18 @@ export class EvaluationsController {
   @RequirePermission(Permission.ENTERPRISE_READ)
   @ApiOkResponse({ type: SheetDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'EVALUATION_RESULT_NOT_FOUND, ENTERPRISE_NOT_FOUND (also outside your scope)' })
-  sheet(@CurrentActor() actor: Actor, @Param() p: YearParamDto, @Param('id', ParseUUIDPipe) id: string): Promise<SheetDto> {
-    return this.results.sheet(actor, p.year, id);
+  sheet(@CurrentActor() actor: Actor, @Param() { year, id }: YearEnterpriseParamDto): Promise<SheetDto> {
+    return this.results.sheet(actor, year, id);
   }
 
   @Get('evaluations/:year/enterprises/:id/pdf')
   @RequirePermission(Permission.ENTERPRISE_READ)
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'PDF file', schema: { type: 'string', format: 'binary' } })
-  async sheetPdf(@CurrentActor() actor: Actor, @Param() p: YearParamDto, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
-    const { bytes, name } = await this.files.sheetPdf(actor, p.year, id);
+  async sheetPdf(@CurrentActor() actor: Actor, @Param() { year, id }: YearEnterpriseParamDto, @Res() res: Response): Promise<void> {
+    const { bytes, name } = await this.files.sheetPdf(actor, year, id);
     res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', attachment(name, `evaluation-${p.year}-${id}.pdf`));
+    res.setHeader('Content-Disposition', attachment(name, `evaluation-${year}-${id}.pdf`));
     res.end(bytes);
   }
 
@@ -126,8 +127,8 @@ export class EvaluationsController {
   @RequirePermission(Permission.EVALUATION_RESPOND)
   @ApiCreatedResponse({ type: SheetResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'OBJECTION_PENDING, EVALUATION_WRONG_STAGE' })
-  respond(@CurrentActor() actor: Actor, @Param() p: YearParamDto, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RespondDto): Promise<SheetResponseDto> {
-    return this.process.respond(actor, p.year, id, dto);
+  respond(@CurrentActor() actor: Actor, @Param() { year, id }: YearEnterpriseParamDto, @Body() dto: RespondDto): Promise<SheetResponseDto> {
+    return this.process.respond(actor, year, id, dto);
   }
 
   /** Start publicity with its first and last day */

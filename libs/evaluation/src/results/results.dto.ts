@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsUUID, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 import { PageQueryDto } from '@app/core';
 
@@ -12,6 +12,11 @@ export class YearParamDto {
   @Min(2000)
   @Max(2100)
   year: number;
+}
+
+export class YearEnterpriseParamDto extends YearParamDto {
+  @IsUUID('all', { message: 'id 应为企业 ID(uuid)' })
+  id: string;
 }
 
 export class ListResultsQueryDto extends PageQueryDto {
