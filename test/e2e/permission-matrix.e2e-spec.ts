@@ -109,6 +109,7 @@ const RULES: Record<string, Who> = {
   'GET /api/v1/evaluation-schemes/{year}': [A, B, D, V],
   'PUT /api/v1/evaluation-schemes/{year}': [B],
   'POST /api/v1/evaluations/{year}/run': [B],
+  'GET /api/v1/evaluations': EVERYONE,
   'GET /api/v1/evaluations/{year}': [A, B, D, V],
   'GET /api/v1/evaluations/{year}/results': [A, B, D, V],
   'GET /api/v1/evaluations/{year}/results/export': [A, B, D, V],

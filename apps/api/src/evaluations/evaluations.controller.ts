@@ -12,6 +12,7 @@ import {
   EvaluationResultsService,
   EvaluationRunService,
   EvaluationSchemeService,
+  EvaluationYearDto,
   ExportResultsQueryDto,
   FreezeDto,
   ListResultsQueryDto,
@@ -70,6 +71,14 @@ export class EvaluationsController {
   async run(@CurrentActor() actor: Actor, @Param() p: YearParamDto): Promise<EvaluationOverviewDto> {
     await this.runs.run(actor, p.year);
     return this.results.overview(actor, p.year);
+  }
+
+  /** The years computed so far, with their stage */
+  @Get('evaluations')
+  @RequirePermission(Permission.ENTERPRISE_READ)
+  @ApiOkResponse({ type: [EvaluationYearDto] })
+  years(): Promise<EvaluationYearDto[]> {
+    return this.results.years();
   }
 
   /** Stage, dates and the distribution by district, class and population, in your scope */

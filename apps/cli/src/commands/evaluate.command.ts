@@ -32,5 +32,5 @@ export async function evaluateCommand(app: INestApplicationContext, options: Rec
     print(`baseline: plain read of the run's inputs (${row.n} firms) in ${Date.now() - started} ms`);
   }
   const summary = await app.get(EvaluationRunService).run(SYSTEM_ACTOR, year);
-  print(`evaluated ${year}: ${summary.resultCount} firms (${summary.evaluatedCount} ranked, ${summary.excludedCount} excluded) in ${summary.elapsedMs} ms (SQL), status ${summary.status}`);
+  print(`evaluated ${year}: ${summary.resultCount} firms (${summary.evaluatedCount} ranked, ${summary.excludedCount} excluded) in ${summary.elapsedMs} ms (SQL), status ${summary.status}; steps ${JSON.stringify(summary.stepsMs)}`);
 }

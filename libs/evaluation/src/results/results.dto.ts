@@ -170,3 +170,10 @@ export interface ClassMember {
   rank: number;
   finalClass: EvaluationClass;
 }
+
+export class EvaluationYearDto {
+  year: number;
+  @ApiProperty({ enum: EvaluationStatus, enumName: 'EvaluationStatus' })
+  status: EvaluationStatus;
+  computedAt: Date;
+}

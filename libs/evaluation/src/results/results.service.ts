@@ -10,7 +10,7 @@ import { EvaluationSchemeEntity } from '../entities/evaluation-scheme.entity';
 import { EvaluationClass, EvaluationStatus, INDICATOR_UNITS, ObjectionStatus } from '../evaluation-enums';
 import { notComputed, resultNotFound } from '../evaluation.errors';
 import { INDICATOR_SQL } from '../run/evaluation-sql';
-import { ClassMember, DistributionRowDto, EvaluationOverviewDto, ListResultsQueryDto, ResultItemDto, SheetDto } from './results.dto';
+import { ClassMember, DistributionRowDto, EvaluationOverviewDto, EvaluationYearDto, ListResultsQueryDto, ResultItemDto, SheetDto } from './results.dto';
 
 const n = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
@@ -48,6 +48,12 @@ export class EvaluationResultsService {
     const run = await this.dataSource.manager.findOne(EvaluationRunEntity, { where: { year } });
     if (!run) throw notComputed(year);
     return run;
+  }
+
+  /** The years computed so far, newest first (no firm data: everyone may see which years exist) */
+  async years(): Promise<EvaluationYearDto[]> {
+    const runs = await this.dataSource.manager.find(EvaluationRunEntity, { order: { year: 'DESC' } });
+    return runs.map((r) => ({ year: r.year, status: r.status, computedAt: r.computedAt }));
   }
 
   /** Named parameters (scope helpers) turned into the driver's positional ones. */
