@@ -66,12 +66,16 @@ export class EvaluationResultsService {
     const scope = enterpriseScopeCondition('e', actor);
     const parts = ['r.year = :year', scope.sql];
     const params: Record<string, unknown> = { year, ...scope.params };
-    if (q.population) (parts.push('r.population = :population'), (params.population = q.population));
-    if (q.class) (parts.push('r.final_class = :cls'), (params.cls = q.class));
-    if (q.districtCode) (parts.push('r.district_code = :district'), (params.district = q.districtCode));
+    const add = (sql: string, name: string, value: unknown) => {
+      parts.push(sql);
+      params[name] = value;
+    };
+    if (q.population) add('r.population = :population', 'population', q.population);
+    if (q.class) add('r.final_class = :cls', 'cls', q.class);
+    if (q.districtCode) add('r.district_code = :district', 'district', q.districtCode);
     if (q.excluded === 'true') parts.push('r.exclusion_reason IS NOT NULL');
     if (q.excluded === 'false') parts.push('r.exclusion_reason IS NULL');
-    if (q.q) (parts.push("(e.name LIKE :q OR e.credit_code LIKE :q)"), (params.q = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    if (q.q) add('(e.name LIKE :q OR e.credit_code LIKE :q)', 'q', `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     return { sql: parts.join(' AND '), params };
   }
 
