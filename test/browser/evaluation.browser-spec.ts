@@ -46,6 +46,8 @@ describe('console: the 亩均 evaluation page and a firm’s sheet', () => {
   it('runs the year, shows the distribution by class and district and opens a firm’s sheet', async () => {
     const page = await b.loggedIn(staff);
     await page.getByRole('menuitem', { name: '亩均评价' }).click();
+    // No year is computed yet: pick the seeded scheme's year.
+    await page.goto(`${b.baseUrl}/evaluation?year=${YEAR}`);
     await page.getByText(`${YEAR} 年亩均评价尚未计算`).waitFor();
     await page.getByRole('button', { name: '计算' }).click();
     await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
