@@ -50,7 +50,7 @@ export class EvaluationRunService {
       const counts = await this.compute(manager, year, scheme, stepsMs);
       const elapsedMs = Date.now() - started;
       const snapshot = { ...scheme } as Partial<EvaluationSchemeEntity>;
-      const values = { status: before?.status ?? EvaluationStatus.COMPUTED, scheme: snapshot, computedAt: new Date(), computedBy: actor.username, resultCount: counts.total };
+      const values = { status: before?.status ?? EvaluationStatus.COMPUTED, scheme: snapshot, computedAt: new Date(), computedBy: actor.displayName ?? actor.username, resultCount: counts.total };
       if (before) await manager.update(EvaluationRunEntity, { id: before.id }, values);
       else await manager.insert(EvaluationRunEntity, { year, ...values });
       const after = await manager.findOne(EvaluationRunEntity, { where: { year } });
