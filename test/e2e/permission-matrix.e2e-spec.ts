@@ -105,6 +105,20 @@ const RULES: Record<string, Who> = {
   'POST /api/v1/notifications/{id}/read': EVERYONE,
   'GET /api/v1/exports/enterprises': [A, B, D, V],
   'GET /api/v1/exports/designations': [A, B, D, V],
+  // 亩均 evaluation: staff run it; district staff read and decide objections in their districts; a liaison reads and answers the own firm's sheet.
+  'GET /api/v1/evaluation-schemes/{year}': [A, B, D, V],
+  'PUT /api/v1/evaluation-schemes/{year}': [B],
+  'POST /api/v1/evaluations/{year}/run': [B],
+  'GET /api/v1/evaluations': EVERYONE,
+  'GET /api/v1/evaluations/{year}': [A, B, D, V],
+  'GET /api/v1/evaluations/{year}/results': [A, B, D, V],
+  'GET /api/v1/evaluations/{year}/results/export': [A, B, D, V],
+  'GET /api/v1/evaluations/{year}/enterprises/{id}': EVERYONE,
+  'GET /api/v1/evaluations/{year}/enterprises/{id}/pdf': EVERYONE,
+  'POST /api/v1/evaluations/{year}/enterprises/{id}/responses': [L],
+  'POST /api/v1/evaluations/{year}/publicity': [B],
+  'POST /api/v1/evaluations/{year}/freeze': [B],
+  'POST /api/v1/evaluation-objections/{id}/decision': [B, D],
 };
 
 /** Values for path parameters; a random-looking but well-formed value reaches the service. */

@@ -8,6 +8,7 @@ import { AuthModule } from '@app/auth';
 import { APP_CONFIG, AppConfig, ConfigModule, createValidationPipe, HttpExceptionFilter } from '@app/core';
 import { CultivationModule } from '@app/cultivation';
 import { DatabaseModule } from '@app/database';
+import { EvaluationModule } from '@app/evaluation';
 import { NotificationsModule } from '@app/notifications';
 import { QuotasModule } from '@app/quotas';
 import { ImportingModule } from '@app/importing';
@@ -47,6 +48,8 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { SavedViewsController } from './saved-views/saved-views.controller';
 import { WorkbenchController } from './workbench/workbench.controller';
 import { WorkbenchService } from './workbench/workbench.service';
+import { EvaluationFilesService } from './evaluations/evaluation-files.service';
+import { EvaluationsController } from './evaluations/evaluations.controller';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -70,6 +73,7 @@ export class AppModule {
         RegistryModule,
         SeedingModule,
         CultivationModule,
+        EvaluationModule,
         QuotasModule,
         ReportsModule,
         ImportingModule,
@@ -103,6 +107,7 @@ export class AppModule {
         NotificationsController,
         SavedViewsController,
         WorkbenchController,
+        EvaluationsController,
       ],
       providers: [
         StartupService,
@@ -110,6 +115,7 @@ export class AppModule {
         DictionaryService,
         NotificationScheduler,
         WorkbenchService,
+        EvaluationFilesService,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],

@@ -4,6 +4,7 @@ import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
 import { ConfigModule } from '@app/core';
 import { DatabaseModule } from '@app/database';
+import { EvaluationModule } from '@app/evaluation';
 import { ImportingModule } from '@app/importing';
 import { NotificationsModule } from '@app/notifications';
 import { RegistryModule } from '@app/registry';
@@ -16,7 +17,7 @@ export class CliModule {
   static forRoot(databaseUrl: string): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule, DatabaseModule.forRoot(databaseUrl), AuditModule, AuthModule, RegistryModule, SeedingModule, ReportsModule, ImportingModule, NotificationsModule],
+      imports: [ConfigModule, DatabaseModule.forRoot(databaseUrl), AuditModule, AuthModule, RegistryModule, SeedingModule, ReportsModule, ImportingModule, NotificationsModule, EvaluationModule],
     };
   }
 }

@@ -15,16 +15,19 @@ import { userCreateCommand } from './commands/user-create.command';
 import { importCommand } from './commands/import.command';
 import { generateDemoCommand } from './commands/generate-demo.command';
 import { benchCommand } from './bench/bench.command';
+import { evaluateCommand } from './commands/evaluate.command';
 
 const USAGE = `Usage: cli <command>
   migrate                         apply pending database migrations
   seed [--demo]                   load reference data (and the demo enterprises) idempotently
   user create --username U --password P --role ROLE [--districts 330211,...] [--enterprises uuid,...] [--name 名字]
   report quarterly --year 2022 --quarter 2 [--format json|csv|xlsx|pdf] --out FILE   write a frozen quarterly report
-  import <enterprises|figures|designations|chain-memberships> FILE [--dry-run]
+  import <enterprises|figures|designations|chain-memberships|land-use|evaluation-figures> FILE [--dry-run]
                                   check (and unless --dry-run, apply) a CSV or XLSX file; all rows or none
   generate-demo --enterprises N [--database NAME] [--seed S]
                                   build a synthetic city (figures, designations, chains, communities); same seed, same city
+  evaluate --year Y [--generate] [--baseline]
+                                  compute the year's 亩均 evaluation (--generate: synthetic land and figures first)
   notify [--dry-run] [--date YYYY-MM-DD]
                                   send the daily reminders (--dry-run: print what would be sent, write nothing)
   bench [--quick]                 benchmarks at 100,000 and 1,000,000 enterprises (--quick: 100,000) → docs/benchmarks.md
@@ -43,7 +46,7 @@ async function main(): Promise<number> {
     print(USAGE);
     return command ? 0 : 2;
   }
-  const known = ['migrate', 'seed', 'user create', 'report quarterly', 'import', 'generate-demo', 'bench', 'notify'];
+  const known = ['migrate', 'seed', 'user create', 'report quarterly', 'import', 'generate-demo', 'bench', 'notify', 'evaluate'];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
 
   const config = loadConfig();
@@ -65,6 +68,7 @@ async function main(): Promise<number> {
       if (command === 'user create') await userCreateCommand(app, options, print);
       if (command === 'report quarterly') await reportQuarterlyCommand(app, options, print);
       if (command === 'notify') await notifyCommand(app, options, print);
+      if (command === 'evaluate') await evaluateCommand(app, options, print);
       if (command === 'import') return await importCommand(app, words.slice(1), options, print);
     } finally {
       await app.close();

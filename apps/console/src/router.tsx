@@ -32,6 +32,9 @@ const MyEnterprise = lazy(() => import('./pages/my/my-enterprise-page'));
 const MyChange = lazy(() => import('./pages/my/my-change-page'));
 const MyFigures = lazy(() => import('./pages/my/my-figures-page'));
 const MyRequests = lazy(() => import('./pages/my/my-requests-page'));
+const Evaluation = lazy(() => import('./pages/evaluation/evaluation-page'));
+const EvaluationSheet = lazy(() => import('./pages/evaluation/evaluation-sheet-page'));
+const MyEvaluation = lazy(() => import('./pages/evaluation/evaluation-sheet-page').then((m) => ({ default: m.MyEvaluationRedirect })));
 
 // The page a bookmark or reload opens starts loading with the app, not after /auth/me answers.
 if (/^\/enterprises\/?$/.test(window.location.pathname)) void loadEnterpriseList();
@@ -87,6 +90,9 @@ export function AppRouter() {
           <Route path="my/change" element={page(<MyChange />)} />
           <Route path="my/figures" element={page(<MyFigures />)} />
           <Route path="my/requests" element={page(<MyRequests />)} />
+          <Route path="evaluation" element={page(<Evaluation />)} />
+          <Route path="evaluation/:year/:id" element={page(<EvaluationSheet />)} />
+          <Route path="my/evaluation" element={page(<MyEvaluation />)} />
           <Route path="*" element={<Home />} />
         </Route>
       </Routes>

@@ -47,6 +47,18 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'saved_view.update': '修改了视图',
   'saved_view.delete': '删除了视图',
   'seed.load': '加载了基础数据',
+  'import.land-use': '导入了亩均评价用地',
+  'import.evaluation-figures': '导入了亩均评价指标数据',
+  'evaluation_scheme.create': '制定了亩均评价方案',
+  'evaluation_scheme.update': '修改了亩均评价方案',
+  'evaluation.compute': '计算了亩均评价结果',
+  'evaluation.confirm': '确认了本企业亩均评价单',
+  'evaluation.object': '对亩均评价结果提出异议',
+  'evaluation.publicise': '公示了亩均评价结果',
+  'evaluation.freeze': '亩均评价结果定档冻结',
+  'evaluation.decide': '处理了亩均评价异议',
+  'evaluation.class_change': '调整了亩均评价档次',
+  'export.evaluation_results': '导出了亩均评价结果',
 };
 
 /** The entity types audit rows name (`audit_log.entity_type`), in Chinese. */
@@ -68,4 +80,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   import: '数据导入',
   saved_view: '保存的视图',
   seed: '基础数据',
+  evaluation_scheme: '亩均评价方案',
+  evaluation_run: '亩均评价',
+  evaluation_result: '亩均评价结果',
+  evaluation_response: '亩均评价确认/异议',
 };

@@ -1,6 +1,15 @@
 import { AuditLogEntity } from '@app/audit';
 import { SavedViewEntity, UserEntity } from '@app/auth';
 import { ChainMembershipEntity, CommunityEntity, CommunityMemberEntity, DesignationEntity, DesignationEventEntity } from '@app/cultivation';
+import {
+  EvaluationBenchmarkEntity,
+  EvaluationFigureEntity,
+  EvaluationResponseEntity,
+  EvaluationResultEntity,
+  EvaluationRunEntity,
+  EvaluationSchemeEntity,
+  LandUseEntity,
+} from '@app/evaluation';
 import { NotificationEntity } from '@app/notifications';
 import { QuotaLineEntity, QuotaLineSplitEntity, QuotaManualReportEntity, QuotaPlanEntity, QuotaSnapshotEntity } from '@app/quotas';
 import { ChainEntity, ChainSegmentEntity, DistrictEntity, IndustryEntity } from '@app/reference';
@@ -30,4 +39,11 @@ export const ENTITIES = [
   QuotaSnapshotEntity,
   SavedViewEntity,
   NotificationEntity,
+  LandUseEntity,
+  EvaluationFigureEntity,
+  EvaluationSchemeEntity,
+  EvaluationRunEntity,
+  EvaluationResultEntity,
+  EvaluationBenchmarkEntity,
+  EvaluationResponseEntity,
 ];

@@ -4,15 +4,24 @@ import { ImportHandler, ImportKind } from './import-kind';
 import { ChainMembershipImport } from './kinds/chain-membership.import';
 import { DesignationImport } from './kinds/designation.import';
 import { EnterpriseImport } from './kinds/enterprise.import';
+import { EvaluationFiguresImport } from './kinds/evaluation-figures.import';
 import { FiguresImport } from './kinds/figures.import';
+import { LandUseImport } from './kinds/land-use.import';
 
 /** The handler for each kind of file. */
 @Injectable()
 export class ImportHandlers {
   private readonly byKind: Record<ImportKind, ImportHandler>;
 
-  constructor(enterprises: EnterpriseImport, figures: FiguresImport, designations: DesignationImport, memberships: ChainMembershipImport) {
-    this.byKind = { enterprises, figures, designations, 'chain-memberships': memberships };
+  constructor(
+    enterprises: EnterpriseImport,
+    figures: FiguresImport,
+    designations: DesignationImport,
+    memberships: ChainMembershipImport,
+    landUse: LandUseImport,
+    evaluationFigures: EvaluationFiguresImport,
+  ) {
+    this.byKind = { enterprises, figures, designations, 'chain-memberships': memberships, 'land-use': landUse, 'evaluation-figures': evaluationFigures };
   }
 
   get(kind: ImportKind): ImportHandler {

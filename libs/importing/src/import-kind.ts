@@ -8,6 +8,8 @@ export enum ImportKind {
   FIGURES = 'figures',
   DESIGNATIONS = 'designations',
   CHAIN_MEMBERSHIPS = 'chain-memberships',
+  LAND_USE = 'land-use',
+  EVALUATION_FIGURES = 'evaluation-figures',
 }
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
@@ -15,6 +17,8 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   figures: '年度经济指标',
   designations: '认定与培育名单',
   'chain-memberships': '产业链企业',
+  'land-use': '亩均评价用地',
+  'evaluation-figures': '亩均评价指标数据',
 };
 
 /** A column a file may carry: the API field name (English header) and the Chinese header staff use. */

@@ -9,12 +9,14 @@ import { ImportService } from './import.service';
 import { ChainMembershipImport } from './kinds/chain-membership.import';
 import { DesignationImport } from './kinds/designation.import';
 import { EnterpriseImport } from './kinds/enterprise.import';
+import { EvaluationFiguresImport } from './kinds/evaluation-figures.import';
 import { FiguresImport } from './kinds/figures.import';
+import { LandUseImport } from './kinds/land-use.import';
 import { TemplateService } from './template.service';
 
 @Module({
   imports: [AuditModule, RegistryModule],
-  providers: [ImportService, ImportHandlers, EnterpriseImport, FiguresImport, DesignationImport, ChainMembershipImport, TemplateService, ExportService],
+  providers: [ImportService, ImportHandlers, EnterpriseImport, FiguresImport, DesignationImport, ChainMembershipImport, LandUseImport, EvaluationFiguresImport, TemplateService, ExportService],
   exports: [ImportService, TemplateService, ExportService],
 })
 export class ImportingModule {}

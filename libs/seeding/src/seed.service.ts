@@ -8,6 +8,7 @@ import { ChainEntity, ChainSegmentEntity, ChainStage, DistrictEntity, IndustryEn
 import { EnterpriseEntity, EnterpriseFigureEntity, EnterpriseStatus } from '@app/registry';
 
 import { seedDemoCultivation } from './demo-cultivation/demo-cultivation.seeder';
+import { seedEvaluationSchemes } from './evaluation-scheme-seed';
 import { seedQuotaPlans } from './quota-plan-seed';
 import { readSeed, SeedChain, SeedEnterprise, SeedSegment } from './seed-files';
 
@@ -22,6 +23,7 @@ export interface SeedCounts {
   designationsAdded: number;
   communitiesAdded: number;
   quotaLinesAdded?: number;
+  evaluationSchemesAdded?: number;
 }
 
 /**
@@ -48,13 +50,14 @@ export class SeedService {
       say(`chains: ${counts.chainsAdded} added, ${counts.segmentsAdded} segments added`);
       counts.quotaLinesAdded = await seedQuotaPlans(manager);
       say(`quota plans: ${counts.quotaLinesAdded} lines added`);
+      counts.evaluationSchemesAdded = await seedEvaluationSchemes(manager);
       if (options.demo) {
         await this.seedDemoEnterprises(manager, counts, say);
         say(`demo: ${counts.enterprisesAdded} enterprises added, ${counts.figuresAdded} figure rows`);
         Object.assign(counts, await seedDemoCultivation(manager));
         say(`demo: ${counts.membershipsAdded} chain memberships, ${counts.designationsAdded} designations, ${counts.communitiesAdded} communities added`);
       }
-      const added = [counts.chainsAdded, counts.enterprisesAdded, counts.membershipsAdded, counts.designationsAdded, counts.communitiesAdded, counts.quotaLinesAdded];
+      const added = [counts.chainsAdded, counts.enterprisesAdded, counts.membershipsAdded, counts.designationsAdded, counts.communitiesAdded, counts.quotaLinesAdded, counts.evaluationSchemesAdded];
       if (added.some(Boolean)) {
         await this.audit.record(manager, SYSTEM_ACTOR, { action: 'seed.load', entityType: 'seed', after: { ...counts } });
       }

@@ -46,6 +46,15 @@ export class DictionaryEnumsDto {
   savedViewPage: LabelledValueDto[];
   liaisonFieldRule: LabelledValueDto[];
   notificationKind: LabelledValueDto[];
+  landTenure: LabelledValueDto[];
+  populationKind: LabelledValueDto[];
+  indicatorKind: LabelledValueDto[];
+  benchmarkRule: LabelledValueDto[];
+  evaluationClass: LabelledValueDto[];
+  exclusionReason: LabelledValueDto[];
+  evaluationStatus: LabelledValueDto[];
+  responseKind: LabelledValueDto[];
+  objectionStatus: LabelledValueDto[];
 }
 
 export class DictionaryDto {

@@ -11,6 +11,17 @@ import {
   FIELD_LABELS,
   ROLE_LABELS,
 } from '@app/core';
+import {
+  BENCHMARK_RULE_LABELS,
+  EVALUATION_CLASS_LABELS,
+  EVALUATION_STATUS_LABELS,
+  EXCLUSION_REASON_LABELS,
+  INDICATOR_LABELS,
+  LAND_TENURE_LABELS,
+  OBJECTION_STATUS_LABELS,
+  POPULATION_KIND_LABELS,
+  RESPONSE_KIND_LABELS,
+} from '@app/evaluation';
 import { IMPORT_KIND_LABELS } from '@app/importing';
 import { FIGURE_METRIC_LABELS, MEASURE_KIND_LABELS, PROGRESS_STATUS_LABELS, QUOTA_DIRECTION_LABELS } from '@app/quotas';
 import { CHAIN_STAGE_LABELS, DISTRICT_KIND_LABELS, INDUSTRY_LEVEL_LABELS } from '@app/reference';
@@ -50,6 +61,15 @@ export class DictionaryService {
       savedViewPage: options(SAVED_VIEW_PAGE_LABELS),
       liaisonFieldRule: options(LIAISON_FIELD_RULE_LABELS),
       notificationKind: options(NOTIFICATION_KIND_LABELS),
+      landTenure: options(LAND_TENURE_LABELS),
+      populationKind: options(POPULATION_KIND_LABELS),
+      indicatorKind: options(INDICATOR_LABELS),
+      benchmarkRule: options(BENCHMARK_RULE_LABELS),
+      evaluationClass: options(EVALUATION_CLASS_LABELS),
+      exclusionReason: options(EXCLUSION_REASON_LABELS),
+      evaluationStatus: options(EVALUATION_STATUS_LABELS),
+      responseKind: options(RESPONSE_KIND_LABELS),
+      objectionStatus: options(OBJECTION_STATUS_LABELS),
     },
     auditActions: options(AUDIT_ACTION_LABELS),
     fields: FIELD_LABELS,

@@ -619,6 +619,208 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evaluation-objections/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide an objection: upheld (with the new class) or rejected; audited */
+        post: operations["EvaluationsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-schemes/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EvaluationsController_getScheme"];
+        /** Create or replace a year's scheme (send the version you read); refused once the year is frozen */
+        put: operations["EvaluationsController_putScheme"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The years computed so far, with their stage */
+        get: operations["EvaluationsController_years"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stage, dates and the distribution by district, class and population, in your scope */
+        get: operations["EvaluationsController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{year}/enterprises/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一企一单: the firm's sheet (a liaison sees only their own firm's) */
+        get: operations["EvaluationsController_sheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{year}/enterprises/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EvaluationsController_sheetPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{year}/enterprises/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The liaison confirms the sheet, or objects with a reason and evidence */
+        post: operations["EvaluationsController_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{year}/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Final: after publicity, with every objection decided; nothing recomputes after this */
+        post: operations["EvaluationsController_freeze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{year}/publicity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start publicity with its first and last day */
+        post: operations["EvaluationsController_publicise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{year}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EvaluationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{year}/results/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The results with the list's filters as CSV (UTF-8 with BOM) or XLSX, zh-CN headers; audited */
+        get: operations["EvaluationsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{year}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compute (or recompute) the year's results in SQL; refused once frozen */
+        post: operations["EvaluationsController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports/designations": {
         parameters: {
             query?: never;
@@ -1228,6 +1430,8 @@ export interface components {
             /** @description The labelled fields that changed (before → after), in the dictionary's order; empty for rows without a field diff */
             changes: components["schemas"]["AuditChangeDto"][];
         };
+        /** @enum {string} */
+        BenchmarkRule: "POPULATION_AGGREGATE" | "POPULATION_MEAN" | "FIXED";
         ChainDto: {
             id: string;
             code: string;
@@ -1612,6 +1816,14 @@ export interface components {
             districtCodes?: string[];
             enterpriseIds?: string[];
         };
+        DecideObjectionDto: {
+            /** @enum {string} */
+            outcome: "UPHELD" | "REJECTED";
+            /** @description The class after an upheld objection */
+            newClass?: components["schemas"]["EvaluationClass"];
+            note: string;
+            version: number;
+        };
         DerivedTierDto: {
             /** @enum {string} */
             tier: "SCALE_10B" | "SCALE_50B" | "SCALE_100B";
@@ -1779,6 +1991,22 @@ export interface components {
             savedViewPage: components["schemas"]["LabelledValueDto"][];
             liaisonFieldRule: components["schemas"]["LabelledValueDto"][];
             notificationKind: components["schemas"]["LabelledValueDto"][];
+            landTenure: components["schemas"]["LabelledValueDto"][];
+            populationKind: components["schemas"]["LabelledValueDto"][];
+            indicatorKind: components["schemas"]["LabelledValueDto"][];
+            benchmarkRule: components["schemas"]["LabelledValueDto"][];
+            evaluationClass: components["schemas"]["LabelledValueDto"][];
+            exclusionReason: components["schemas"]["LabelledValueDto"][];
+            evaluationStatus: components["schemas"]["LabelledValueDto"][];
+            responseKind: components["schemas"]["LabelledValueDto"][];
+            objectionStatus: components["schemas"]["LabelledValueDto"][];
+        };
+        DistributionRowDto: {
+            class?: components["schemas"]["EvaluationClass"] | null;
+            population?: components["schemas"]["PopulationKind"] | null;
+            districtCode: string;
+            districtName: string | null;
+            count: number;
         };
         DistrictDto: {
             kind: components["schemas"]["DistrictKind"];
@@ -1925,6 +2153,35 @@ export interface components {
             /** @description Correlation id of the request, also sent as the x-request-id header */
             requestId?: string;
         };
+        /** @enum {string} */
+        EvaluationClass: "A" | "B" | "C" | "D";
+        EvaluationOverviewDto: {
+            status: components["schemas"]["EvaluationStatus"];
+            year: number;
+            /** Format: date-time */
+            computedAt: string;
+            computedBy: string;
+            resultCount: number;
+            publicityStartsOn: string | null;
+            publicityEndsOn: string | null;
+            /** Format: date-time */
+            frozenAt: string | null;
+            frozenBy: string | null;
+            pendingObjections: number;
+            version: number;
+            /** @description Counts by district × final class × population, in the caller's scope; class null = not evaluated */
+            distribution: components["schemas"]["DistributionRowDto"][];
+        };
+        /** @enum {string} */
+        EvaluationStatus: "COMPUTED" | "PUBLICISED" | "FROZEN";
+        EvaluationYearDto: {
+            status: components["schemas"]["EvaluationStatus"];
+            year: number;
+            /** Format: date-time */
+            computedAt: string;
+        };
+        /** @enum {string} */
+        ExclusionReason: "FIRM_TOO_YOUNG" | "LAND_TOO_RECENT" | "NO_LAND" | "NO_POPULATION";
         FieldErrorDto: {
             /** @description The request field that is wrong, as a dotted path */
             field: string;
@@ -1957,6 +2214,9 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        FreezeDto: {
+            version: number;
+        };
         HealthDto: {
             /** @example ok */
             status: string;
@@ -1981,7 +2241,7 @@ export interface components {
             message: string;
         };
         /** @enum {string} */
-        ImportKind: "enterprises" | "figures" | "designations" | "chain-memberships";
+        ImportKind: "enterprises" | "figures" | "designations" | "chain-memberships" | "land-use" | "evaluation-figures";
         ImportReportDto: {
             kind: components["schemas"]["ImportKind"];
             /** @description Every bad row's problems (at most 1,000 listed) */
@@ -1992,6 +2252,8 @@ export interface components {
             dryRun: boolean;
             counts: components["schemas"]["ImportCountsDto"];
         };
+        /** @enum {string} */
+        IndicatorKind: "TAX_PER_MU" | "VALUE_ADDED_PER_MU" | "VALUE_ADDED_PER_ENERGY" | "VALUE_ADDED_PER_EMISSION" | "LABOUR_PRODUCTIVITY" | "RD_SHARE" | "TAX_PER_ELECTRICITY";
         IndustryDto: {
             level: components["schemas"]["IndustryLevel"];
             code: string;
@@ -2115,6 +2377,8 @@ export interface components {
             /** @description null while unread */
             readAt: string | null;
         };
+        /** @enum {string} */
+        ObjectionStatus: "PENDING" | "UPHELD" | "REJECTED" | "NONE";
         PageMetaDto: {
             page: number;
             pageSize: number;
@@ -2126,7 +2390,7 @@ export interface components {
          * @description What the role may do (the one role → permission table); menus and buttons follow it
          * @enum {string}
          */
-        Permission: "SELF_READ" | "SELF_WRITE" | "ENTERPRISE_READ" | "ENTERPRISE_WRITE" | "FIGURES_WRITE" | "REFERENCE_READ" | "REFERENCE_WRITE" | "CHAIN_WRITE" | "CHAIN_MEMBER_WRITE" | "DESIGNATION_WRITE" | "COMMUNITY_WRITE" | "QUOTA_READ" | "QUOTA_WRITE" | "REPORT_READ" | "REPORT_FREEZE" | "IMPORT" | "EXPORT" | "AUDIT_READ" | "CHANGE_REQUEST_SUBMIT" | "CHANGE_REQUEST_REVIEW" | "USER_MANAGE" | "WORKBENCH_READ" | "CHANGE_REQUEST_READ";
+        Permission: "SELF_READ" | "SELF_WRITE" | "ENTERPRISE_READ" | "ENTERPRISE_WRITE" | "FIGURES_WRITE" | "REFERENCE_READ" | "REFERENCE_WRITE" | "CHAIN_WRITE" | "CHAIN_MEMBER_WRITE" | "DESIGNATION_WRITE" | "COMMUNITY_WRITE" | "QUOTA_READ" | "QUOTA_WRITE" | "REPORT_READ" | "REPORT_FREEZE" | "IMPORT" | "EXPORT" | "AUDIT_READ" | "CHANGE_REQUEST_SUBMIT" | "CHANGE_REQUEST_REVIEW" | "USER_MANAGE" | "WORKBENCH_READ" | "CHANGE_REQUEST_READ" | "EVALUATION_READ" | "EVALUATION_MANAGE" | "EVALUATION_DECIDE" | "EVALUATION_RESPOND";
         PlanProgressDto: {
             year: number;
             title: string;
@@ -2143,6 +2407,8 @@ export interface components {
             year: number;
             quarters: components["schemas"]["QuarterStatusDto"][];
         };
+        /** @enum {string} */
+        PopulationKind: "ABOVE_SCALE" | "BELOW_SCALE_LARGE" | "BELOW_SCALE_SMALL" | "LEASED";
         /** @enum {string} */
         ProgressStatus: "MET" | "ON_TRACK" | "BEHIND" | "NO_TARGET";
         ProposedFiguresDto: {
@@ -2202,6 +2468,14 @@ export interface components {
             /** Format: email */
             contactEmail?: string | null;
         };
+        PubliciseDto: {
+            /** @description First day of publicity (YYYY-MM-DD, Beijing) */
+            startsOn: string;
+            /** @description Last day of publicity; at least the start */
+            endsOn: string;
+            /** @description The overview's version you read */
+            version: number;
+        };
         PutFiguresDto: {
             /** @description 营业收入(元) */
             operatingRevenueYuan?: number | null;
@@ -2218,6 +2492,17 @@ export interface components {
             /** @description 综合能耗(吨标准煤) */
             energyUseTce?: number | null;
             /** @description Required when figures for this period exist: the version you read */
+            version?: number;
+        };
+        PutSchemeDto: {
+            name: string;
+            smallLandThresholdMu: number;
+            minFirmAgeYears: number;
+            minLandInUseYears: number;
+            populations: components["schemas"]["SchemePopulationDto"][];
+            classBands: components["schemas"]["SchemeClassBandDto"][];
+            note?: string | null;
+            /** @description The version you read; leave out only when creating the year's scheme */
             version?: number;
         };
         QuarterCompareDto: {
@@ -2323,6 +2608,32 @@ export interface components {
             /** @description The new password: at least 10 characters with letters and digits */
             password: string;
         };
+        RespondDto: {
+            kind: components["schemas"]["ResponseKind"];
+            requestedClass?: components["schemas"]["EvaluationClass"];
+            /** @description Why the firm objects (required for OBJECT) */
+            reason?: string;
+            /** @description Evidence: document names, certificate numbers or links (at least one for OBJECT) */
+            evidence?: string[];
+        };
+        /** @enum {string} */
+        ResponseKind: "CONFIRM" | "OBJECT";
+        ResultItemDto: {
+            population?: components["schemas"]["PopulationKind"] | null;
+            computedClass?: components["schemas"]["EvaluationClass"] | null;
+            finalClass?: components["schemas"]["EvaluationClass"] | null;
+            exclusionReason?: components["schemas"]["ExclusionReason"] | null;
+            enterpriseId: string;
+            creditCode: string;
+            name: string;
+            districtCode: string;
+            districtName: string | null;
+            landMu: number | null;
+            taxPerMu: number | null;
+            score: number | null;
+            rank: number | null;
+            populationSize: number | null;
+        };
         /** @enum {string} */
         Role: "ADMIN" | "BUREAU_STAFF" | "DISTRICT_STAFF" | "LIAISON" | "VIEWER";
         SavedViewDto: {
@@ -2349,6 +2660,39 @@ export interface components {
         };
         /** @enum {string} */
         SavedViewPage: "enterprises" | "designations";
+        SchemeClassBandDto: {
+            class: components["schemas"]["EvaluationClass"];
+            /** @description Upper bound of rank ÷ population size, e.g. 0.2 for the top 20 %; the last band is 1 */
+            upToShare: number;
+        };
+        SchemeDto: {
+            year: number;
+            /** @description The version you read; leave out only when creating the year's scheme */
+            version: number;
+            /** @description Whether the year's results are frozen (then the scheme can no longer change) */
+            frozen: boolean;
+            name: string;
+            smallLandThresholdMu: number;
+            minFirmAgeYears: number;
+            minLandInUseYears: number;
+            populations: components["schemas"]["SchemePopulationDto"][];
+            classBands: components["schemas"]["SchemeClassBandDto"][];
+            note?: string | null;
+        };
+        SchemeIndicatorDto: {
+            indicator: components["schemas"]["IndicatorKind"];
+            benchmarkRule: components["schemas"]["BenchmarkRule"];
+            /** @description Points the term gives at the benchmark */
+            weight: number;
+            /** @description Most points the term may give (e.g. 1.5 × weight) */
+            cap: number;
+            /** @description The benchmark in the indicator's unit; only for FIXED */
+            benchmarkValue?: number | null;
+        };
+        SchemePopulationDto: {
+            kind: components["schemas"]["PopulationKind"];
+            indicators: components["schemas"]["SchemeIndicatorDto"][];
+        };
         ScopeDistrictDto: {
             /** @description GB/T 2260 code, e.g. 330211 */
             code: string;
@@ -2369,6 +2713,68 @@ export interface components {
             parentId: string | null;
             /** @description Members placed directly on this segment (not rolled up from sub-segments) */
             count: number;
+        };
+        SheetDto: {
+            population?: components["schemas"]["PopulationKind"] | null;
+            computedClass?: components["schemas"]["EvaluationClass"] | null;
+            finalClass?: components["schemas"]["EvaluationClass"] | null;
+            exclusionReason?: components["schemas"]["ExclusionReason"] | null;
+            status: components["schemas"]["EvaluationStatus"];
+            year: number;
+            publicityStartsOn: string | null;
+            publicityEndsOn: string | null;
+            inputs: components["schemas"]["SheetInputsDto"];
+            terms: components["schemas"]["SheetTermDto"][];
+            responses: components["schemas"]["SheetResponseDto"][];
+            enterpriseId: string;
+            creditCode: string;
+            name: string;
+            districtCode: string;
+            districtName: string | null;
+            landMu: number | null;
+            taxPerMu: number | null;
+            score: number | null;
+            rank: number | null;
+            populationSize: number | null;
+        };
+        SheetInputsDto: {
+            ownedMu: number | null;
+            leasedMu: number | null;
+            evaluationTaxYuan: number | null;
+            valueAddedYuan: number | null;
+            energyTce: number | null;
+            emissionsTonnes: number | null;
+            electricityKwh: number | null;
+            rdSpendYuan: number | null;
+            mainRevenueYuan: number | null;
+            averageEmployees: number | null;
+        };
+        SheetResponseDto: {
+            kind: components["schemas"]["ResponseKind"];
+            requestedClass?: components["schemas"]["EvaluationClass"] | null;
+            classBefore?: components["schemas"]["EvaluationClass"] | null;
+            status: components["schemas"]["ObjectionStatus"];
+            decidedClass?: components["schemas"]["EvaluationClass"] | null;
+            id: string;
+            reason: string | null;
+            evidence: string[];
+            decisionNote: string | null;
+            decidedBy: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            submittedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+        };
+        SheetTermDto: {
+            indicator: components["schemas"]["IndicatorKind"];
+            unit: string;
+            value: number | null;
+            benchmark: number | null;
+            weight: number;
+            cap: number;
+            term: number | null;
         };
         SnapshotDto: {
             year: number;
@@ -5541,6 +5947,764 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvaluationsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideObjectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetResponseDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 EVALUATION_DECIDE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description OBJECTION_NOT_FOUND (also outside your scope) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description OBJECTION_DECIDED, VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvaluationsController_getScheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 EVALUATION_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description EVALUATION_SCHEME_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvaluationsController_putScheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutSchemeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 EVALUATION_MANAGE,角色:BUREAU_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description EVALUATION_FROZEN, VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvaluationsController_years: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationYearDto"][];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 ENTERPRISE_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvaluationsController_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationOverviewDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 EVALUATION_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description EVALUATION_NOT_COMPUTED */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvaluationsController_sheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 ENTERPRISE_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description EVALUATION_RESULT_NOT_FOUND, ENTERPRISE_NOT_FOUND (also outside your scope) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvaluationsController_sheetPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 ENTERPRISE_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvaluationsController_respond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RespondDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetResponseDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 EVALUATION_RESPOND,角色:LIAISON */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description OBJECTION_PENDING, EVALUATION_WRONG_STAGE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvaluationsController_freeze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FreezeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationOverviewDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 EVALUATION_MANAGE,角色:BUREAU_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ALREADY_FROZEN, PUBLICITY_NOT_OVER, OBJECTION_PENDING, EVALUATION_WRONG_STAGE, VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvaluationsController_publicise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PubliciseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationOverviewDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 EVALUATION_MANAGE,角色:BUREAU_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT, EVALUATION_WRONG_STAGE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvaluationsController_list: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page, at most 100 */
+                pageSize?: number;
+                population?: components["schemas"]["PopulationKind"];
+                class?: components["schemas"]["EvaluationClass"];
+                districtCode?: string;
+                /** @description true: only firms not evaluated (with the reason); false: only evaluated firms */
+                excluded?: string;
+                /** @description Part of the name or credit code */
+                q?: string;
+                /** @description Sort as field:direction, e.g. name:asc */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ResultItemDto"][];
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 EVALUATION_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvaluationsController_export: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page, at most 100 */
+                pageSize?: number;
+                population?: components["schemas"]["PopulationKind"];
+                class?: components["schemas"]["EvaluationClass"];
+                format?: "csv" | "xlsx";
+                districtCode?: string;
+                /** @description true: only firms not evaluated (with the reason); false: only evaluated firms */
+                excluded?: string;
+                /** @description Part of the name or credit code */
+                q?: string;
+                /** @description Sort as field:direction, e.g. name:asc */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV or XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 EXPORT,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvaluationsController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts and time of the run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 EVALUATION_MANAGE,角色:BUREAU_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description EVALUATION_FROZEN */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

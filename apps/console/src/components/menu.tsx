@@ -1,5 +1,5 @@
 import {
-  AimOutlined, BellOutlined, EditOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, ProfileOutlined, ScheduleOutlined, SolutionOutlined,
+  AimOutlined, BarChartOutlined, BellOutlined, CarryOutOutlined, EditOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, ProfileOutlined, ScheduleOutlined, SolutionOutlined,
   ApartmentOutlined, AuditOutlined, BankOutlined, CloudUploadOutlined, DashboardOutlined, DatabaseOutlined,
   FileSearchOutlined, TeamOutlined, TrophyOutlined, UserOutlined, UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -22,10 +22,12 @@ export const MENU: MenuEntry[] = [
   { path: '/my/change', label: '申请修改', icon: <EditOutlined />, permission: 'CHANGE_REQUEST_SUBMIT' },
   { path: '/my/figures', label: '经营数据填报', icon: <ProfileOutlined />, permission: 'CHANGE_REQUEST_SUBMIT' },
   { path: '/my/requests', label: '我的申请', icon: <SolutionOutlined />, permission: 'CHANGE_REQUEST_SUBMIT' },
+  { path: '/my/evaluation', label: '亩均评价单', icon: <CarryOutOutlined />, permission: 'EVALUATION_RESPOND' },
   { path: '/dashboard', label: '领导驾驶舱', icon: <FundOutlined />, permission: 'QUOTA_READ' },
   { path: '/progress', label: '目标进度', icon: <AimOutlined />, permission: 'QUOTA_READ' },
   { path: '/plans', label: '年度计划', icon: <ScheduleOutlined />, permission: 'QUOTA_WRITE' },
   { path: '/reports', label: '季度报告', icon: <FileDoneOutlined />, permission: 'REPORT_READ' },
+  { path: '/evaluation', label: '亩均评价', icon: <BarChartOutlined />, permission: 'EVALUATION_READ' },
   { path: '/enterprises', label: '企业名录', icon: <BankOutlined />, permission: 'ENTERPRISE_READ' },
   { path: '/designations', label: '认定管理', icon: <TrophyOutlined />, permission: 'DESIGNATION_WRITE' },
   { path: '/chains', label: '产业链', icon: <ApartmentOutlined />, permission: 'REFERENCE_READ' },

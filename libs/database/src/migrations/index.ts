@@ -12,6 +12,7 @@ import { SavedViews1796102086135 } from './1796102086135-SavedViews';
 import { LiveEnterpriseListIndex1796104878212 } from './1796104878212-LiveEnterpriseListIndex';
 import { TaxPerMu1796110000000 } from './1796110000000-TaxPerMu';
 import { BackfillTaxPerMu1796110000001 } from './1796110000001-BackfillTaxPerMu';
+import { Evaluation1796116503814 } from './1796116503814-Evaluation';
 
 /** Every migration in timestamp order; a new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   LiveEnterpriseListIndex1796104878212,
   TaxPerMu1796110000000,
   BackfillTaxPerMu1796110000001,
+  Evaluation1796116503814,
 ];

@@ -1,0 +1,102 @@
+import { EvaluationClass, ExclusionReason, IndicatorKind, INDICATOR_KINDS, PopulationKind } from '../evaluation-enums';
+import { SchemeClassBand } from '../entities/evaluation-scheme.entity';
+
+/**
+ * The evaluation's rules in SQL, each stated once: the land basis, the population a firm falls in,
+ * the exclusions, each indicator's formula, a term and a class. The run (evaluation-run.service.ts)
+ * assembles them into three set-based statements; nothing is computed per firm in JavaScript.
+ */
+
+/**
+ * Land basis of a firm for year Y: all land it uses that year, owned plus leased, in 亩.
+ * `landBasisSql('e.id', '2023')` → a scalar subquery; NULL when the firm has no land record that year.
+ */
+export function landBasisSql(enterpriseIdExpr: string, yearExpr: string): string {
+  return `(SELECT sum(lu.area_mu) FROM land_use lu WHERE lu.enterprise_id = ${enterpriseIdExpr} AND lu.year = ${yearExpr})`;
+}
+
+/** Land per firm of year `$year` in one pass: owned, leased, basis (owned + leased) and the earliest in-use date. */
+export function landOfYearSql(yearExpr: string): string {
+  return `SELECT lu.enterprise_id,
+      sum(lu.area_mu) FILTER (WHERE lu.tenure = 'OWNED') AS owned_mu,
+      sum(lu.area_mu) FILTER (WHERE lu.tenure = 'LEASED') AS leased_mu,
+      sum(lu.area_mu) AS land_mu,
+      min(lu.in_use_since) AS in_use_since
+    FROM land_use lu WHERE lu.year = ${yearExpr} GROUP BY lu.enterprise_id`;
+}
+
+/**
+ * Ningbo 4.0 populations: 规上 firms form one; of the others, firms on leased land only form their
+ * own; the rest split at the scheme's owned-land threshold (≥ threshold, < threshold).
+ */
+export function populationSql(b: { aboveScale: string; ownedMu: string; leasedMu: string }, thresholdExpr: string): string {
+  return `CASE WHEN ${b.aboveScale} THEN '${PopulationKind.ABOVE_SCALE}'
+    WHEN coalesce(${b.ownedMu}, 0) = 0 AND coalesce(${b.leasedMu}, 0) > 0 THEN '${PopulationKind.LEASED}'
+    WHEN coalesce(${b.ownedMu}, 0) >= ${thresholdExpr} THEN '${PopulationKind.BELOW_SCALE_LARGE}'
+    ELSE '${PopulationKind.BELOW_SCALE_SMALL}' END`;
+}
+
+/**
+ * Why a firm is not evaluated in year Y, first reason wins; NULL when it is. "Under N years" is
+ * counted at the end of the year: founded (or land first used) after 31 Dec of Y − N.
+ */
+export function exclusionSql(
+  b: { landMu: string; foundedOn: string; inUseSince: string; population: string },
+  p: { year: string; minFirmAgeYears: string; minLandInUseYears: string; populations: string },
+): string {
+  return `CASE WHEN coalesce(${b.landMu}, 0) <= 0 THEN '${ExclusionReason.NO_LAND}'
+    WHEN ${b.foundedOn} > make_date(${p.year} - ${p.minFirmAgeYears}, 12, 31) THEN '${ExclusionReason.FIRM_TOO_YOUNG}'
+    WHEN ${b.inUseSince} > make_date(${p.year} - ${p.minLandInUseYears}, 12, 31) THEN '${ExclusionReason.LAND_TOO_RECENT}'
+    WHEN NOT (${b.population} = ANY(${p.populations})) THEN '${ExclusionReason.NO_POPULATION}'
+    END`;
+}
+
+/** Columns of the evaluation's base row (see EvaluationRunService) an indicator is computed from. */
+export interface IndicatorFormula {
+  /** snake_case column of evaluation_result holding the value, and with `term_` the term */
+  column: string;
+  numerator: string;
+  denominator: string;
+  /** value = numerator × factor ÷ denominator (unit conversion, e.g. yuan → 万元) */
+  factor: number;
+}
+
+export const INDICATOR_SQL: Record<IndicatorKind, IndicatorFormula> = {
+  TAX_PER_MU: { column: 'tax_per_mu', numerator: 'evaluation_tax_yuan', denominator: 'land_mu', factor: 1e-4 },
+  VALUE_ADDED_PER_MU: { column: 'value_added_per_mu', numerator: 'value_added_yuan', denominator: 'land_mu', factor: 1e-4 },
+  VALUE_ADDED_PER_ENERGY: { column: 'value_added_per_energy', numerator: 'value_added_yuan', denominator: 'energy_tce', factor: 1e-4 },
+  VALUE_ADDED_PER_EMISSION: { column: 'value_added_per_emission', numerator: 'value_added_yuan', denominator: 'emissions_tonnes', factor: 1e-4 },
+  LABOUR_PRODUCTIVITY: { column: 'labour_productivity', numerator: 'value_added_yuan', denominator: 'average_employees', factor: 1e-4 },
+  RD_SHARE: { column: 'rd_share', numerator: 'rd_spend_yuan', denominator: 'main_revenue_yuan', factor: 100 },
+  TAX_PER_ELECTRICITY: { column: 'tax_per_electricity', numerator: 'evaluation_tax_yuan', denominator: 'electricity_kwh', factor: 1 },
+};
+
+/** An indicator's value; NULL when a figure is missing or the denominator is not positive. */
+export function indicatorValueSql(kind: IndicatorKind, alias: string): string {
+  const f = INDICATOR_SQL[kind];
+  return `(${alias}.${f.numerator} * ${f.factor}::numeric / NULLIF(GREATEST(${alias}.${f.denominator}, 0), 0))`;
+}
+
+/** The population aggregate: Σ numerator × factor ÷ Σ denominator over firms whose value exists. */
+export function aggregateBenchmarkSql(kind: IndicatorKind, alias: string): string {
+  const f = INDICATOR_SQL[kind];
+  const has = `${alias}.${f.column} IS NOT NULL`;
+  return `(sum(${alias}.${f.numerator}) FILTER (WHERE ${has}) * ${f.factor}::numeric / NULLIF(sum(${alias}.${f.denominator}) FILTER (WHERE ${has}), 0))`;
+}
+
+/**
+ * A term: value ÷ benchmark × weight, at least 0 and at most the cap, rounded to 0.01; a firm
+ * without a value (or a population without a benchmark) scores 0 on it.
+ */
+export function termSql(value: string, benchmark: string, weight: string, cap: string): string {
+  return `round(LEAST(${cap}, GREATEST(0, coalesce(${value} / NULLIF(${benchmark}, 0) * ${weight}, 0))), 2)`;
+}
+
+/** A class from the rank's share of its population (rank ÷ size), by the scheme's bands in order. */
+export function classSql(rank: string, size: string, bands: SchemeClassBand[]): string {
+  const sorted = [...bands].sort((a, b) => a.upToShare - b.upToShare);
+  const whens = sorted.slice(0, -1).map((b) => `WHEN ${rank}::numeric / ${size} <= ${Number(b.upToShare)} THEN '${b.class}'`);
+  return `CASE WHEN ${rank} IS NULL THEN NULL ${whens.join(' ')} ELSE '${sorted[sorted.length - 1].class as EvaluationClass}' END`;
+}
+
+export const INDICATOR_COLUMNS = INDICATOR_KINDS.map((k) => INDICATOR_SQL[k].column);
