@@ -8,6 +8,8 @@ import { EnterpriseStatus } from './enterprise-status';
 @Index('idx_enterprise_name', ['name'])
 // Partial (live rows) and created by its migration: TypeORM would not compare the WHERE.
 @Index('idx_enterprise_live_district_status_name', { synchronize: false })
+@Index('idx_enterprise_live_name', { synchronize: false })
+@Index('idx_enterprise_live_district_name', { synchronize: false })
 export class EnterpriseEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
