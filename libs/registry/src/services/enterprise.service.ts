@@ -45,6 +45,8 @@ const money = (value: number | null | undefined) => (value === undefined ? undef
 
 @Injectable()
 export class EnterpriseService {
+  private byCodeSql?: string;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -138,7 +140,10 @@ export class EnterpriseService {
   }
 
   async getByCreditCode(actor: Actor, raw: string): Promise<EnterpriseDto> {
-    const entity = await this.dataSource.getRepository(EnterpriseEntity).findOneBy({ creditCode: acceptCreditCode(raw, 'lookup').code });
+    // The hottest read (imports, the console's lookup): one prepared statement, rows as the entity's
+    // properties, no query builder or hydration per request (2,000 lookups: see docs/benchmarks.md).
+    this.byCodeSql ??= `SELECT ${entitySelectList(this.dataSource, EnterpriseEntity)} FROM enterprise WHERE credit_code = $1 LIMIT 1`;
+    const [entity] = (await this.dataSource.query(this.byCodeSql, [acceptCreditCode(raw, 'lookup').code])) as EnterpriseEntity[];
     if (!entity) throw enterpriseNotFound(raw);
     assertCanReadEnterprise(actor, entity, raw);
     return EnterpriseDto.from(entity);
@@ -274,4 +279,16 @@ async function countRows(qb: SelectQueryBuilder<EnterpriseEntity>, cap?: number)
   const [sql, params] = inner.getQueryAndParameters();
   const [{ n }] = await qb.connection.query(`SELECT count(*)::int AS n FROM (${sql}) matches`, params);
   return cap !== undefined && n > cap ? { total: cap, capped: true } : { total: n, capped: false };
+}
+
+/**
+ * The SELECT list that reads a row straight into an entity's property names, as TypeORM would hydrate
+ * it: selectable columns only, `date` columns as 'YYYY-MM-DD' text (TypeORM's form), numerics as text.
+ */
+function entitySelectList(dataSource: DataSource, entity: typeof EnterpriseEntity): string {
+  return dataSource
+    .getMetadata(entity)
+    .columns.filter((c) => c.isSelect)
+    .map((c) => `"${c.databaseName}"${c.type === 'date' ? '::text' : ''} AS "${c.propertyName}"`)
+    .join(', ');
 }
