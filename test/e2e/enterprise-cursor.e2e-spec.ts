@@ -90,8 +90,12 @@ describe('keyset paging of the enterprise list (after = meta.nextCursor)', () =>
     expect(page.meta.nextCursor).toEqual(expect.any(String));
     const otherSort = await t.http.get('/api/v1/enterprises').query({ sort: 'creditCode:asc', after: page.meta.nextCursor }).set(staff).expect(400);
     expect(otherSort.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'after' })] });
-    for (const after of ['bm9wZQ', 'not a cursor', Buffer.from('["name:asc","x","1"]').toString('base64url')]) {
-      const bad = await t.http.get('/api/v1/enterprises').query({ after }).set(staff).expect(400);
+    const forged = (sort: string, value: string) => Buffer.from(JSON.stringify([sort, value, '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+    for (const [after, sort] of [
+      ['bm9wZQ', undefined], ['not a cursor', undefined], [Buffer.from('["name:asc","x","1"]').toString('base64url'), undefined],
+      [forged('createdAt:desc', 'yesterday'), 'createdAt:desc'], [forged('name:asc', 'a\u0000b'), undefined],
+    ]) {
+      const bad = await t.http.get('/api/v1/enterprises').query(sort ? { after, sort } : { after }).set(staff).expect(400);
       expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'after' })]);
     }
   });

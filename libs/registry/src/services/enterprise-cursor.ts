@@ -12,6 +12,8 @@ export interface ListCursor {
   id: string;
 }
 
+// PostgreSQL's text form of a timestamptz, as the list writes it into a cursor.
+const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(cursor: ListCursor): string {
@@ -32,5 +34,8 @@ export function decodeCursor(raw: string, sort: string): ListCursor {
   if (!Array.isArray(parsed) || parsed.length !== 3 || !parsed.every((p) => typeof p === 'string') || !UUID.test(parsed[2])) throw badCursor('');
   const [cursorSort, value, id] = parsed as [string, string, string];
   if (cursorSort !== sort) throw badCursor(`(它属于排序 ${cursorSort},当前为 ${sort})`);
+  // A hand-made value must not reach PostgreSQL as a bad timestamp or a NUL byte (a 500, not a 400).
+  if (value.includes('\u0000') || value.length > 300) throw badCursor('');
+  if (/^(createdAt|updatedAt):/.test(sort) && !TIMESTAMP_TEXT.test(value)) throw badCursor('');
   return { sort, value, id };
 }
