@@ -121,10 +121,10 @@ describe('enterprise registry over HTTP', () => {
        SELECT 'CAP' || lpad(i::text, 15, '0'), '宁波封顶测试' || i || '号有限公司', '330225', '3411', 'C', 1 FROM generate_series(1, 1005) i`,
     );
     const search = await t.http.get('/api/v1/enterprises').query({ q: '封顶', pageSize: 10 }).set(staff).expect(200);
-    expect(search.body.meta).toEqual({ page: 1, pageSize: 10, total: 1000, totalCapped: true });
+    expect(search.body.meta).toEqual({ page: 1, pageSize: 10, total: 1000, totalCapped: true, nextCursor: expect.any(String) });
     expect(search.body.items).toHaveLength(10);
     const filtered = await t.http.get('/api/v1/enterprises').query({ districtCode: '330225', pageSize: 10 }).set(staff).expect(200);
-    expect(filtered.body.meta).toEqual({ page: 1, pageSize: 10, total: 1005 });
+    expect(filtered.body.meta).toEqual({ page: 1, pageSize: 10, total: 1005, nextCursor: expect.any(String) });
     const few = await t.http.get('/api/v1/enterprises').query({ q: '封顶测试1005' }).set(staff).expect(200);
     expect(few.body.meta).toEqual({ page: 1, pageSize: 25, total: 1 });
   });

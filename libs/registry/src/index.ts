@@ -23,3 +23,4 @@ export * from './dto/enterprise-fields.dto';
 export * from './services/enterprise-filters';
 export * from './services/reference-check.service';
 export * from './dto/liaison-field-rule.dto';
+export { encodeCursor } from './services/enterprise-cursor';

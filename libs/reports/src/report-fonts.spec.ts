@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { renderPdfBuffer } from './render-pdf';
-import { bundledFontPath, ReportFontError, reportFonts } from './report-fonts';
+import { bundledFontPath, checkReportFonts, ReportFontError, reportFonts } from './report-fonts';
 
 /** Wraps one OpenType font into a one-font collection (.ttc): a 16-byte header, every table offset moved by 16. */
 function asCollection(otf: Buffer): Buffer {
@@ -16,6 +16,23 @@ function asCollection(otf: Buffer): Buffer {
   header.writeUInt32BE(1, 8);
   header.writeUInt32BE(16, 12);
   return Buffer.concat([header, font]);
+}
+
+/** A bare sfnt with only a cmap (format 4) mapping 'A'..'Z' to glyphs 1..26: a font without Chinese. */
+function latinOnlyFont(): Buffer {
+  const sub = Buffer.alloc(16 + 4 * 2 * 2 + 2);
+  sub.writeUInt16BE(4, 0); sub.writeUInt16BE(sub.length, 2); sub.writeUInt16BE(4, 6); // two segments
+  const ends = 14;
+  sub.writeUInt16BE(0x5a, ends); sub.writeUInt16BE(0xffff, ends + 2);
+  const starts = ends + 4 + 2;
+  sub.writeUInt16BE(0x41, starts); sub.writeUInt16BE(0xffff, starts + 2);
+  const deltas = starts + 4;
+  sub.writeUInt16BE((1 - 0x41) & 0xffff, deltas); sub.writeUInt16BE(1, deltas + 2);
+  const cmap = Buffer.concat([Buffer.from([0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12]), sub]);
+  const header = Buffer.alloc(12 + 16);
+  header.writeUInt32BE(0x00010000, 0); header.writeUInt16BE(1, 4);
+  header.write('cmap', 12, 'latin1'); header.writeUInt32BE(28, 20); header.writeUInt32BE(cmap.length, 24);
+  return Buffer.concat([header, cmap]);
 }
 
 const payload = {
@@ -79,5 +96,20 @@ describe('report fonts', () => {
     expect(() => reportFonts({ REPORT_CJK_FONT: join(dir, 'none.otf') })).toThrow(ReportFontError);
     expect(() => reportFonts({ REPORT_CJK_FONT: join(dir, 'none.otf') })).toThrow(/报表中文字体文件不存在:.*none\.otf/);
     expect(() => reportFonts({ REPORT_CJK_FONT: junk })).toThrow(/报表中文字体无法打开:.*junk\.ttf/);
+  });
+
+  it('checks at start-up, without fontkit, what the renderer would refuse', () => {
+    const ttc = join(dir, 'noto-check.ttc');
+    writeFileSync(ttc, asCollection(readFileSync(bundledFontPath('Regular'))));
+    const latin = join(dir, 'latin.ttf');
+    writeFileSync(latin, latinOnlyFont());
+    const junk = join(dir, 'junk-check.ttf');
+    writeFileSync(junk, 'not a font');
+    expect(checkReportFonts({})).toEqual({ status: 'ok', path: bundledFontPath('Regular') });
+    expect(checkReportFonts({ REPORT_CJK_FONT: ttc })).toEqual({ status: 'ok', path: ttc });
+    expect(checkReportFonts({ REPORT_CJK_FONT: bundledFontPath('Regular'), REPORT_CJK_FONT_BOLD: latin }).message).toMatch(/报表字体不含中文字形:.*latin\.ttf/);
+    expect(checkReportFonts({ REPORT_CJK_FONT: latin }).message).toMatch(/报表字体不含中文字形/);
+    expect(checkReportFonts({ REPORT_CJK_FONT: junk }).message).toMatch(/报表中文字体无法打开:.*junk-check\.ttf/);
+    expect(checkReportFonts({ REPORT_CJK_FONT: join(dir, 'none.otf') }).message).toMatch(/报表中文字体文件不存在:.*none\.otf/);
   });
 });

@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 
+import { facesHoldingCodePoints } from './font-cmap-probe';
+
 // fontkit ships no types; pdfkit embeds fonts through it, so it opens exactly what pdfkit would.
+// Loaded on the first report, not at start (see checkReportFonts).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const fontkit = require('fontkit') as { openSync(path: string): FontkitFont | FontkitCollection };
+const fontkit = () => require('fontkit') as { openSync(path: string): FontkitFont | FontkitCollection };
 
 interface FontkitFont {
   postscriptName: string;
@@ -50,7 +53,7 @@ export function openReportFont(path: string, variable: string): ReportFont {
   let font: FontkitFont;
   let family: string | undefined;
   try {
-    const file = fontkit.openSync(path);
+    const file = fontkit().openSync(path);
     if ('fonts' in file) {
       if (!file.fonts.length) throw new Error('empty font collection');
       font = file.fonts.find((f) => PREFERRED_FACES.includes(f.postscriptName)) ?? file.fonts[0];
@@ -94,12 +97,25 @@ export interface ReportFontCheck {
   message?: string;
 }
 
-/** The font check for start-up and /health/ready: never throws. */
+/**
+ * The font check for start-up and /health/ready: never throws. The same files and the same rules as
+ * `reportFonts` (present, a font, holds 进 and 度), read from the font's own character map instead of
+ * through fontkit, so the check costs a file read, not fontkit's load (the renderer uses fontkit).
+ */
 export function checkReportFonts(env: NodeJS.ProcessEnv = process.env): ReportFontCheck {
-  try {
-    return { status: 'ok', path: reportFonts(env).regular.path };
-  } catch (error) {
-    if (error instanceof ReportFontError) return { status: 'error', message: error.message };
-    throw error;
+  const custom = env.REPORT_CJK_FONT?.trim();
+  const files: [string, string][] = custom
+    ? [[custom, 'REPORT_CJK_FONT'], ...(env.REPORT_CJK_FONT_BOLD?.trim() ? [[env.REPORT_CJK_FONT_BOLD.trim(), 'REPORT_CJK_FONT_BOLD'] as [string, string]] : [])]
+    : [[bundledFontPath('Regular'), '@embedpdf/fonts-sc'], [bundledFontPath('Bold'), '@embedpdf/fonts-sc']];
+  for (const [path, variable] of files) {
+    if (!existsSync(path)) return { status: 'error', message: `报表中文字体文件不存在:${path}(${variable}) (report font missing)` };
+    let faces: boolean[];
+    try {
+      faces = facesHoldingCodePoints(path, CJK_PROBES);
+    } catch (error) {
+      return { status: 'error', message: `报表中文字体无法打开:${path}(${variable},须为 .ttf/.otf/.ttc):${(error as Error).message} (report font unreadable)` };
+    }
+    if (!faces.some(Boolean)) return { status: 'error', message: `报表字体不含中文字形:${path}(${variable}) (report font has no CJK glyphs; ${extname(path)})` };
   }
+  return { status: 'ok', path: files[0][0] };
 }

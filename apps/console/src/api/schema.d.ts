@@ -2383,8 +2383,10 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
-            /** @description True when a name search matched more rows than are counted exactly; total is then a lower bound (显示为“1000+”) */
+            /** @description True when more rows matched than are counted exactly (a name search counts up to 1,000, the enterprise list up to 10,000); total is then a lower bound (显示为“10,000+”) */
             totalCapped?: boolean;
+            /** @description Opaque keyset cursor of the next page: pass it as `after` (same filters and sort); absent on the last page */
+            nextCursor?: string;
         };
         /**
          * @description What the role may do (the one role → permission table); menus and buttons follow it
@@ -5077,6 +5079,12 @@ export interface operations {
                 includeArchived?: boolean;
                 /** @description true: archived enterprises only; false: current ones only (the default without includeArchived) */
                 archived?: boolean;
+                /**
+                 * @description Keyset paging: `meta.nextCursor` of the previous page (same filters and sort). The page then
+                 *     starts right after that row, at any depth as fast as the first; `page` is ignored. Rows added
+                 *     or archived meanwhile never make a row appear twice or be skipped.
+                 */
+                after?: string;
                 /** @description A member of this chain (chain membership) */
                 chainId?: string;
                 /** @description Sort as field:direction, e.g. name:asc */
@@ -6793,6 +6801,12 @@ export interface operations {
                 includeArchived?: boolean;
                 /** @description true: archived enterprises only; false: current ones only (the default without includeArchived) */
                 archived?: boolean;
+                /**
+                 * @description Keyset paging: `meta.nextCursor` of the previous page (same filters and sort). The page then
+                 *     starts right after that row, at any depth as fast as the first; `page` is ignored. Rows added
+                 *     or archived meanwhile never make a row appear twice or be skipped.
+                 */
+                after?: string;
                 /** @description A member of this chain (chain membership) */
                 chainId?: string;
                 /** @description Sort as field:direction, e.g. name:asc */

@@ -17,6 +17,10 @@ export interface TokenPayload {
   tv: number;
 }
 
+const USER_SQL =
+  'SELECT id, username, display_name AS "displayName", role, active, district_codes::text[] AS "districtCodes", ' +
+  'enterprise_ids::text[] AS "enterpriseIds", token_version AS "tokenVersion" FROM app_user WHERE id = $1';
+
 const unauthenticated = (message: string) => new AppException(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, message);
 
 /**
@@ -47,7 +51,11 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw unauthenticated('登录已过期或令牌无效,请重新登录 (token invalid or expired)');
     }
-    const user = await this.users.findOne({ where: { id: payload.sub } });
+    // Every request reads the user: a raw statement, not a query builder and entity hydration.
+    const [user] = (await this.users.query(USER_SQL, [payload.sub])) as Pick<
+      UserEntity,
+      'id' | 'username' | 'displayName' | 'role' | 'active' | 'districtCodes' | 'enterpriseIds' | 'tokenVersion'
+    >[];
     if (!user || !user.active) throw unauthenticated('账号不存在或已停用 (account missing or disabled)');
     if (payload.tv !== user.tokenVersion) {
       throw unauthenticated('密码或权限已变更,请重新登录 (token ended by a password, role or scope change)');

@@ -7,8 +7,12 @@ export class PageMetaDto {
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
   @ApiProperty() total: number;
-  @ApiPropertyOptional({ description: 'True when a name search matched more rows than are counted exactly; total is then a lower bound (显示为“1000+”)' })
+  @ApiPropertyOptional({
+    description: 'True when more rows matched than are counted exactly (a name search counts up to 1,000, the enterprise list up to 10,000); total is then a lower bound (显示为“10,000+”)',
+  })
   totalCapped?: boolean;
+  @ApiPropertyOptional({ description: 'Opaque keyset cursor of the next page: pass it as `after` (same filters and sort); absent on the last page' })
+  nextCursor?: string;
 }
 
 export interface Paginated<T> {
@@ -16,8 +20,10 @@ export interface Paginated<T> {
   meta: PageMetaDto;
 }
 
-export function paginated<T>(items: T[], page: number, pageSize: number, total: number, totalCapped = false): Paginated<T> {
-  return { items, meta: totalCapped ? { page, pageSize, total, totalCapped } : { page, pageSize, total } };
+export function paginated<T>(items: T[], page: number, pageSize: number, total: number, totalCapped = false, nextCursor?: string): Paginated<T> {
+  const meta: PageMetaDto = totalCapped ? { page, pageSize, total, totalCapped } : { page, pageSize, total };
+  if (nextCursor !== undefined) meta.nextCursor = nextCursor;
+  return { items, meta };
 }
 
 /** Documents a `{ items, meta }` response of the given item DTO. */

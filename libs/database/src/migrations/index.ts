@@ -13,6 +13,7 @@ import { LiveEnterpriseListIndex1796104878212 } from './1796104878212-LiveEnterp
 import { TaxPerMu1796110000000 } from './1796110000000-TaxPerMu';
 import { BackfillTaxPerMu1796110000001 } from './1796110000001-BackfillTaxPerMu';
 import { Evaluation1796116503814 } from './1796116503814-Evaluation';
+import { LiveEnterpriseNameIndexes1796200000000 } from './1796200000000-LiveEnterpriseNameIndexes';
 
 /** Every migration in timestamp order; a new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   TaxPerMu1796110000000,
   BackfillTaxPerMu1796110000001,
   Evaluation1796116503814,
+  LiveEnterpriseNameIndexes1796200000000,
 ];

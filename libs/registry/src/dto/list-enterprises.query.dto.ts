@@ -60,6 +60,17 @@ export class ListEnterprisesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: DesignationStatus, enumName: 'DesignationStatus' })
   designationStatus?: DesignationStatus;
 
+  /**
+   * Keyset paging: `meta.nextCursor` of the previous page (same filters and sort). The page then
+   * starts right after that row, at any depth as fast as the first; `page` is ignored. Rows added
+   * or archived meanwhile never make a row appear twice or be skipped.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(600)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'after 应为上一页返回的 meta.nextCursor' })
+  after?: string;
+
   /** A member of this chain (chain membership) */
   @IsOptional()
   @IsUUID()

@@ -10,6 +10,8 @@ import { EnterpriseStatus } from './enterprise-status';
 @Index('idx_enterprise_live_district_status_name', { synchronize: false })
 // Partial (archived rows), by migration TaxPerMu: counts over live enterprises check the archived ones apart.
 @Index('idx_enterprise_archived', { synchronize: false })
+@Index('idx_enterprise_live_name', { synchronize: false })
+@Index('idx_enterprise_live_district_name', { synchronize: false })
 export class EnterpriseEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 
 import { AuditService } from '@app/audit';
 import {
@@ -25,8 +25,9 @@ import { UpdateEnterpriseDto } from '../dto/update-enterprise.dto';
 import { EnterpriseEntity } from '../entities/enterprise.entity';
 import { acceptCreditCode, duplicateCreditCode, enterpriseNotFound } from '../registry.errors';
 import { recordDistrictMoves } from './enterprise-as-of';
+import { decodeCursor, encodeCursor } from './enterprise-cursor';
 import { applyEnterpriseFilters } from './enterprise-filters';
-import { matchedFormerName } from './enterprise-search';
+import { canWalkNameSearch, matchedFormerName, walkNameSearch } from './enterprise-search';
 import { ReferenceCheckService } from './reference-check.service';
 
 const SORTABLE = {
@@ -38,10 +39,14 @@ const SORTABLE = {
   updatedAt: 'e.updated_at',
 };
 
+const DEFAULT_SORT = 'name:asc';
+
 const money = (value: number | null | undefined) => (value === undefined ? undefined : value === null ? null : value.toFixed(2));
 
 @Injectable()
 export class EnterpriseService {
+  private byCodeSql?: string;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -67,14 +72,67 @@ export class EnterpriseService {
     const qb = this.dataSource.getRepository(EnterpriseEntity).createQueryBuilder('e');
     applyEnterpriseScope(qb, 'e', actor);
     applyEnterpriseFilters(qb, query);
-    const [column, direction] = parseSort(query.sort, SORTABLE, 'e.name ASC').split(' ');
-    qb.orderBy(column, direction as 'ASC' | 'DESC').addOrderBy('e.id', 'ASC');
-    const [rows, { total, capped }] = await Promise.all([
-      qb.clone().offset((query.page - 1) * query.pageSize).limit(query.pageSize).getMany(),
-      countRows(qb, query.q ? SEARCH_COUNT_CAP : undefined),
-    ]);
+    const sortKey = query.sort ?? DEFAULT_SORT;
+    const [column, direction] = parseSort(sortKey, SORTABLE, 'e.name ASC').split(' ');
+    const cursor = query.after ? decodeCursor(query.after, sortKey) : undefined;
+    const offset = cursor ? 0 : (query.page - 1) * query.pageSize;
+    const cap = query.q ? SEARCH_COUNT_CAP : LIST_COUNT_CAP;
+
+    let walked: { page?: EnterpriseEntity[]; count?: { total: number; capped: boolean } } = {};
+    if (query.q && sortKey === DEFAULT_SORT && isWalkable(query)) walked = await this.walkSearch(actor, query, cursor, offset, cap);
+
+    const pageQuery = async (): Promise<{ rows: EnterpriseEntity[]; values: string[] }> => {
+      if (walked.page) return { rows: walked.page, values: walked.page.map((row) => row.name) };
+      const page = qb
+        .clone()
+        .addSelect(`${column}::text`, 'cursor_value')
+        .orderBy(column, direction as 'ASC' | 'DESC')
+        .addOrderBy('e.id', 'ASC')
+        .offset(offset)
+        .limit(query.pageSize + 1);
+      if (cursor) {
+        // (value, id) strictly after the cursor row in the same order; the row comparison walks the index.
+        const after = direction === 'ASC' ? `(${column}, e.id) > (:cursorValue, :cursorId)` : `(${column} < :cursorValue OR (${column} = :cursorValue AND e.id > :cursorId))`;
+        page.andWhere(after, { cursorValue: cursor.value, cursorId: cursor.id });
+      }
+      const { entities, raw } = await page.getRawAndEntities<{ cursor_value: string }>();
+      return { rows: entities, values: raw.map((r) => r.cursor_value) };
+    };
+    const [{ rows: fetched, values }, { total, capped }] = await Promise.all([pageQuery(), walked.count ?? countRows(qb, cap)]);
+    const rows = fetched.slice(0, query.pageSize);
+    const next = fetched.length > query.pageSize ? rows.length - 1 : -1;
+    const nextCursor = next >= 0 ? encodeCursor({ sort: sortKey, value: values[next], id: rows[next].id }) : undefined;
     const items = rows.map((row) => (query.q ? { ...EnterpriseDto.from(row), matchedFormerName: matchedFormerName(row, query.q) } : EnterpriseDto.from(row)));
-    return paginated(items, query.page, query.pageSize, total, capped);
+    return paginated(items, query.page, query.pageSize, total, capped, nextCursor);
+  }
+
+  /**
+   * A name search in name order, served by walking the live-name index (`walkNameSearch`) when the
+   * word is common: the page (one more row, to know there is a next) and the capped count. What
+   * the walk cannot settle is left undefined for the bigram-index queries.
+   */
+  private async walkSearch(
+    actor: Actor,
+    query: ListEnterprisesQueryDto,
+    cursor: { value: string; id: string } | undefined,
+    offset: number,
+    cap: number,
+  ): Promise<{ page?: EnterpriseEntity[]; count?: { total: number; capped: boolean } }> {
+    const manager = this.dataSource.manager;
+    const base = { districtCode: query.districtCode };
+    const need = offset + query.pageSize + 1;
+    const counted = await walkNameSearch(manager, actor, query.q!, { ...base, need: cap + 1 });
+    const count = counted.complete ? { total: Math.min(counted.ids.length, cap), capped: counted.ids.length > cap } : undefined;
+    let ids: string[] | undefined;
+    if (!cursor && counted.complete && need <= cap + 1) ids = counted.ids.slice(offset, need);
+    else if (cursor && count) {
+      const walk = await walkNameSearch(manager, actor, query.q!, { ...base, after: cursor, need });
+      if (walk.complete) ids = walk.ids;
+    }
+    if (!ids) return { count };
+    const found = ids.length ? await manager.findBy(EnterpriseEntity, { id: In(ids) }) : [];
+    const byId = new Map(found.map((row) => [row.id, row]));
+    return { page: ids.map((id) => byId.get(id)).filter((row): row is EnterpriseEntity => !!row), count };
   }
 
   async get(actor: Actor, id: string): Promise<EnterpriseDto> {
@@ -82,7 +140,10 @@ export class EnterpriseService {
   }
 
   async getByCreditCode(actor: Actor, raw: string): Promise<EnterpriseDto> {
-    const entity = await this.dataSource.getRepository(EnterpriseEntity).findOneBy({ creditCode: acceptCreditCode(raw, 'lookup').code });
+    // The hottest read (imports, the console's lookup): one prepared statement, rows as the entity's
+    // properties, no query builder or hydration per request (2,000 lookups: see docs/benchmarks.md).
+    this.byCodeSql ??= `SELECT ${entitySelectList(this.dataSource, EnterpriseEntity)} FROM enterprise WHERE credit_code = $1 LIMIT 1`;
+    const [entity] = (await this.dataSource.query(this.byCodeSql, [acceptCreditCode(raw, 'lookup').code])) as EnterpriseEntity[];
     if (!entity) throw enterpriseNotFound(raw);
     assertCanReadEnterprise(actor, entity, raw);
     return EnterpriseDto.from(entity);
@@ -200,10 +261,34 @@ function assertRequired(dto: CreateEnterpriseDto): void {
  */
 const SEARCH_COUNT_CAP = 1000;
 
+/** Live rows, name search, at most a district: what the live-name index walk can answer (`walkNameSearch`). */
+function isWalkable(query: ListEnterprisesQueryDto): boolean {
+  const live = query.archived === false || (query.archived === undefined && !query.includeArchived);
+  const others = [query.industryCode, query.status, query.aboveScale, query.designationType, query.designationStatus, query.chainId];
+  return live && others.every((v) => v === undefined) && canWalkNameSearch(query.q ?? '');
+}
+/**
+ * Filter-only lists are counted up to 10,000 ("10,000+"): an exact count of a district's 100,000 rows
+ * costs more than the page itself, and nobody pages past 400 pages by number (`after` goes deeper).
+ */
+const LIST_COUNT_CAP = 10_000;
+
 async function countRows(qb: SelectQueryBuilder<EnterpriseEntity>, cap?: number): Promise<{ total: number; capped: boolean }> {
   const inner = qb.clone().select('1').orderBy();
   if (cap !== undefined) inner.limit(cap + 1);
   const [sql, params] = inner.getQueryAndParameters();
   const [{ n }] = await qb.connection.query(`SELECT count(*)::int AS n FROM (${sql}) matches`, params);
   return cap !== undefined && n > cap ? { total: cap, capped: true } : { total: n, capped: false };
+}
+
+/**
+ * The SELECT list that reads a row straight into an entity's property names, as TypeORM would hydrate
+ * it: selectable columns only, `date` columns as 'YYYY-MM-DD' text (TypeORM's form), numerics as text.
+ */
+function entitySelectList(dataSource: DataSource, entity: typeof EnterpriseEntity): string {
+  return dataSource
+    .getMetadata(entity)
+    .columns.filter((c) => c.isSelect)
+    .map((c) => `"${c.databaseName}"${c.type === 'date' ? '::text' : ''} AS "${c.propertyName}"`)
+    .join(', ');
 }

@@ -40,7 +40,7 @@ export default function EnterpriseListPage() {
   const { message } = App.useApp();
   const actionRef = useRef<ActionType>(undefined);
   const formRef = useRef<ProFormInstance>(undefined);
-  const [capped, setCapped] = useState(false);
+  const [capped, setCapped] = useState(0);
   const [exporting, setExporting] = useState(false);
   const yesNo = { true: { text: '是' }, false: { text: '否' } };
 
@@ -151,7 +151,7 @@ export default function EnterpriseListPage() {
             params: { query: { ...enterpriseQuery(params), page: params.current ?? 1, pageSize: params.pageSize ?? 20 } },
           }),
         );
-        setCapped(!!result.meta.totalCapped);
+        setCapped(result.meta.totalCapped ? result.meta.total : 0);
         return { data: result.items as Row[], total: result.meta.total, success: true };
       }}
       toolBarRender={() => [
@@ -170,7 +170,7 @@ export default function EnterpriseListPage() {
           </Button>
         ),
       ]}
-      tableExtraRender={() => (capped ? <Tag color="blue">匹配超过 1,000 家,仅精确计数前 1,000 家,请缩小范围</Tag> : null)}
+      tableExtraRender={() => (capped ? <Tag color="blue">{`匹配超过 ${capped.toLocaleString('zh-CN')} 家,仅精确计数前 ${capped.toLocaleString('zh-CN')} 家,请缩小范围`}</Tag> : null)}
     />
   );
 }

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * Reads a font's character map (the OpenType `cmap` table, formats 4 and 12) without fontkit, to say
+ * at start-up whether the report font holds given characters: fontkit and its dependencies cost
+ * ~0.2 s of CPU to load, which the start-up check should not pay; the PDF renderer still opens the
+ * font through fontkit (as pdfkit does) on the first report. Returns, for each face of a .ttc (one
+ * for .ttf/.otf), whether every code point has a glyph; throws on a file that is not a font.
+ */
+export function facesHoldingCodePoints(path: string, codePoints: number[]): boolean[] {
+  const font = readFileSync(path);
+  const tag = font.toString('latin1', 0, 4);
+  const offsets: number[] = [];
+  if (tag === 'ttcf') {
+    const count = font.readUInt32BE(8);
+    for (let i = 0; i < count; i++) offsets.push(font.readUInt32BE(12 + i * 4));
+  } else if (tag === 'OTTO' || tag === 'true' || font.readUInt32BE(0) === 0x00010000) {
+    offsets.push(0);
+  } else {
+    throw new Error('not an OpenType/TrueType font');
+  }
+  if (!offsets.length) throw new Error('empty font collection');
+  return offsets.map((offset) => {
+    const cmap = findTable(font, offset, 'cmap');
+    return codePoints.every((c) => hasGlyph(font, cmap, c));
+  });
+}
+
+function findTable(font: Buffer, offset: number, wanted: string): number {
+  const tables = font.readUInt16BE(offset + 4);
+  for (let i = 0; i < tables; i++) {
+    const record = offset + 12 + i * 16;
+    if (font.toString('latin1', record, record + 4) === wanted) return font.readUInt32BE(record + 8);
+  }
+  throw new Error(`no ${wanted} table`);
+}
+
+/** True when some Unicode subtable (platform 0, or Windows 3/1 and 3/10) maps the code point to a glyph. */
+function hasGlyph(font: Buffer, cmap: number, codePoint: number): boolean {
+  const subtables = font.readUInt16BE(cmap + 2);
+  for (let i = 0; i < subtables; i++) {
+    const platform = font.readUInt16BE(cmap + 4 + i * 8);
+    const encoding = font.readUInt16BE(cmap + 6 + i * 8);
+    if (!(platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10)))) continue;
+    const sub = cmap + font.readUInt32BE(cmap + 8 + i * 8);
+    const format = font.readUInt16BE(sub);
+    if (format === 4 && codePoint <= 0xffff && format4Glyph(font, sub, codePoint) !== 0) return true;
+    if (format === 12 && format12Glyph(font, sub, codePoint) !== 0) return true;
+  }
+  return false;
+}
+
+function format4Glyph(font: Buffer, sub: number, c: number): number {
+  const segments = font.readUInt16BE(sub + 6) / 2;
+  const ends = sub + 14;
+  const starts = ends + segments * 2 + 2;
+  const deltas = starts + segments * 2;
+  const rangeOffsets = deltas + segments * 2;
+  for (let s = 0; s < segments; s++) {
+    if (font.readUInt16BE(ends + s * 2) < c) continue;
+    const start = font.readUInt16BE(starts + s * 2);
+    if (start > c) return 0;
+    const delta = font.readUInt16BE(deltas + s * 2);
+    const rangeOffset = font.readUInt16BE(rangeOffsets + s * 2);
+    if (rangeOffset === 0) return (c + delta) & 0xffff;
+    const glyph = font.readUInt16BE(rangeOffsets + s * 2 + rangeOffset + (c - start) * 2);
+    return glyph === 0 ? 0 : (glyph + delta) & 0xffff;
+  }
+  return 0;
+}
+
+function format12Glyph(font: Buffer, sub: number, c: number): number {
+  const groups = font.readUInt32BE(sub + 12);
+  for (let g = 0; g < groups; g++) {
+    const group = sub + 16 + g * 12;
+    const start = font.readUInt32BE(group);
+    if (c >= start && c <= font.readUInt32BE(group + 4)) return font.readUInt32BE(group + 8) + (c - start);
+  }
+  return 0;
+}
