@@ -47,6 +47,16 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'saved_view.update': '修改了视图',
   'saved_view.delete': '删除了视图',
   'seed.load': '加载了基础数据',
+  'project.create': '登记了投资项目',
+  'project.update': '修改了投资项目',
+  'project.stage': '变更了项目阶段',
+  'project_progress.create': '填报了项目月度进度',
+  'project_progress.approve': '通过了项目月度进度',
+  'project_progress.reject': '驳回了项目月度进度',
+  'import.projects': '导入了投资项目',
+  'import.project-progress': '导入了项目月度进度',
+  'export.projects': '导出了投资项目',
+  'quota_line.upgrade': '将人工填报指标升级为自动计算',
 };
 
 /** The entity types audit rows name (`audit_log.entity_type`), in Chinese. */
@@ -68,4 +78,6 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   import: '数据导入',
   saved_view: '保存的视图',
   seed: '基础数据',
+  project: '投资项目',
+  project_progress: '项目月度进度',
 };

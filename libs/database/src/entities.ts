@@ -2,6 +2,14 @@ import { AuditLogEntity } from '@app/audit';
 import { SavedViewEntity, UserEntity } from '@app/auth';
 import { ChainMembershipEntity, CommunityEntity, CommunityMemberEntity, DesignationEntity, DesignationEventEntity } from '@app/cultivation';
 import { NotificationEntity } from '@app/notifications';
+import {
+  ProjectEntity,
+  ProjectProgrammeEntity,
+  ProjectProgressEntity,
+  ProjectProgressThresholdEntity,
+  ProjectRevisionEntity,
+  ProjectStageEventEntity,
+} from '@app/projects';
 import { QuotaLineEntity, QuotaLineSplitEntity, QuotaManualReportEntity, QuotaPlanEntity, QuotaSnapshotEntity } from '@app/quotas';
 import { ChainEntity, ChainSegmentEntity, DistrictEntity, IndustryEntity } from '@app/reference';
 import { ChangeRequestEntity, EnterpriseDistrictSpellEntity, EnterpriseEntity, EnterpriseFigureEntity } from '@app/registry';
@@ -30,4 +38,10 @@ export const ENTITIES = [
   QuotaSnapshotEntity,
   SavedViewEntity,
   NotificationEntity,
+  ProjectProgrammeEntity,
+  ProjectEntity,
+  ProjectRevisionEntity,
+  ProjectStageEventEntity,
+  ProjectProgressEntity,
+  ProjectProgressThresholdEntity,
 ];

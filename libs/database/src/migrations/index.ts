@@ -10,6 +10,8 @@ import { BackfillDatedHistory1796100549771 } from './1796100549771-BackfillDated
 import { Notifications1796101847200 } from './1796101847200-Notifications';
 import { SavedViews1796102086135 } from './1796102086135-SavedViews';
 import { LiveEnterpriseListIndex1796104878212 } from './1796104878212-LiveEnterpriseListIndex';
+import { Projects1796116699544 } from './1796116699544-Projects';
+import { ProjectReferenceData1796116699545 } from './1796116699545-ProjectReferenceData';
 
 /** Every migration in timestamp order; a new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -25,4 +27,6 @@ export const MIGRATIONS: Function[] = [
   Notifications1796101847200,
   SavedViews1796102086135,
   LiveEnterpriseListIndex1796104878212,
+  Projects1796116699544,
+  ProjectReferenceData1796116699545,
 ];
