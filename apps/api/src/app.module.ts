@@ -11,6 +11,7 @@ import { DatabaseModule } from '@app/database';
 import { NotificationsModule } from '@app/notifications';
 import { QuotasModule } from '@app/quotas';
 import { ImportingModule } from '@app/importing';
+import { ProjectsModule } from '@app/projects';
 import { ReferenceModule } from '@app/reference';
 import { RegistryModule } from '@app/registry';
 import { ReportsModule } from '@app/reports';
@@ -47,6 +48,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { SavedViewsController } from './saved-views/saved-views.controller';
 import { WorkbenchController } from './workbench/workbench.controller';
 import { WorkbenchService } from './workbench/workbench.service';
+import { ProjectsController } from './projects/projects.controller';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -70,6 +72,7 @@ export class AppModule {
         RegistryModule,
         SeedingModule,
         CultivationModule,
+        ProjectsModule,
         QuotasModule,
         ReportsModule,
         ImportingModule,
@@ -79,6 +82,7 @@ export class AppModule {
       ],
       controllers: [
         HealthController,
+        ProjectsController,
         AuthController,
         UsersController,
         ReferenceController,

@@ -5,14 +5,23 @@ import { ChainMembershipImport } from './kinds/chain-membership.import';
 import { DesignationImport } from './kinds/designation.import';
 import { EnterpriseImport } from './kinds/enterprise.import';
 import { FiguresImport } from './kinds/figures.import';
+import { ProjectProgressImport } from './kinds/project-progress.import';
+import { ProjectImport } from './kinds/project.import';
 
 /** The handler for each kind of file. */
 @Injectable()
 export class ImportHandlers {
   private readonly byKind: Record<ImportKind, ImportHandler>;
 
-  constructor(enterprises: EnterpriseImport, figures: FiguresImport, designations: DesignationImport, memberships: ChainMembershipImport) {
-    this.byKind = { enterprises, figures, designations, 'chain-memberships': memberships };
+  constructor(
+    enterprises: EnterpriseImport,
+    figures: FiguresImport,
+    designations: DesignationImport,
+    memberships: ChainMembershipImport,
+    projects: ProjectImport,
+    projectProgress: ProjectProgressImport,
+  ) {
+    this.byKind = { enterprises, figures, designations, 'chain-memberships': memberships, projects, 'project-progress': projectProgress };
   }
 
   get(kind: ImportKind): ImportHandler {

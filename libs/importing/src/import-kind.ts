@@ -8,6 +8,8 @@ export enum ImportKind {
   FIGURES = 'figures',
   DESIGNATIONS = 'designations',
   CHAIN_MEMBERSHIPS = 'chain-memberships',
+  PROJECTS = 'projects',
+  PROJECT_PROGRESS = 'project-progress',
 }
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
@@ -15,6 +17,8 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   figures: '年度经济指标',
   designations: '认定与培育名单',
   'chain-memberships': '产业链企业',
+  projects: '投资项目',
+  'project-progress': '项目月度进度',
 };
 
 /** A column a file may carry: the API field name (English header) and the Chinese header staff use. */

@@ -46,7 +46,7 @@ export class SeedService {
       say(`reference: ${counts.districts} districts/zones, ${counts.industries} industry codes`);
       await this.seedChains(manager, counts);
       say(`chains: ${counts.chainsAdded} added, ${counts.segmentsAdded} segments added`);
-      counts.quotaLinesAdded = await seedQuotaPlans(manager);
+      counts.quotaLinesAdded = await seedQuotaPlans(manager, this.audit);
       say(`quota plans: ${counts.quotaLinesAdded} lines added`);
       if (options.demo) {
         await this.seedDemoEnterprises(manager, counts, say);

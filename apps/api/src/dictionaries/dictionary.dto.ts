@@ -46,6 +46,11 @@ export class DictionaryEnumsDto {
   savedViewPage: LabelledValueDto[];
   liaisonFieldRule: LabelledValueDto[];
   notificationKind: LabelledValueDto[];
+  projectKind: LabelledValueDto[];
+  projectStage: LabelledValueDto[];
+  projectProgressStatus: LabelledValueDto[];
+  projectProgressJudgement: LabelledValueDto[];
+  investmentBasis: LabelledValueDto[];
 }
 
 export class DictionaryDto {

@@ -28,11 +28,7 @@ export class ProjectProgressService {
 
   async add(actor: Actor, projectId: string, dto: CreateProgressDto, manager?: EntityManager): Promise<ProjectDetailDto> {
     const run = async (m: EntityManager) => {
-      const today = todayInChina();
-      const reportedOn = dto.reportedOn ?? today;
-      if (reportedOn > today) throw futureDate('reportedOn', reportedOn, today);
-      if (dto.month > today.slice(0, 7)) throw fieldError(ErrorCode.DATE_IN_FUTURE, 'month', `月份 ${dto.month} 尚未到来(本月为 ${today.slice(0, 7)})`);
-      if (reportedOn < `${dto.month}-01`) throw fieldError(ErrorCode.DATE_OUT_OF_ORDER, 'reportedOn', `填报日期 ${reportedOn} 不能早于所报月份 ${dto.month} 的第一天`);
+      const reportedOn = this.checkDates(dto);
       const project = await this.projects.load(m, actor, projectId);
       const reviewed = actor.role !== 'LIAISON';
       const row = await m.save(
@@ -59,6 +55,16 @@ export class ProjectProgressService {
       return this.query.get(actor, projectId, m);
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
+  }
+
+  /** The month and reported day must not lie ahead, nor the report before its month began; returns the reported day. */
+  checkDates(dto: CreateProgressDto): string {
+    const today = todayInChina();
+    const reportedOn = dto.reportedOn ?? today;
+    if (reportedOn > today) throw futureDate('reportedOn', reportedOn, today);
+    if (dto.month > today.slice(0, 7)) throw fieldError(ErrorCode.DATE_IN_FUTURE, 'month', `月份 ${dto.month} 尚未到来(本月为 ${today.slice(0, 7)})`);
+    if (reportedOn < `${dto.month}-01`) throw fieldError(ErrorCode.DATE_OUT_OF_ORDER, 'reportedOn', `填报日期 ${reportedOn} 不能早于所报月份 ${dto.month} 的第一天`);
+    return reportedOn;
   }
 
   async approve(actor: Actor, projectId: string, progressId: string, dto: ReviewProgressDto): Promise<ProjectDetailDto> {

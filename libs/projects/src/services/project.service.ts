@@ -136,6 +136,34 @@ export class ProjectService {
     });
   }
 
+  /**
+   * The checks of `create` (or of an update of `existingId`) without writing: scope, district, chain,
+   * programmes, 项目代码, amounts and dates. Throws what create would. Used by the import's dry run.
+   */
+  async checkDraft(m: EntityManager, actor: Actor, dto: CreateProjectDto, existingId: string | null): Promise<void> {
+    const today = todayInChina();
+    if (dto.registeredOn && dto.registeredOn > today) throw futureDate('registeredOn', dto.registeredOn, today);
+    const enterprise = await this.enterprises.findInScope(m, actor, dto.enterpriseId);
+    const districtCode = dto.districtCode ?? enterprise.districtCode;
+    assertDistrictInScope(actor, districtCode);
+    if (existingId) await this.load(m, actor, existingId);
+    const draft = m.create(ProjectEntity, {
+      id: existingId ?? undefined,
+      districtCode,
+      chainId: dto.chainId ?? null,
+      programmeCodes: [...new Set(dto.programmeCodes ?? [])],
+      plannedTotalYuan: money(dto.plannedTotalYuan)!,
+      plannedYearYuan: money(dto.plannedYearYuan),
+      plannedEquipmentYuan: money(dto.plannedEquipmentYuan),
+      plannedSoftwareYuan: money(dto.plannedSoftwareYuan),
+      plannedStartOn: dto.plannedStartOn ?? null,
+      plannedCompletionOn: dto.plannedCompletionOn ?? null,
+      actualStartOn: dto.actualStartOn ?? null,
+      actualCompletionOn: dto.actualCompletionOn ?? null,
+    });
+    await this.check(m, draft, dto.projectCode);
+  }
+
   /** The project, locked, when the actor may change it (else 404, as for one that does not exist). */
   async load(m: EntityManager, actor: Actor, id: string): Promise<ProjectEntity> {
     const project = await m.findOne(ProjectEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
