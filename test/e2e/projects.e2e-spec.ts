@@ -74,7 +74,7 @@ describe('investment projects', () => {
 
   /** Creates a project and records what the test knows about it. */
   const project = async (over: Record<string, unknown> = {}, who = staff) => {
-    const body = base(over);
+    const body = base(over) as ReturnType<typeof base> & { districtCode?: string; stage?: string };
     const res = await t.http.post('/api/v1/projects').set(who).send(body).expect(201);
     const e = body.enterpriseId === a.id ? '330211' : '330212';
     world.push({
