@@ -37,7 +37,8 @@ describe('console: investment projects', () => {
   it('staff filter the list and read a project with its stage steps and its chart of plan against completion', async () => {
     const page = await b.loggedIn(await b.user('BUREAU_STAFF', '李科员'));
     await page.getByRole('menuitem', { name: '投资项目' }).click();
-    await page.getByRole('link', { name: '智能注塑装备数字化车间项目' }).waitFor();
+    // The first visit loads the ProTable chunk: allow a loaded machine longer than the default.
+    await page.getByRole('link', { name: '智能注塑装备数字化车间项目' }).waitFor({ timeout: 90_000 });
     await page.getByRole('link', { name: '高端面料扩产项目' }).waitFor();
     await b.screenshot(page, 'projects');
 

@@ -59,7 +59,7 @@ export default function ProjectsPage() {
       render: (_, r) => districtName(r.districtCode),
     },
     { title: '产业链', dataIndex: 'chainName', valueType: 'select', fieldProps: { options: chains.map((c) => ({ value: c.id, label: c.name })) }, render: (_, r) => r.chainName ?? '—' },
-    { title: '计划年度', dataIndex: 'planYear', valueType: 'digit', width: 90 },
+    { title: '计划年度', dataIndex: 'planYear', valueType: 'digit', width: 90, render: (_, r) => r.planYear },
     { title: '项目类型', dataIndex: 'kindLabel', search: false, width: 90 },
     { title: '计划总投资', dataIndex: 'plannedTotalYuan', search: false, align: 'right', render: (_, r) => money(r.plannedTotalYuan) },
     { title: '累计完成', dataIndex: 'completedYuan', search: false, align: 'right', render: (_, r) => (r.completedYuan === null ? '—' : `${money(r.completedYuan)}(${r.completedMonth})`) },
