@@ -119,6 +119,17 @@ const RULES: Record<string, Who> = {
   'POST /api/v1/evaluations/{year}/publicity': [B],
   'POST /api/v1/evaluations/{year}/freeze': [B],
   'POST /api/v1/evaluation-objections/{id}/decision': [B, D],
+  // Investment projects: everyone with a scope reads; staff write and review; a liaison also reports progress.
+  'GET /api/v1/projects/programmes': EVERYONE,
+  'GET /api/v1/projects': EVERYONE,
+  'GET /api/v1/projects/export': [A, B, D, V],
+  'GET /api/v1/projects/{id}': EVERYONE,
+  'POST /api/v1/projects': [B, D],
+  'PATCH /api/v1/projects/{id}': [B, D],
+  'POST /api/v1/projects/{id}/stage-transitions': [B, D],
+  'POST /api/v1/projects/{id}/progress': [B, D, L],
+  'POST /api/v1/projects/{id}/progress/{progressId}/approve': [B, D],
+  'POST /api/v1/projects/{id}/progress/{progressId}/reject': [B, D],
 };
 
 /** Values for path parameters; a random-looking but well-formed value reaches the service. */

@@ -49,6 +49,9 @@ describe('quarterly report files a leader can hand over', () => {
   beforeAll(async () => {
     // The npm font, named explicitly: nothing may come from a system CJK font (CI no longer installs one).
     t = await createTestApp({ REPORT_CJK_FONT: join(NPM_FONTS, 'NotoSansHans-Regular.otf'), REPORT_CJK_FONT_BOLD: join(NPM_FONTS, 'NotoSansHans-Bold.otf') });
+    // These tests exercise manual reports on DIGITAL_TRANSFORMATION_PROJECTS as it was seeded before it became a
+    // computed project line (issue 15): a plan where staff keep it manual. Project lines are tested in projects.e2e-spec.
+    await t.sql(`UPDATE quota_line SET measure_kind = 'MANUAL', measure_params = '{}' WHERE code = 'DIGITAL_TRANSFORMATION_PROJECTS'`);
     staff = await user('wangxm', { role: 'BUREAU_STAFF', displayName: '王晓明' });
     officer = await user('lina', { role: 'DISTRICT_STAFF', displayName: '李娜', districtCodes: ['330211', '330206'] });
     const world = new CultivationWorld(t, staff);

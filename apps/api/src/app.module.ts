@@ -12,6 +12,7 @@ import { EvaluationModule } from '@app/evaluation';
 import { NotificationsModule } from '@app/notifications';
 import { QuotasModule } from '@app/quotas';
 import { ImportingModule } from '@app/importing';
+import { ProjectsModule } from '@app/projects';
 import { ReferenceModule } from '@app/reference';
 import { RegistryModule } from '@app/registry';
 import { ReportsModule } from '@app/reports';
@@ -50,6 +51,7 @@ import { WorkbenchController } from './workbench/workbench.controller';
 import { WorkbenchService } from './workbench/workbench.service';
 import { EvaluationFilesService } from './evaluations/evaluation-files.service';
 import { EvaluationsController } from './evaluations/evaluations.controller';
+import { ProjectsController } from './projects/projects.controller';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -74,6 +76,7 @@ export class AppModule {
         SeedingModule,
         CultivationModule,
         EvaluationModule,
+        ProjectsModule,
         QuotasModule,
         ReportsModule,
         ImportingModule,
@@ -83,6 +86,7 @@ export class AppModule {
       ],
       controllers: [
         HealthController,
+        ProjectsController,
         AuthController,
         UsersController,
         ReferenceController,

@@ -35,6 +35,8 @@ const MyRequests = lazy(() => import('./pages/my/my-requests-page'));
 const Evaluation = lazy(() => import('./pages/evaluation/evaluation-page'));
 const EvaluationSheet = lazy(() => import('./pages/evaluation/evaluation-sheet-page'));
 const MyEvaluation = lazy(() => import('./pages/evaluation/evaluation-sheet-page').then((m) => ({ default: m.MyEvaluationRedirect })));
+const Projects = lazy(() => import('./pages/projects/projects-page'));
+const ProjectDetail = lazy(() => import('./pages/projects/project-detail-page'));
 
 // The page a bookmark or reload opens starts loading with the app, not after /auth/me answers.
 if (/^\/enterprises\/?$/.test(window.location.pathname)) void loadEnterpriseList();
@@ -71,6 +73,8 @@ export function AppRouter() {
           <Route path="enterprises" element={page(<EnterpriseList />)} />
           <Route path="enterprises/:id" element={page(<EnterpriseDetail />)} />
           <Route path="designations" element={page(<Designations />)} />
+          <Route path="projects" element={page(<Projects />)} />
+          <Route path="projects/:id" element={page(<ProjectDetail />)} />
           <Route path="chains" element={page(<Chains />)} />
           <Route path="chains/:id" element={page(<ChainDetail />)} />
           <Route path="communities" element={page(<Communities />)} />

@@ -59,6 +59,16 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'evaluation.decide': '处理了亩均评价异议',
   'evaluation.class_change': '调整了亩均评价档次',
   'export.evaluation_results': '导出了亩均评价结果',
+  'project.create': '登记了投资项目',
+  'project.update': '修改了投资项目',
+  'project.stage': '变更了项目阶段',
+  'project_progress.create': '填报了项目月度进度',
+  'project_progress.approve': '通过了项目月度进度',
+  'project_progress.reject': '驳回了项目月度进度',
+  'import.projects': '导入了投资项目',
+  'import.project-progress': '导入了项目月度进度',
+  'export.projects': '导出了投资项目',
+  'quota_line.upgrade': '将人工填报指标升级为自动计算',
 };
 
 /** The entity types audit rows name (`audit_log.entity_type`), in Chinese. */
@@ -84,4 +94,6 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   evaluation_run: '亩均评价',
   evaluation_result: '亩均评价结果',
   evaluation_response: '亩均评价确认/异议',
+  project: '投资项目',
+  project_progress: '项目月度进度',
 };

@@ -11,6 +11,14 @@ import {
   LandUseEntity,
 } from '@app/evaluation';
 import { NotificationEntity } from '@app/notifications';
+import {
+  ProjectEntity,
+  ProjectProgrammeEntity,
+  ProjectProgressEntity,
+  ProjectProgressThresholdEntity,
+  ProjectRevisionEntity,
+  ProjectStageEventEntity,
+} from '@app/projects';
 import { QuotaLineEntity, QuotaLineSplitEntity, QuotaManualReportEntity, QuotaPlanEntity, QuotaSnapshotEntity } from '@app/quotas';
 import { ChainEntity, ChainSegmentEntity, DistrictEntity, IndustryEntity } from '@app/reference';
 import { ChangeRequestEntity, EnterpriseDistrictSpellEntity, EnterpriseEntity, EnterpriseFigureEntity } from '@app/registry';
@@ -46,4 +54,10 @@ export const ENTITIES = [
   EvaluationResultEntity,
   EvaluationBenchmarkEntity,
   EvaluationResponseEntity,
+  ProjectProgrammeEntity,
+  ProjectEntity,
+  ProjectRevisionEntity,
+  ProjectStageEventEntity,
+  ProjectProgressEntity,
+  ProjectProgressThresholdEntity,
 ];

@@ -7,6 +7,8 @@ import { EnterpriseImport } from './kinds/enterprise.import';
 import { EvaluationFiguresImport } from './kinds/evaluation-figures.import';
 import { FiguresImport } from './kinds/figures.import';
 import { LandUseImport } from './kinds/land-use.import';
+import { ProjectProgressImport } from './kinds/project-progress.import';
+import { ProjectImport } from './kinds/project.import';
 
 /** The handler for each kind of file. */
 @Injectable()
@@ -20,8 +22,19 @@ export class ImportHandlers {
     memberships: ChainMembershipImport,
     landUse: LandUseImport,
     evaluationFigures: EvaluationFiguresImport,
+    projects: ProjectImport,
+    projectProgress: ProjectProgressImport,
   ) {
-    this.byKind = { enterprises, figures, designations, 'chain-memberships': memberships, 'land-use': landUse, 'evaluation-figures': evaluationFigures };
+    this.byKind = {
+      enterprises,
+      figures,
+      designations,
+      'chain-memberships': memberships,
+      'land-use': landUse,
+      'evaluation-figures': evaluationFigures,
+      projects,
+      'project-progress': projectProgress,
+    };
   }
 
   get(kind: ImportKind): ImportHandler {

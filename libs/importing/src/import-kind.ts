@@ -10,6 +10,8 @@ export enum ImportKind {
   CHAIN_MEMBERSHIPS = 'chain-memberships',
   LAND_USE = 'land-use',
   EVALUATION_FIGURES = 'evaluation-figures',
+  PROJECTS = 'projects',
+  PROJECT_PROGRESS = 'project-progress',
 }
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
@@ -19,6 +21,8 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   'chain-memberships': '产业链企业',
   'land-use': '亩均评价用地',
   'evaluation-figures': '亩均评价指标数据',
+  projects: '投资项目',
+  'project-progress': '项目月度进度',
 };
 
 /** A column a file may carry: the API field name (English header) and the Chinese header staff use. */

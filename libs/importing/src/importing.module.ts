@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { AuditModule } from '@app/audit';
+import { ProjectsModule } from '@app/projects';
 import { RegistryModule } from '@app/registry';
 
 import { ExportService } from './export/export.service';
@@ -12,11 +13,14 @@ import { EnterpriseImport } from './kinds/enterprise.import';
 import { EvaluationFiguresImport } from './kinds/evaluation-figures.import';
 import { FiguresImport } from './kinds/figures.import';
 import { LandUseImport } from './kinds/land-use.import';
+import { ProjectProgressImport } from './kinds/project-progress.import';
+import { ProjectImport } from './kinds/project.import';
+import { ProjectExportService } from './export/project-export.service';
 import { TemplateService } from './template.service';
 
 @Module({
-  imports: [AuditModule, RegistryModule],
-  providers: [ImportService, ImportHandlers, EnterpriseImport, FiguresImport, DesignationImport, ChainMembershipImport, LandUseImport, EvaluationFiguresImport, TemplateService, ExportService],
-  exports: [ImportService, TemplateService, ExportService],
+  imports: [AuditModule, RegistryModule, ProjectsModule],
+  providers: [ImportService, ImportHandlers, EnterpriseImport, FiguresImport, DesignationImport, ChainMembershipImport, LandUseImport, EvaluationFiguresImport, ProjectImport, ProjectProgressImport, TemplateService, ExportService, ProjectExportService],
+  exports: [ImportService, TemplateService, ExportService, ProjectExportService],
 })
 export class ImportingModule {}

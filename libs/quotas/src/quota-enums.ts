@@ -1,4 +1,5 @@
 import { FIELD_LABELS } from '@app/core';
+import { InvestmentBasis } from '@app/projects';
 
 /** How a quota line's actual value is measured from the registry (or reported by staff). */
 export enum MeasureKind {
@@ -16,6 +17,10 @@ export enum MeasureKind {
   TAX_PER_MU_BELOW = 'TAX_PER_MU_BELOW',
   /** A value staff report with evidence; the value at as-of is the latest report on or before it */
   MANUAL = 'MANUAL',
+  /** Investment projects of a programme (params.programme) listed for the plan year, not terminated, at as-of */
+  PROJECT_COUNT = 'PROJECT_COUNT',
+  /** The same projects' investment summed (params.investmentBasis: planned total, planned for the year, or completed), in params.unitYuan */
+  PROJECT_INVESTMENT = 'PROJECT_INVESTMENT',
 }
 
 export const MEASURE_KIND_LABELS: Record<MeasureKind, string> = {
@@ -26,6 +31,8 @@ export const MEASURE_KIND_LABELS: Record<MeasureKind, string> = {
   COHORT_GROWTH: '企业群体指标增幅',
   TAX_PER_MU_BELOW: '亩均税收低于门槛企业数',
   MANUAL: '人工填报',
+  PROJECT_COUNT: '专项投资项目数',
+  PROJECT_INVESTMENT: '专项投资项目投资额',
 };
 
 /** Whether the actual should rise to the target or fall to it. */
@@ -79,4 +86,10 @@ export interface MeasureParams {
   thresholdYuan?: string;
   /** TAX_PER_MU_BELOW: tax per mu threshold in yuan, e.g. 10000 */
   thresholdYuanPerMu?: number;
+  /** PROJECT_COUNT / PROJECT_INVESTMENT: the programme code (project_programme), e.g. "SHUANGBAI" */
+  programme?: string;
+  /** PROJECT_INVESTMENT: PLANNED_TOTAL, PLANNED_YEAR or COMPLETED */
+  investmentBasis?: InvestmentBasis;
+  /** PROJECT_INVESTMENT: yuan per unit of the line, e.g. "100000000" for a line in 亿元 (default 1) */
+  unitYuan?: string;
 }

@@ -9,6 +9,7 @@ import { EnterpriseEntity, EnterpriseFigureEntity, EnterpriseStatus } from '@app
 
 import { seedDemoCultivation } from './demo-cultivation/demo-cultivation.seeder';
 import { seedEvaluationSchemes } from './evaluation-scheme-seed';
+import { seedDemoProjects } from './demo-projects';
 import { seedQuotaPlans } from './quota-plan-seed';
 import { readSeed, SeedChain, SeedEnterprise, SeedSegment } from './seed-files';
 
@@ -24,6 +25,7 @@ export interface SeedCounts {
   communitiesAdded: number;
   quotaLinesAdded?: number;
   evaluationSchemesAdded?: number;
+  projectsAdded?: number;
 }
 
 /**
@@ -48,7 +50,7 @@ export class SeedService {
       say(`reference: ${counts.districts} districts/zones, ${counts.industries} industry codes`);
       await this.seedChains(manager, counts);
       say(`chains: ${counts.chainsAdded} added, ${counts.segmentsAdded} segments added`);
-      counts.quotaLinesAdded = await seedQuotaPlans(manager);
+      counts.quotaLinesAdded = await seedQuotaPlans(manager, this.audit);
       say(`quota plans: ${counts.quotaLinesAdded} lines added`);
       counts.evaluationSchemesAdded = await seedEvaluationSchemes(manager);
       if (options.demo) {
@@ -56,8 +58,10 @@ export class SeedService {
         say(`demo: ${counts.enterprisesAdded} enterprises added, ${counts.figuresAdded} figure rows`);
         Object.assign(counts, await seedDemoCultivation(manager));
         say(`demo: ${counts.membershipsAdded} chain memberships, ${counts.designationsAdded} designations, ${counts.communitiesAdded} communities added`);
+        counts.projectsAdded = await seedDemoProjects(manager);
+        say(`demo: ${counts.projectsAdded} investment projects added`);
       }
-      const added = [counts.chainsAdded, counts.enterprisesAdded, counts.membershipsAdded, counts.designationsAdded, counts.communitiesAdded, counts.quotaLinesAdded, counts.evaluationSchemesAdded];
+      const added = [counts.chainsAdded, counts.enterprisesAdded, counts.membershipsAdded, counts.designationsAdded, counts.communitiesAdded, counts.quotaLinesAdded, counts.evaluationSchemesAdded, counts.projectsAdded];
       if (added.some(Boolean)) {
         await this.audit.record(manager, SYSTEM_ACTOR, { action: 'seed.load', entityType: 'seed', after: { ...counts } });
       }

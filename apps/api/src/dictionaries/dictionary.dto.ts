@@ -55,6 +55,11 @@ export class DictionaryEnumsDto {
   evaluationStatus: LabelledValueDto[];
   responseKind: LabelledValueDto[];
   objectionStatus: LabelledValueDto[];
+  projectKind: LabelledValueDto[];
+  projectStage: LabelledValueDto[];
+  projectProgressStatus: LabelledValueDto[];
+  projectProgressJudgement: LabelledValueDto[];
+  investmentBasis: LabelledValueDto[];
 }
 
 export class DictionaryDto {

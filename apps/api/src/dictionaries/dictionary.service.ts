@@ -26,6 +26,7 @@ import { IMPORT_KIND_LABELS } from '@app/importing';
 import { FIGURE_METRIC_LABELS, MEASURE_KIND_LABELS, PROGRESS_STATUS_LABELS, QUOTA_DIRECTION_LABELS } from '@app/quotas';
 import { CHAIN_STAGE_LABELS, DISTRICT_KIND_LABELS, INDUSTRY_LEVEL_LABELS } from '@app/reference';
 import { NOTIFICATION_KIND_LABELS } from '@app/notifications';
+import { INVESTMENT_BASIS_LABELS, PROGRESS_JUDGEMENT_LABELS, PROGRESS_REVIEW_STATUS_LABELS, PROJECT_KIND_LABELS, PROJECT_STAGE_LABELS } from '@app/projects';
 import { CHANGE_REQUEST_KIND_LABELS, CHANGE_REQUEST_STATUS_LABELS, ENTERPRISE_STATUS_LABELS, LIAISON_FIELD_RULE_LABELS } from '@app/registry';
 
 import { DictionaryDto, LabelledValueDto } from './dictionary.dto';
@@ -70,6 +71,11 @@ export class DictionaryService {
       evaluationStatus: options(EVALUATION_STATUS_LABELS),
       responseKind: options(RESPONSE_KIND_LABELS),
       objectionStatus: options(OBJECTION_STATUS_LABELS),
+      projectKind: options(PROJECT_KIND_LABELS),
+      projectStage: options(PROJECT_STAGE_LABELS),
+      projectProgressStatus: options(PROGRESS_REVIEW_STATUS_LABELS),
+      projectProgressJudgement: options(PROGRESS_JUDGEMENT_LABELS),
+      investmentBasis: options(INVESTMENT_BASIS_LABELS),
     },
     auditActions: options(AUDIT_ACTION_LABELS),
     fields: FIELD_LABELS,

@@ -1,7 +1,7 @@
 import {
   AimOutlined, BarChartOutlined, BellOutlined, CarryOutOutlined, EditOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, ProfileOutlined, ScheduleOutlined, SolutionOutlined,
   ApartmentOutlined, AuditOutlined, BankOutlined, CloudUploadOutlined, DashboardOutlined, DatabaseOutlined,
-  FileSearchOutlined, TeamOutlined, TrophyOutlined, UserOutlined, UsergroupAddOutlined,
+  FileSearchOutlined, ProjectOutlined, TeamOutlined, TrophyOutlined, UserOutlined, UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { ReactNode } from 'react';
 
@@ -30,6 +30,7 @@ export const MENU: MenuEntry[] = [
   { path: '/evaluation', label: '亩均评价', icon: <BarChartOutlined />, permission: 'EVALUATION_READ' },
   { path: '/enterprises', label: '企业名录', icon: <BankOutlined />, permission: 'ENTERPRISE_READ' },
   { path: '/designations', label: '认定管理', icon: <TrophyOutlined />, permission: 'DESIGNATION_WRITE' },
+  { path: '/projects', label: '投资项目', icon: <ProjectOutlined />, permission: 'PROJECT_READ' },
   { path: '/chains', label: '产业链', icon: <ApartmentOutlined />, permission: 'REFERENCE_READ' },
   { path: '/communities', label: '共同体', icon: <UsergroupAddOutlined />, permission: 'COMMUNITY_WRITE' },
   { path: '/change-requests', label: '变更审核', icon: <FileSearchOutlined />, permission: 'CHANGE_REQUEST_READ' },

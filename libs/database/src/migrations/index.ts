@@ -14,6 +14,8 @@ import { TaxPerMu1796110000000 } from './1796110000000-TaxPerMu';
 import { BackfillTaxPerMu1796110000001 } from './1796110000001-BackfillTaxPerMu';
 import { Evaluation1796116503814 } from './1796116503814-Evaluation';
 import { LiveEnterpriseNameIndexes1796200000000 } from './1796200000000-LiveEnterpriseNameIndexes';
+import { Projects1796116699544 } from './1796116699544-Projects';
+import { ProjectReferenceData1796116699545 } from './1796116699545-ProjectReferenceData';
 
 /** Every migration in timestamp order; a new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -33,4 +35,6 @@ export const MIGRATIONS: Function[] = [
   BackfillTaxPerMu1796110000001,
   Evaluation1796116503814,
   LiveEnterpriseNameIndexes1796200000000,
+  Projects1796116699544,
+  ProjectReferenceData1796116699545,
 ];

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 
 import { DesignationLevel, DesignationStatus, DesignationType } from '@app/core';
+import { ListProjectsQueryDto } from '@app/projects';
 import { ListEnterprisesQueryDto } from '@app/registry';
 
 const FORMAT_MESSAGE = { message: 'format 应为 csv 或 xlsx' };
@@ -51,4 +52,12 @@ export class ExportDesignationsQueryDto {
   @Min(1949)
   @Max(2100)
   year?: number;
+}
+
+/** The project list's filters (as GET /projects) plus the file format; paging does not apply. */
+export class ExportProjectsQueryDto extends ListProjectsQueryDto {
+  @IsOptional()
+  @IsEnum(['csv', 'xlsx'], FORMAT_MESSAGE)
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' })
+  format?: 'csv' | 'xlsx';
 }

@@ -15,6 +15,9 @@ const MEASURE_PARAMS_SCHEMA: ApiPropertyOptions = {
     metric: { type: 'string', enum: Object.values(FigureMetric) },
     thresholdYuan: { type: 'string', description: 'NEW_AT_SCALE_TIER: the tier in yuan, e.g. "10000000000" for 百亿' },
     thresholdYuanPerMu: { type: 'number', description: 'TAX_PER_MU_BELOW: tax per mu threshold in yuan, e.g. 10000' },
+    programme: { type: 'string', description: 'PROJECT_COUNT / PROJECT_INVESTMENT: programme code, e.g. "SHUANGBAI"' },
+    investmentBasis: { type: 'string', enum: ['PLANNED_TOTAL', 'PLANNED_YEAR', 'COMPLETED'], description: 'PROJECT_INVESTMENT: what is summed' },
+    unitYuan: { type: 'string', description: 'PROJECT_INVESTMENT: yuan per unit of the line, e.g. "100000000" for 亿元' },
   },
 };
 

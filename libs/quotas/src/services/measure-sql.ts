@@ -1,5 +1,6 @@
 import { DESIGNATION_LEVEL_LABELS, DesignationType, holdsOnSql, stateOnSql } from '@app/core';
 import { scaleTierSql } from '@app/cultivation';
+import { projectMembersSql } from '@app/projects';
 import { activeOnSql, districtOnSql } from '@app/registry';
 
 import { FIGURE_METRIC_COLUMNS, FigureMetric, MeasureKind, MeasureParams } from '../quota-enums';
@@ -240,6 +241,11 @@ export function membersQuery(kind: MeasureKind, params: MeasureParams, window: M
         WHERE t.tax_per_mu < ${threshold}::numeric${scoped(scope) ? enterpriseScope(p, scope, at) : ` AND ${notArchivedOn('t.enterprise_id', at)}`}`;
       break;
     }
+    case MeasureKind.PROJECT_COUNT:
+    case MeasureKind.PROJECT_INVESTMENT:
+      // One row per project; the projects lib owns the as-of rule (revision, stage and progress in force that day).
+      sql = projectMembersSql((v) => p.add(v), { programme: params.programme, basis: kind === MeasureKind.PROJECT_INVESTMENT ? params.investmentBasis : null }, year, asOf, scope);
+      break;
     default:
       throw new Error(`measure ${kind} is not computed from the registry`);
   }

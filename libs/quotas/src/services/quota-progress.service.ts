@@ -211,6 +211,14 @@ export class QuotaProgressService {
       const actual = prev > 0 ? (Number(row.cur) / prev - 1) * 100 : 0;
       return { actual, count: row.n, lacking: missing, evidence: null, reported: null };
     }
+    if (line.measureKind === MeasureKind.PROJECT_INVESTMENT) {
+      // Summed in yuan, shown in the line's unit (亿元 lines: unitYuan 100000000).
+      const [row] = await manager.query(`SELECT coalesce(sum(current_value), 0) / $${q.params.length + 1}::numeric AS v, count(*)::int AS n FROM (${q.sql}) m`, [
+        ...q.params,
+        line.measureParams.unitYuan ?? '1',
+      ]);
+      return { actual: Number(row.v), count: row.n, lacking: null, evidence: null, reported: null };
+    }
     const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM (${q.sql}) m`, q.params);
     return { actual: n, count: n, lacking: null, evidence: null, reported: null };
   }
