@@ -982,6 +982,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Projects in the caller's scope, filtered by programme, stage, district, chain, enterprise, plan year or keyword */
+        get: operations["ProjectsController_list"];
+        put?: never;
+        /** Register a project (its enterprise and district must be in the caller's scope) */
+        post: operations["ProjectsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered list as CSV (UTF-8 with BOM) or XLSX with the import's Chinese headers; recorded in the audit trail */
+        get: operations["ProjectsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme tags a project may carry (双百, 增资扩产, 数字化改造 …) */
+        get: operations["ProjectsController_listProgrammes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One project with its stage history, dated revisions, monthly progress (judged) and the stages it may move to */
+        get: operations["ProjectsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a project; `effectiveOn` dates the change for quota counts (a stale version is 409) */
+        patch: operations["ProjectsController_update"];
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a month's cumulative completed investment: staff entries count at once, a liaison's waits for review */
+        post: operations["ProjectsController_addProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/progress/{progressId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a liaison's progress report: it counts from today */
+        post: operations["ProjectsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/progress/{progressId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a liaison's progress report, with a reason */
+        post: operations["ProjectsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/stage-transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the project to a later stage or 终止; an illegal step is 409 ILLEGAL_TRANSITION with `details.allowed` */
+        post: operations["ProjectsController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quota-plans": {
         parameters: {
             query?: never;
@@ -1764,6 +1902,59 @@ export interface components {
              */
             chainId?: string;
         };
+        CreateProgressDto: {
+            /** @description 月份 YYYY-MM */
+            month: string;
+            /** @description 截至月末累计完成投资(元) */
+            cumulativeYuan: number;
+            /** @description 填报日期 (default today; not after today, not before the month began) */
+            reportedOn?: string;
+            note?: string;
+        };
+        CreateProjectDto: {
+            /** @description 项目名称 */
+            name: string;
+            /** @description 项目代码 (GB/T 40058-2021, 24 位, 如 2022-330211-34-03-000015); optional */
+            projectCode?: string | null;
+            /**
+             * Format: uuid
+             * @description The enterprise carrying out the project
+             */
+            enterpriseId: string;
+            /** @description 项目所在区县 (defaults to the enterprise's district) */
+            districtCode?: string;
+            /**
+             * Format: uuid
+             * @description 所属产业链
+             */
+            chainId?: string | null;
+            /** @enum {string} */
+            kind: "NEW_BUILD" | "TECH_UPGRADE" | "EXPANSION";
+            /** @description 专项 codes (GET /projects/programmes), e.g. ["SHUANGBAI"] */
+            programmeCodes?: string[];
+            /** @description 计划年度 */
+            planYear: number;
+            /** @description 计划总投资(元) */
+            plannedTotalYuan: number;
+            /** @description 年度计划投资(元) */
+            plannedYearYuan?: number | null;
+            /** @description 其中设备投资(元) */
+            plannedEquipmentYuan?: number | null;
+            /** @description 其中软件投资(元) */
+            plannedSoftwareYuan?: number | null;
+            plannedStartOn?: string | null;
+            plannedCompletionOn?: string | null;
+            actualStartOn?: string | null;
+            actualCompletionOn?: string | null;
+            /**
+             * @description Initial stage (default PLANNING 谋划)
+             * @enum {string}
+             */
+            stage?: "PLANNING" | "PREPARATION" | "STARTED" | "UNDER_CONSTRUCTION" | "COMPLETED" | "TERMINATED";
+            /** @description Day the project entered the register (default today; not after today) */
+            registeredOn?: string;
+            note?: string | null;
+        };
         CreateQuotaLineDto: {
             /** @description designationType, designationLevel, metric, thresholdYuan, thresholdYuanPerMu — as the kind needs */
             measureParams?: {
@@ -1775,6 +1966,15 @@ export interface components {
                 thresholdYuan?: string;
                 /** @description TAX_PER_MU_BELOW: tax per mu threshold in yuan, e.g. 10000 */
                 thresholdYuanPerMu?: number;
+                /** @description PROJECT_COUNT / PROJECT_INVESTMENT: programme code, e.g. "SHUANGBAI" */
+                programme?: string;
+                /**
+                 * @description PROJECT_INVESTMENT: what is summed
+                 * @enum {string}
+                 */
+                investmentBasis?: "PLANNED_TOTAL" | "PLANNED_YEAR" | "COMPLETED";
+                /** @description PROJECT_INVESTMENT: yuan per unit of the line, e.g. "100000000" for 亿元 */
+                unitYuan?: string;
             };
             /** @description Stable code within the plan, upper case, e.g. NEW_LITTLE_GIANTS */
             code: string;
@@ -1786,7 +1986,7 @@ export interface components {
             /** @enum {string} */
             direction?: "AT_LEAST" | "AT_MOST";
             /** @enum {string} */
-            measureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL";
+            measureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL" | "PROJECT_COUNT" | "PROJECT_INVESTMENT";
             sortOrder?: number;
             note?: string;
             splits?: components["schemas"]["SplitInputDto"][];
@@ -2000,6 +2200,11 @@ export interface components {
             evaluationStatus: components["schemas"]["LabelledValueDto"][];
             responseKind: components["schemas"]["LabelledValueDto"][];
             objectionStatus: components["schemas"]["LabelledValueDto"][];
+            projectKind: components["schemas"]["LabelledValueDto"][];
+            projectStage: components["schemas"]["LabelledValueDto"][];
+            projectProgressStatus: components["schemas"]["LabelledValueDto"][];
+            projectProgressJudgement: components["schemas"]["LabelledValueDto"][];
+            investmentBasis: components["schemas"]["LabelledValueDto"][];
         };
         DistributionRowDto: {
             class?: components["schemas"]["EvaluationClass"] | null;
@@ -2241,7 +2446,7 @@ export interface components {
             message: string;
         };
         /** @enum {string} */
-        ImportKind: "enterprises" | "figures" | "designations" | "chain-memberships" | "land-use" | "evaluation-figures";
+        ImportKind: "enterprises" | "figures" | "designations" | "chain-memberships" | "land-use" | "evaluation-figures" | "projects" | "project-progress";
         ImportReportDto: {
             kind: components["schemas"]["ImportKind"];
             /** @description Every bad row's problems (at most 1,000 listed) */
@@ -2293,7 +2498,7 @@ export interface components {
             /** @enum {string} */
             direction: "AT_LEAST" | "AT_MOST";
             /** @enum {string} */
-            measureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL";
+            measureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL" | "PROJECT_COUNT" | "PROJECT_INVESTMENT";
             measureKindLabel: string;
             /** @description null when a district/chain view has no split target for the line */
             target: number | null;
@@ -2362,7 +2567,7 @@ export interface components {
             enterprises: components["schemas"]["ScopeEnterpriseDto"][];
         };
         /** @enum {string} */
-        MeasureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL";
+        MeasureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL" | "PROJECT_COUNT" | "PROJECT_INVESTMENT";
         NotificationDto: {
             id: string;
             /** @enum {string} */
@@ -2392,7 +2597,7 @@ export interface components {
          * @description What the role may do (the one role → permission table); menus and buttons follow it
          * @enum {string}
          */
-        Permission: "SELF_READ" | "SELF_WRITE" | "ENTERPRISE_READ" | "ENTERPRISE_WRITE" | "FIGURES_WRITE" | "REFERENCE_READ" | "REFERENCE_WRITE" | "CHAIN_WRITE" | "CHAIN_MEMBER_WRITE" | "DESIGNATION_WRITE" | "COMMUNITY_WRITE" | "QUOTA_READ" | "QUOTA_WRITE" | "REPORT_READ" | "REPORT_FREEZE" | "IMPORT" | "EXPORT" | "AUDIT_READ" | "CHANGE_REQUEST_SUBMIT" | "CHANGE_REQUEST_REVIEW" | "USER_MANAGE" | "WORKBENCH_READ" | "CHANGE_REQUEST_READ" | "EVALUATION_READ" | "EVALUATION_MANAGE" | "EVALUATION_DECIDE" | "EVALUATION_RESPOND";
+        Permission: "SELF_READ" | "SELF_WRITE" | "ENTERPRISE_READ" | "ENTERPRISE_WRITE" | "FIGURES_WRITE" | "REFERENCE_READ" | "REFERENCE_WRITE" | "CHAIN_WRITE" | "CHAIN_MEMBER_WRITE" | "DESIGNATION_WRITE" | "COMMUNITY_WRITE" | "QUOTA_READ" | "QUOTA_WRITE" | "REPORT_READ" | "REPORT_FREEZE" | "IMPORT" | "EXPORT" | "AUDIT_READ" | "CHANGE_REQUEST_SUBMIT" | "CHANGE_REQUEST_REVIEW" | "USER_MANAGE" | "WORKBENCH_READ" | "CHANGE_REQUEST_READ" | "EVALUATION_READ" | "EVALUATION_MANAGE" | "EVALUATION_DECIDE" | "EVALUATION_RESPOND" | "PROJECT_READ" | "PROJECT_WRITE" | "PROJECT_PROGRESS_REPORT";
         PlanProgressDto: {
             year: number;
             title: string;
@@ -2411,8 +2616,132 @@ export interface components {
         };
         /** @enum {string} */
         PopulationKind: "ABOVE_SCALE" | "BELOW_SCALE_LARGE" | "BELOW_SCALE_SMALL" | "LEASED";
+        ProgrammeDto: {
+            code: string;
+            name: string;
+            description: string;
+        };
+        ProgressDto: {
+            id: string;
+            month: string;
+            cumulativeYuan: number;
+            /** @description The cumulative plan at the month's end (元), null when the project has no planned dates */
+            plannedCumulativeYuan: number | null;
+            /** @enum {string|null} */
+            judgement: "AHEAD" | "NORMAL" | "BEHIND" | null;
+            judgementLabel: string | null;
+            reportedOn: string;
+            effectiveOn: string | null;
+            /** @enum {string} */
+            status: "PENDING" | "APPROVED" | "REJECTED";
+            statusLabel: string;
+            note: string | null;
+            reportedByUsername: string | null;
+            reviewedByUsername: string | null;
+            decisionReason: string | null;
+            version: number;
+        };
         /** @enum {string} */
         ProgressStatus: "MET" | "ON_TRACK" | "BEHIND" | "NO_TARGET";
+        ProjectDetailDto: {
+            id: string;
+            name: string;
+            projectCode: string | null;
+            enterpriseId: string;
+            enterpriseName: string;
+            creditCode: string;
+            districtCode: string;
+            districtName: string;
+            chainId: string | null;
+            chainName: string | null;
+            /** @enum {string} */
+            kind: "NEW_BUILD" | "TECH_UPGRADE" | "EXPANSION";
+            kindLabel: string;
+            programmeCodes: string[];
+            /** @description Names of the programmes, in the order of programmeCodes */
+            programmeNames: string[];
+            planYear: number;
+            plannedTotalYuan: number;
+            plannedYearYuan: number | null;
+            plannedEquipmentYuan: number | null;
+            plannedSoftwareYuan: number | null;
+            plannedStartOn: string | null;
+            plannedCompletionOn: string | null;
+            actualStartOn: string | null;
+            actualCompletionOn: string | null;
+            /** @enum {string} */
+            stage: "PLANNING" | "PREPARATION" | "STARTED" | "UNDER_CONSTRUCTION" | "COMPLETED" | "TERMINATED";
+            stageLabel: string;
+            registeredOn: string;
+            note: string | null;
+            /** @description Latest approved cumulative completed investment (元) and its month */
+            completedYuan: number | null;
+            completedMonth: string | null;
+            /**
+             * @description Judgement of that month
+             * @enum {string|null}
+             */
+            latestJudgement: "AHEAD" | "NORMAL" | "BEHIND" | null;
+            latestJudgementLabel: string | null;
+            version: number;
+            stages: components["schemas"]["StageEventDto"][];
+            /** @description Every progress row, month ascending (corrections after the row they correct) */
+            progress: components["schemas"]["ProgressDto"][];
+            revisions: components["schemas"]["ProjectRevisionDto"][];
+            /** @description Stages a transition may go to now */
+            allowedStages: ("PLANNING" | "PREPARATION" | "STARTED" | "UNDER_CONSTRUCTION" | "COMPLETED" | "TERMINATED")[];
+        };
+        ProjectDto: {
+            id: string;
+            name: string;
+            projectCode: string | null;
+            enterpriseId: string;
+            enterpriseName: string;
+            creditCode: string;
+            districtCode: string;
+            districtName: string;
+            chainId: string | null;
+            chainName: string | null;
+            /** @enum {string} */
+            kind: "NEW_BUILD" | "TECH_UPGRADE" | "EXPANSION";
+            kindLabel: string;
+            programmeCodes: string[];
+            /** @description Names of the programmes, in the order of programmeCodes */
+            programmeNames: string[];
+            planYear: number;
+            plannedTotalYuan: number;
+            plannedYearYuan: number | null;
+            plannedEquipmentYuan: number | null;
+            plannedSoftwareYuan: number | null;
+            plannedStartOn: string | null;
+            plannedCompletionOn: string | null;
+            actualStartOn: string | null;
+            actualCompletionOn: string | null;
+            /** @enum {string} */
+            stage: "PLANNING" | "PREPARATION" | "STARTED" | "UNDER_CONSTRUCTION" | "COMPLETED" | "TERMINATED";
+            stageLabel: string;
+            registeredOn: string;
+            note: string | null;
+            /** @description Latest approved cumulative completed investment (元) and its month */
+            completedYuan: number | null;
+            completedMonth: string | null;
+            /**
+             * @description Judgement of that month
+             * @enum {string|null}
+             */
+            latestJudgement: "AHEAD" | "NORMAL" | "BEHIND" | null;
+            latestJudgementLabel: string | null;
+            version: number;
+        };
+        ProjectRevisionDto: {
+            effectiveOn: string;
+            districtCode: string;
+            chainId: string | null;
+            programmeCodes: string[];
+            planYear: number;
+            plannedTotalYuan: number;
+            plannedYearYuan: number | null;
+        };
         ProposedFiguresDto: {
             /** @description 营业收入(元) */
             operatingRevenueYuan?: number | null;
@@ -2556,6 +2885,15 @@ export interface components {
                 thresholdYuan?: string;
                 /** @description TAX_PER_MU_BELOW: tax per mu threshold in yuan, e.g. 10000 */
                 thresholdYuanPerMu?: number;
+                /** @description PROJECT_COUNT / PROJECT_INVESTMENT: programme code, e.g. "SHUANGBAI" */
+                programme?: string;
+                /**
+                 * @description PROJECT_INVESTMENT: what is summed
+                 * @enum {string}
+                 */
+                investmentBasis?: "PLANNED_TOTAL" | "PLANNED_YEAR" | "COMPLETED";
+                /** @description PROJECT_INVESTMENT: yuan per unit of the line, e.g. "100000000" for 亿元 */
+                unitYuan?: string;
             };
             id: string;
             code: string;
@@ -2567,7 +2905,7 @@ export interface components {
             direction: "AT_LEAST" | "AT_MOST";
             directionLabel: string;
             /** @enum {string} */
-            measureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL";
+            measureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL" | "PROJECT_COUNT" | "PROJECT_INVESTMENT";
             measureKindLabel: string;
             sortOrder: number;
             note: string;
@@ -2635,6 +2973,11 @@ export interface components {
             score: number | null;
             rank: number | null;
             populationSize: number | null;
+        };
+        ReviewProgressDto: {
+            /** @description Required for a rejection */
+            reason?: string;
+            version: number;
         };
         /** @enum {string} */
         Role: "ADMIN" | "BUREAU_STAFF" | "DISTRICT_STAFF" | "LIAISON" | "VIEWER";
@@ -2823,6 +3166,18 @@ export interface components {
             stageLabel: string;
             count: number;
         };
+        StageEventDto: {
+            /** @enum {string|null} */
+            fromStage: "PLANNING" | "PREPARATION" | "STARTED" | "UNDER_CONSTRUCTION" | "COMPLETED" | "TERMINATED" | null;
+            fromStageLabel: string | null;
+            /** @enum {string} */
+            toStage: "PLANNING" | "PREPARATION" | "STARTED" | "UNDER_CONSTRUCTION" | "COMPLETED" | "TERMINATED";
+            toStageLabel: string;
+            effectiveOn: string;
+            reason: string | null;
+            actorUsername: string | null;
+            at: string;
+        };
         SubmitChangeRequestDto: {
             /**
              * @description The version you read: the enterprise's `version` for profile changes (required), the period's
@@ -2850,6 +3205,14 @@ export interface components {
             /** @description Why (e.g. 复核通过, 工信部撤销通知); kept in the history */
             reason: string;
             /** @description The version you read (stale → 409 VERSION_CONFLICT) */
+            version: number;
+        };
+        TransitionProjectStageDto: {
+            /** @enum {string} */
+            toStage: "PLANNING" | "PREPARATION" | "STARTED" | "UNDER_CONSTRUCTION" | "COMPLETED" | "TERMINATED";
+            /** @description Default today; not after today, not before the last stage change */
+            effectiveOn?: string;
+            reason?: string;
             version: number;
         };
         UnreadCountDto: {
@@ -2941,6 +3304,42 @@ export interface components {
             contactPhone?: string | null;
             /** Format: email */
             contactEmail?: string | null;
+        };
+        UpdateProjectDto: {
+            /** @description 项目名称 */
+            name?: string;
+            /** @description 项目代码 (GB/T 40058-2021, 24 位, 如 2022-330211-34-03-000015); optional */
+            projectCode?: string | null;
+            /** @description 项目所在区县 (defaults to the enterprise's district) */
+            districtCode?: string;
+            /**
+             * Format: uuid
+             * @description 所属产业链
+             */
+            chainId?: string | null;
+            /** @enum {string} */
+            kind?: "NEW_BUILD" | "TECH_UPGRADE" | "EXPANSION";
+            /** @description 专项 codes (GET /projects/programmes), e.g. ["SHUANGBAI"] */
+            programmeCodes?: string[];
+            /** @description 计划年度 */
+            planYear?: number;
+            /** @description 计划总投资(元) */
+            plannedTotalYuan?: number;
+            /** @description 年度计划投资(元) */
+            plannedYearYuan?: number | null;
+            /** @description 其中设备投资(元) */
+            plannedEquipmentYuan?: number | null;
+            /** @description 其中软件投资(元) */
+            plannedSoftwareYuan?: number | null;
+            plannedStartOn?: string | null;
+            plannedCompletionOn?: string | null;
+            actualStartOn?: string | null;
+            actualCompletionOn?: string | null;
+            note?: string | null;
+            /** @description The version you read (stale → 409 VERSION_CONFLICT) */
+            version: number;
+            /** @description Day the change takes effect for quota counts (default today; not after today, not before the last change) */
+            effectiveOn?: string;
         };
         UpdateQuotaLineDto: {
             label?: string;
@@ -7177,6 +7576,642 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_list: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page, at most 100 */
+                pageSize?: number;
+                programme?: string;
+                stage?: "PLANNING" | "PREPARATION" | "STARTED" | "UNDER_CONSTRUCTION" | "COMPLETED" | "TERMINATED";
+                districtCode?: string;
+                chainId?: string;
+                enterpriseId?: string;
+                year?: number;
+                keyword?: string;
+                /** @description Sort as field:direction, e.g. name:asc */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProjectDto"][];
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, PROJECT_CODE_INVALID, PROGRAMME_UNKNOWN, INVESTMENT_INCONSISTENT, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 PROJECT_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProjectDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, PROJECT_CODE_INVALID, PROGRAMME_UNKNOWN, INVESTMENT_INCONSISTENT, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 PROJECT_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ENTERPRISE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PROJECT_CODE_DUPLICATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_export: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page, at most 100 */
+                pageSize?: number;
+                format?: "csv" | "xlsx";
+                programme?: string;
+                stage?: "PLANNING" | "PREPARATION" | "STARTED" | "UNDER_CONSTRUCTION" | "COMPLETED" | "TERMINATED";
+                districtCode?: string;
+                chainId?: string;
+                enterpriseId?: string;
+                year?: number;
+                keyword?: string;
+                /** @description Sort as field:direction, e.g. name:asc */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV or XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED, PROJECT_CODE_INVALID, PROGRAMME_UNKNOWN, INVESTMENT_INCONSISTENT, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 EXPORT,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_listProgrammes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED, PROJECT_CODE_INVALID, PROGRAMME_UNKNOWN, INVESTMENT_INCONSISTENT, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 PROJECT_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, PROJECT_CODE_INVALID, PROGRAMME_UNKNOWN, INVESTMENT_INCONSISTENT, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 PROJECT_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, PROJECT_CODE_INVALID, PROGRAMME_UNKNOWN, INVESTMENT_INCONSISTENT, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 PROJECT_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT, PROJECT_CODE_DUPLICATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_addProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProgressDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, PROJECT_CODE_INVALID, PROGRAMME_UNKNOWN, INVESTMENT_INCONSISTENT, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 PROJECT_PROGRESS_REPORT,角色:BUREAU_STAFF, DISTRICT_STAFF, LIAISON */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                progressId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewProgressDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, PROJECT_CODE_INVALID, PROGRAMME_UNKNOWN, INVESTMENT_INCONSISTENT, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 PROJECT_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PROGRESS_NOT_PENDING, VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                progressId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewProgressDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, PROJECT_CODE_INVALID, PROGRAMME_UNKNOWN, INVESTMENT_INCONSISTENT, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 PROJECT_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PROGRESS_NOT_PENDING, VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionProjectStageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, PROJECT_CODE_INVALID, PROGRAMME_UNKNOWN, INVESTMENT_INCONSISTENT, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 PROJECT_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
