@@ -45,6 +45,8 @@ import { DictionaryService } from './dictionaries/dictionary.service';
 import { NotificationScheduler } from './notifications/notification.scheduler';
 import { NotificationsController } from './notifications/notifications.controller';
 import { SavedViewsController } from './saved-views/saved-views.controller';
+import { RecognitionTypesController } from './recognition-types/recognition-types.controller';
+import { CarriersController } from './carriers/carriers.controller';
 import { WorkbenchController } from './workbench/workbench.controller';
 import { WorkbenchService } from './workbench/workbench.service';
 
@@ -102,6 +104,8 @@ export class AppModule {
         DictionariesController,
         NotificationsController,
         SavedViewsController,
+        RecognitionTypesController,
+        CarriersController,
         WorkbenchController,
       ],
       providers: [

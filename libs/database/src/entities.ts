@@ -1,9 +1,9 @@
 import { AuditLogEntity } from '@app/audit';
 import { SavedViewEntity, UserEntity } from '@app/auth';
-import { ChainMembershipEntity, CommunityEntity, CommunityMemberEntity, DesignationEntity, DesignationEventEntity } from '@app/cultivation';
+import { CarrierEntity, ChainMembershipEntity, CommunityEntity, CommunityMemberEntity, DesignationEntity, DesignationEventEntity } from '@app/cultivation';
 import { NotificationEntity } from '@app/notifications';
 import { QuotaLineEntity, QuotaLineSplitEntity, QuotaManualReportEntity, QuotaPlanEntity, QuotaSnapshotEntity } from '@app/quotas';
-import { ChainEntity, ChainSegmentEntity, DistrictEntity, IndustryEntity } from '@app/reference';
+import { ChainEntity, ChainSegmentEntity, DistrictEntity, IndustryEntity, RecognitionTypeEntity } from '@app/reference';
 import { ChangeRequestEntity, EnterpriseDistrictSpellEntity, EnterpriseEntity, EnterpriseFigureEntity } from '@app/registry';
 
 /** Every entity of the schema, listed once for Nest, the CLI and the migration tool. */
@@ -30,4 +30,6 @@ export const ENTITIES = [
   QuotaSnapshotEntity,
   SavedViewEntity,
   NotificationEntity,
+  RecognitionTypeEntity,
+  CarrierEntity,
 ];

@@ -10,6 +10,8 @@ import { BackfillDatedHistory1796100549771 } from './1796100549771-BackfillDated
 import { Notifications1796101847200 } from './1796101847200-Notifications';
 import { SavedViews1796102086135 } from './1796102086135-SavedViews';
 import { LiveEnterpriseListIndex1796104878212 } from './1796104878212-LiveEnterpriseListIndex';
+import { RecognitionCatalogue1796116432583 } from './1796116432583-RecognitionCatalogue';
+import { SeedRecognitionTypes1796116432584 } from './1796116432584-SeedRecognitionTypes';
 
 /** Every migration in timestamp order; a new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -25,4 +27,6 @@ export const MIGRATIONS: Function[] = [
   Notifications1796101847200,
   SavedViews1796102086135,
   LiveEnterpriseListIndex1796104878212,
+  RecognitionCatalogue1796116432583,
+  SeedRecognitionTypes1796116432584,
 ];
