@@ -1,4 +1,4 @@
-import { DESIGNATION_LEVEL_LABELS, DesignationType, holdsOnSql, stateOnSql } from '@app/core';
+import { DESIGNATION_LEVEL_LABELS, DesignationType, holdsOnSql, levelsAtLeast, stateOnSql } from '@app/core';
 import { scaleTierSql } from '@app/cultivation';
 import { activeOnSql, districtOnSql } from '@app/registry';
 
@@ -66,6 +66,7 @@ const enterpriseColumns = (date: string) => `e.id AS enterprise_id, e.credit_cod
  * all their designations of it, falls in the window.
  */
 function holdersSql(p: Params, params: MeasureParams, asOf: string, scope: MeasureScope, newWindow?: { from: string; to: string }): string {
+  if (params.designationTypes || params.minLevel || params.holderKind) return recognitionHoldersSql(p, params, asOf, scope, newWindow);
   const type = p.add(params.designationType ?? DesignationType.CHAIN_LEADER);
   const level = params.designationLevel ? p.add(params.designationLevel) : null;
   const at = `${p.add(asOf)}::date`;
@@ -78,6 +79,48 @@ function holdersSql(p: Params, params: MeasureParams, asOf: string, scope: Measu
     FROM designation d JOIN enterprise e ON e.id = d.enterprise_id CROSS JOIN LATERAL ${stateOnSql('d.id', at)} s
     WHERE d.type = ${type}${levelFilter('d')} AND ${holdsOnSql('s.status', 's.expires_on', at)}${since}${enterpriseScope(p, scope, at, 'd')}
     ORDER BY e.id`;
+}
+
+/**
+ * Holders — enterprises, or carriers with `holderKind: 'CARRIER'` — of a recognition of any of `designationTypes`
+ * (or `designationType`) at `designationLevel` or at least `minLevel`, on `asOf`, by the same rules as
+ * `holdersSql` (state on the day, `holdsOnSql`; with `newWindow` the holder's first recognition of the type at
+ * those levels falls in the window). One row per holder: an enterprise that gained two of the types counts
+ * once. A carrier's row names the carrier (and the type) in `detail` and its operating enterprise, if any, in
+ * the enterprise columns; its district is the carrier's, its chain the recognition's or the carrier's.
+ */
+function recognitionHoldersSql(p: Params, params: MeasureParams, asOf: string, scope: MeasureScope, newWindow?: { from: string; to: string }): string {
+  const types = p.add(params.designationTypes ?? [params.designationType ?? DesignationType.CHAIN_LEADER]);
+  const levels = params.minLevel ? p.add(levelsAtLeast(params.minLevel)) : params.designationLevel ? p.add([params.designationLevel]) : null;
+  const at = `${p.add(asOf)}::date`;
+  const carrier = params.holderKind === 'CARRIER';
+  const holder = carrier ? 'carrier_id' : 'enterprise_id';
+  const levelFilter = (alias: string) => (levels ? ` AND ${alias}.level = ANY(${levels}::text[])` : '');
+  const firstRecognised = `(SELECT min(ev.effective_on) FROM designation_event ev JOIN designation d2 ON d2.id = ev.designation_id
+      WHERE d2.${holder} = d.${holder} AND d2.type = d.type${levelFilter('d2')} AND ev.to_status = 'RECOGNISED' AND ev.effective_on <= ${at})`;
+  const since = newWindow ? ` AND ${firstRecognised} BETWEEN ${p.add(newWindow.from)}::date AND ${p.add(newWindow.to)}::date` : '';
+  const typeName = `(SELECT rt.name FROM recognition_type rt WHERE rt.code = d.type)`;
+  const holds = `d.type = ANY(${types}::text[])${levelFilter('d')} AND ${holdsOnSql('s.status', 's.expires_on', at)}${since}`;
+  if (!carrier) {
+    return `SELECT DISTINCT ON (e.id) ${enterpriseColumns(at)},
+        concat_ws(' ', ${typeName}, ${LEVEL_LABEL_SQL}, '认定于', ${firstRecognised}::text) AS detail, NULL::numeric AS current_value, NULL::numeric AS previous_value
+      FROM designation d JOIN enterprise e ON e.id = d.enterprise_id CROSS JOIN LATERAL ${stateOnSql('d.id', at)} s
+      WHERE ${holds}${enterpriseScope(p, scope, at, 'd')}
+      ORDER BY e.id, d.type`;
+  }
+  const parts: string[] = [];
+  if (scope.districtCode) parts.push(`k.district_code = ${p.add(scope.districtCode)}`);
+  if (scope.districtCodes) parts.push(`k.district_code = ANY(${p.add(scope.districtCodes)}::text[])`);
+  if (scope.chainId) {
+    const chain = p.add(scope.chainId);
+    parts.push(`coalesce(d.chain_id, k.chain_id) = ${chain}::uuid`);
+  }
+  return `SELECT DISTINCT ON (k.id) e.id AS enterprise_id, e.credit_code, e.name AS enterprise_name, k.district_code,
+      concat_ws(' ', k.name, ${typeName}, ${LEVEL_LABEL_SQL}, '认定于', ${firstRecognised}::text) AS detail, NULL::numeric AS current_value, NULL::numeric AS previous_value
+    FROM designation d JOIN carrier k ON k.id = d.carrier_id LEFT JOIN enterprise e ON e.id = k.operator_enterprise_id
+    CROSS JOIN LATERAL ${stateOnSql('d.id', at)} s
+    WHERE ${holds}${parts.map((x) => ` AND ${x}`).join('')}
+    ORDER BY k.id, d.type`;
 }
 
 /**

@@ -214,9 +214,9 @@ export class QuotaProgressService {
 
 function drillRow(r: Record<string, string | null>): DrillDownRowDto {
   return {
-    enterpriseId: r.enterprise_id!,
-    creditCode: r.credit_code!,
-    name: r.enterprise_name!,
+    enterpriseId: r.enterprise_id ?? null,
+    creditCode: r.credit_code ?? null,
+    name: r.enterprise_name ?? null,
     districtCode: r.district_code!,
     detail: r.detail ?? '',
     currentValue: r.current_value === null ? null : Number(r.current_value),
