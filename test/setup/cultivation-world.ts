@@ -13,7 +13,9 @@ export interface WorldEvent {
 }
 
 export interface WorldDesignation {
-  enterpriseId: string;
+  /** The holder: an enterprise, or a carrier (then enterpriseId is left out) */
+  enterpriseId?: string;
+  carrierId?: string;
   type: string;
   level: string;
   chainId?: string | null;
@@ -47,7 +49,7 @@ export class CultivationWorld {
     const res = await this.t.http
       .post('/api/v1/designations')
       .set(this.staff)
-      .send({ enterpriseId: d.enterpriseId, type: d.type, level: d.level, ...(d.chainId ? { chainId: d.chainId } : {}), status: first.to, ...dates });
+      .send({ ...(d.carrierId ? { carrierId: d.carrierId } : { enterpriseId: d.enterpriseId }), type: d.type, level: d.level, ...(d.chainId ? { chainId: d.chainId } : {}), status: first.to, ...dates });
     if (res.status !== 201) throw new Error(`designation: ${res.status} ${JSON.stringify(res.body)}`);
     await this.events(res.body.id, rest);
     return res.body.id as string;
@@ -65,6 +67,13 @@ export class CultivationWorld {
       if (res.status !== 201) throw new Error(`transition to ${e.to} on ${e.on}: ${res.status} ${JSON.stringify(res.body)}`);
       version = res.body.version;
     }
+  }
+
+  /** A carrier (绿色园区, 产业大脑 …) in a district, optionally run by an enterprise. */
+  async carrier(c: { kind: string; name: string; districtCode: string; operatorEnterpriseId?: string; chainId?: string }): Promise<string> {
+    const res = await this.t.http.post('/api/v1/carriers').set(this.staff).send(c);
+    if (res.status !== 201) throw new Error(`carrier: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
   }
 
   /** A community formed on a past date; its lead must hold a live 链主 designation on the chain today. */

@@ -129,11 +129,11 @@ export function checkAgainstCatalogue(types: Map<string, RecognitionTypeEntity>,
   const type = types.get(code);
   if (!type) {
     const known = [...types.values()].map((t) => `${t.name} ${t.code}`).join('、');
-    throw AppException.field(ErrorCode.RECOGNITION_TYPE_UNKNOWN, 'type', `认定类型 ${code} 不在认定类型目录中,可选:${known} (unknown recognition type)`);
+    throw AppException.field(ErrorCode.VALIDATION_FAILED, 'type', `认定类型 ${code} 不在认定类型目录中,可选:${known} (unknown recognition type)`);
   }
   if ((type.effectiveFrom && on < type.effectiveFrom) || (type.effectiveTo && on > type.effectiveTo)) {
     throw AppException.field(
-      ErrorCode.RECOGNITION_TYPE_UNKNOWN,
+      ErrorCode.VALIDATION_FAILED,
       'type',
       `认定类型“${type.name}”的适用期为 ${type.effectiveFrom ?? '不限'} 至 ${type.effectiveTo ?? '不限'},${on} 不在其中 (type not in force on that date)`,
     );

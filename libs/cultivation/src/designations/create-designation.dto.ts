@@ -14,7 +14,7 @@ export class CreateDesignationDto {
   @IsUUID()
   carrierId?: string;
 
-  /** A code of the recognition catalogue (GET /recognition-types); unknown or not in force → 400 RECOGNITION_TYPE_UNKNOWN */
+  /** A code of the recognition catalogue (GET /recognition-types); unknown or not in force → 400 VALIDATION_FAILED on field type */
   @IsString()
   @Matches(/^[A-Z][A-Z0-9_]{1,29}$/, { message: 'type 应为认定类型代码,如 GREEN_FACTORY (see GET /recognition-types)' })
   type: string;
