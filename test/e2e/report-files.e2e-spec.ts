@@ -77,7 +77,7 @@ describe('quarterly report files a leader can hand over', () => {
     // Nine provincial featured apps of the industry brains recognised in 2022: 9 of 3, 300 %.
     for (let i = 1; i <= 9; i++) {
       const app = await world.carrier({ kind: 'INDUSTRY_BRAIN_APP', name: `特色应用${i}`, districtCode: '330206' });
-      await world.designation({ carrierId: app, type: 'INDUSTRY_BRAIN_APP', level: 'PROVINCIAL', events: [{ to: 'RECOGNISED', on: '2022-05-20' }] });
+      await world.carrierDesignation({ carrierId: app, type: 'INDUSTRY_BRAIN_APP', level: 'PROVINCIAL', events: [{ to: 'RECOGNISED', on: '2022-05-20' }] });
     }
     // A manual line nobody reported (the plan's platform line is now counted from recognitions).
     await t.http

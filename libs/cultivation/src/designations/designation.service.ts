@@ -7,6 +7,8 @@ import {
   Actor,
   AppException,
   canTransition,
+  CARRIER_KIND_LABELS,
+  CarrierKind,
   canWriteEnterprise,
   defaultExpiry,
   designationKey,
@@ -71,7 +73,14 @@ export class DesignationService {
           if (enterprise.archived) throw AppException.conflict(ErrorCode.ENTERPRISE_ARCHIVED, '企业已归档,不能新增认定 (enterprise is archived)');
           enterpriseId = enterprise.id;
         } else {
-          await this.carriers.findInScope(manager, actor, dto.carrierId!, true);
+          const carrier = await this.carriers.findInScope(manager, actor, dto.carrierId!, true);
+          if (type.carrierKind && carrier.kind !== type.carrierKind) {
+            throw AppException.field(
+              ErrorCode.VALIDATION_FAILED,
+              'carrierId',
+              `“${type.name}”只能由${CARRIER_KIND_LABELS[type.carrierKind as CarrierKind] ?? type.carrierKind}类载体持有,“${carrier.name}”是${CARRIER_KIND_LABELS[carrier.kind] ?? carrier.kind} (carrier kind does not match the type)`,
+            );
+          }
         }
         if (dto.chainId && !(await manager.existsBy(ChainEntity, { id: dto.chainId }))) throw chainNotFound(dto.chainId);
         if (enterpriseId) await this.expiry.settle(manager, enterpriseId, today);
