@@ -69,6 +69,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/carriers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Carriers (载体: 绿色园区, 绿色设计产品, 工业互联网平台, 产业大脑, 特色应用) in the actor's districts */
+        get: operations["CarriersController_list"];
+        put?: never;
+        /** Register a carrier; its recognitions are recorded through POST /designations with carrierId */
+        post: operations["CarriersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carriers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One carrier with every recognition it holds or held */
+        get: operations["CarriersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a carrier; send the `version` you read */
+        patch: operations["CarriersController_update"];
+        trace?: never;
+    };
     "/api/v1/chains": {
         parameters: {
             query?: never;
@@ -969,6 +1005,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/recognition-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The recognition catalogue (认定类型): every type with its levels, validity, issuing body and holder */
+        get: operations["RecognitionTypesController_list"];
+        put?: never;
+        /** Add a type (policy changes yearly): recognitions of it can be recorded at once, no release needed */
+        post: operations["RecognitionTypesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-types/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecognitionTypesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a type (name, levels, validity, dates); the validity applies to recognitions recorded from now on */
+        patch: operations["RecognitionTypesController_update"];
+        trace?: never;
+    };
     "/api/v1/reports/quarterly/{year}/{q}": {
         parameters: {
             query?: never;
@@ -1228,6 +1299,54 @@ export interface components {
             /** @description The labelled fields that changed (before → after), in the dictionary's order; empty for rows without a field diff */
             changes: components["schemas"]["AuditChangeDto"][];
         };
+        CarrierDetailDto: {
+            kind: components["schemas"]["CarrierKind"];
+            /** @description Every recognition of the carrier, live first */
+            designations: components["schemas"]["DesignationDto"][];
+            id: string;
+            kindLabel: string;
+            name: string;
+            districtCode: string;
+            districtName: string | null;
+            operatorEnterpriseId: string | null;
+            operatorEnterpriseName: string | null;
+            operatorCreditCode: string | null;
+            operatorName: string | null;
+            chainId: string | null;
+            chainName: string | null;
+            description: string | null;
+            /** @description Recognitions it holds today (已认定 or 复核中) */
+            holdingCount: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CarrierDto: {
+            kind: components["schemas"]["CarrierKind"];
+            id: string;
+            kindLabel: string;
+            name: string;
+            districtCode: string;
+            districtName: string | null;
+            operatorEnterpriseId: string | null;
+            operatorEnterpriseName: string | null;
+            operatorCreditCode: string | null;
+            operatorName: string | null;
+            chainId: string | null;
+            chainName: string | null;
+            description: string | null;
+            /** @description Recognitions it holds today (已认定 or 复核中) */
+            holdingCount: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        CarrierKind: "GREEN_PARK" | "GREEN_DESIGN_PRODUCT" | "INDUSTRIAL_INTERNET_PLATFORM" | "INDUSTRY_BRAIN" | "INDUSTRY_BRAIN_APP";
         ChainDto: {
             id: string;
             code: string;
@@ -1423,6 +1542,22 @@ export interface components {
         CommunityRole: "UPSTREAM_SUPPLIER" | "DOWNSTREAM_CUSTOMER" | "PEER" | "RESEARCH_PARTNER" | "SERVICE_PROVIDER";
         /** @enum {string} */
         CommunityStatus: "PLANNED" | "FORMED" | "DISSOLVED";
+        CreateCarrierDto: {
+            kind: components["schemas"]["CarrierKind"];
+            /** @description 名称: the park, product, platform, brain or app */
+            name: string;
+            districtCode: string;
+            /**
+             * Format: uuid
+             * @description The registry enterprise that runs it (运营主体), if any
+             */
+            operatorEnterpriseId?: string;
+            /** @description The operator's name when it is not in the registry */
+            operatorName?: string;
+            /** Format: uuid */
+            chainId?: string;
+            description?: string;
+        };
         CreateChainDto: {
             /** @description Stable code, upper case, e.g. RARE_EARTH_MAGNETIC */
             code: string;
@@ -1479,18 +1614,29 @@ export interface components {
              * @enum {string}
              */
             status: "CANDIDATE" | "RECOGNISED";
-            /** Format: uuid */
-            enterpriseId: string;
-            /** @enum {string} */
-            type: "CHAIN_LEADER" | "CHAIN_CORE" | "CHAIN_BASE" | "SINGLE_CHAMPION" | "LITTLE_GIANT" | "SPECIALIZED_SME" | "INNOVATIVE_SME" | "BIG_EXCELLENT_STRONG" | "SCALE_10B" | "SCALE_50B" | "SCALE_100B";
-            /** @enum {string} */
-            level: "NATIONAL" | "PROVINCIAL" | "MUNICIPAL" | "DISTRICT";
             /**
              * Format: uuid
-             * @description Required for CHAIN_LEADER / CHAIN_CORE / CHAIN_BASE, refused for other types
+             * @description The holding enterprise (for enterprise-held types); give this or carrierId
+             */
+            enterpriseId?: string;
+            /**
+             * Format: uuid
+             * @description The holding carrier (for carrier-held types: 绿色园区, 工业互联网平台 …); give this or enterpriseId
+             */
+            carrierId?: string;
+            /** @description A code of the recognition catalogue (GET /recognition-types); unknown or not in force → 400 VALIDATION_FAILED on field type */
+            type: string;
+            /**
+             * @description One of the type's levels in the catalogue
+             * @enum {string}
+             */
+            level: "NATIONAL" | "PROVINCIAL" | "MUNICIPAL" | "DISTRICT" | "BASIC" | "ADVANCED" | "EXCELLENT" | "LEADING";
+            /**
+             * Format: uuid
+             * @description Required for types that name a chain (CHAIN_LEADER / CHAIN_CORE / CHAIN_BASE), refused for other types
              */
             chainId?: string;
-            /** @description SINGLE_CHAMPION only: the champion product (单项冠军产品) */
+            /** @description For types that name a product (单项冠军产品) */
             productName?: string;
             productCode?: string;
             /** @description 批次, e.g. 第四批 */
@@ -1502,7 +1648,7 @@ export interface components {
             recognisingBody?: string;
             /** @description Recognition date, not after today; required when status is RECOGNISED */
             recognisedOn?: string;
-            /** @description Defaults to recognisedOn + 3 years for LITTLE_GIANT and SINGLE_CHAMPION */
+            /** @description Defaults to recognisedOn + the type's validity in the catalogue (none when it has none) */
             expiresOn?: string;
             /** @description Day a candidate entered cultivation (defaults to today) */
             candidateSince?: string;
@@ -1565,6 +1711,15 @@ export interface components {
             measureParams?: {
                 designationType?: string;
                 designationLevel?: string;
+                /** @description Designation measures: any of these recognition types (catalogue codes) */
+                designationTypes?: string[];
+                /** @description Designation measures: this level or higher, e.g. MUNICIPAL for 市级以上 */
+                minLevel?: string;
+                /**
+                 * @description Designation measures: count enterprises (default) or carriers
+                 * @enum {string}
+                 */
+                holderKind?: "ENTERPRISE" | "CARRIER";
                 /** @enum {string} */
                 metric?: "operatingRevenueYuan" | "industrialOutputYuan" | "taxPaidYuan";
                 /** @description NEW_AT_SCALE_TIER: the tier in yuan, e.g. "10000000000" for 百亿 */
@@ -1592,6 +1747,23 @@ export interface components {
             title: string;
             sourceDocument?: string;
             lines?: components["schemas"]["CreateQuotaLineDto"][];
+        };
+        CreateRecognitionTypeDto: {
+            levels: components["schemas"]["DesignationLevel"][];
+            /** @description Years before re-review; omit or null for no expiry */
+            validityYears?: number | null;
+            holderKind: components["schemas"]["HolderKind"];
+            /** @description Required for a carrier-held type: the kind of carrier that holds it */
+            carrierKind?: components["schemas"]["CarrierKind"];
+            /** @description Upper snake case, e.g. GREEN_SUPPLY_CHAIN; fixed once created */
+            code: string;
+            name: string;
+            issuingBody?: string;
+            namesProduct?: boolean;
+            /** @description First day a recognition of the type may take effect */
+            effectiveFrom?: string;
+            effectiveTo?: string;
+            sortOrder?: number;
         };
         CreateSavedViewDto: {
             page: components["schemas"]["SavedViewPage"];
@@ -1628,7 +1800,9 @@ export interface components {
             tagged: boolean;
         };
         DesignationDetailDto: {
-            type: components["schemas"]["DesignationType"];
+            /** @description Who holds it: an enterprise (enterprise* fields) or a carrier (carrier* fields) */
+            holderKind: components["schemas"]["HolderKind"];
+            carrierKind: components["schemas"]["CarrierKind"] | null;
             level: components["schemas"]["DesignationLevel"];
             /** @description Status as it reads today: a RECOGNISED designation past its expiresOn reads EXPIRED */
             status: components["schemas"]["DesignationStatus"];
@@ -1639,11 +1813,18 @@ export interface components {
             /** @description Every status change, oldest first; nothing is overwritten */
             events: components["schemas"]["DesignationEventDto"][];
             id: string;
-            enterpriseId: string;
-            enterpriseName: string;
-            creditCode: string;
+            /** @description The holding enterprise; null when a carrier holds it */
+            enterpriseId: string | null;
+            enterpriseName: string | null;
+            creditCode: string | null;
+            /** @description The holding carrier (绿色园区, 工业互联网平台 …); null when an enterprise holds it */
+            carrierId: string | null;
+            carrierName: string | null;
+            /** @description The holder's district */
             districtCode: string;
-            /** @description Chinese label of the type, e.g. 链主 */
+            /** @description A code of the recognition catalogue (GET /recognition-types), e.g. CHAIN_LEADER, GREEN_FACTORY */
+            type: string;
+            /** @description Chinese name of the type from the catalogue, e.g. 链主 */
             typeLabel: string;
             levelLabel: string;
             chainId: string | null;
@@ -1670,18 +1851,27 @@ export interface components {
             updatedAt: string;
         };
         DesignationDto: {
-            type: components["schemas"]["DesignationType"];
+            /** @description Who holds it: an enterprise (enterprise* fields) or a carrier (carrier* fields) */
+            holderKind: components["schemas"]["HolderKind"];
+            carrierKind: components["schemas"]["CarrierKind"] | null;
             level: components["schemas"]["DesignationLevel"];
             /** @description Status as it reads today: a RECOGNISED designation past its expiresOn reads EXPIRED */
             status: components["schemas"]["DesignationStatus"];
             /** @description Status last written by a transition (differs from `status` only when lapsed by date) */
             recordedStatus: components["schemas"]["DesignationStatus"];
             id: string;
-            enterpriseId: string;
-            enterpriseName: string;
-            creditCode: string;
+            /** @description The holding enterprise; null when a carrier holds it */
+            enterpriseId: string | null;
+            enterpriseName: string | null;
+            creditCode: string | null;
+            /** @description The holding carrier (绿色园区, 工业互联网平台 …); null when an enterprise holds it */
+            carrierId: string | null;
+            carrierName: string | null;
+            /** @description The holder's district */
             districtCode: string;
-            /** @description Chinese label of the type, e.g. 链主 */
+            /** @description A code of the recognition catalogue (GET /recognition-types), e.g. CHAIN_LEADER, GREEN_FACTORY */
+            type: string;
+            /** @description Chinese name of the type from the catalogue, e.g. 链主 */
             typeLabel: string;
             levelLabel: string;
             chainId: string | null;
@@ -1727,7 +1917,7 @@ export interface components {
             at: string;
         };
         /** @enum {string} */
-        DesignationLevel: "NATIONAL" | "PROVINCIAL" | "MUNICIPAL" | "DISTRICT";
+        DesignationLevel: "NATIONAL" | "PROVINCIAL" | "MUNICIPAL" | "DISTRICT" | "BASIC" | "ADVANCED" | "EXCELLENT" | "LEADING";
         /** @enum {string} */
         DesignationStatus: "CANDIDATE" | "RECOGNISED" | "UNDER_REVIEW" | "EXPIRED" | "REVOKED" | "REJECTED";
         /** @enum {string} */
@@ -1758,7 +1948,10 @@ export interface components {
             references: components["schemas"]["ReferencePointerDto"][];
         };
         DictionaryEnumsDto: {
+            /** @description The recognition catalogue's types (codes and names), in the catalogue's order */
             designationType: components["schemas"]["LabelledValueDto"][];
+            holderKind: components["schemas"]["LabelledValueDto"][];
+            carrierKind: components["schemas"]["LabelledValueDto"][];
             designationLevel: components["schemas"]["LabelledValueDto"][];
             designationStatus: components["schemas"]["LabelledValueDto"][];
             communityStatus: components["schemas"]["LabelledValueDto"][];
@@ -1792,9 +1985,11 @@ export interface components {
         /** @enum {string} */
         DistrictKind: "CITY" | "DISTRICT" | "COUNTY" | "COUNTY_CITY" | "FUNCTIONAL_ZONE";
         DrillDownRowDto: {
-            enterpriseId: string;
-            creditCode: string;
-            name: string;
+            /** @description The enterprise; for a carrier (park, product, platform …) its operating enterprise, null when it has none */
+            enterpriseId: string | null;
+            creditCode: string | null;
+            /** @description Enterprise name (for a carrier: its operator's; the carrier's own name is in `detail`) */
+            name: string | null;
             districtCode: string;
             detail: string;
             currentValue: number | null;
@@ -1961,6 +2156,11 @@ export interface components {
             /** @example ok */
             status: string;
         };
+        /**
+         * @description Who holds it: an enterprise (enterprise* fields) or a carrier (carrier* fields)
+         * @enum {string}
+         */
+        HolderKind: "ENTERPRISE" | "CARRIER";
         ImportCountsDto: {
             /** @description Rows that add a new record */
             created: number;
@@ -2263,6 +2463,15 @@ export interface components {
             measureParams: {
                 designationType?: string;
                 designationLevel?: string;
+                /** @description Designation measures: any of these recognition types (catalogue codes) */
+                designationTypes?: string[];
+                /** @description Designation measures: this level or higher, e.g. MUNICIPAL for 市级以上 */
+                minLevel?: string;
+                /**
+                 * @description Designation measures: count enterprises (default) or carriers
+                 * @enum {string}
+                 */
+                holderKind?: "ENTERPRISE" | "CARRIER";
                 /** @enum {string} */
                 metric?: "operatingRevenueYuan" | "industrialOutputYuan" | "taxPaidYuan";
                 /** @description NEW_AT_SCALE_TIER: the tier in yuan, e.g. "10000000000" for 百亿 */
@@ -2306,6 +2515,26 @@ export interface components {
         ReadyDto: {
             /** @example ok */
             status: string;
+        };
+        RecognitionTypeDto: {
+            levels: components["schemas"]["DesignationLevel"][];
+            holderKind: components["schemas"]["HolderKind"];
+            carrierKind: components["schemas"]["CarrierKind"] | null;
+            id: string;
+            code: string;
+            name: string;
+            /** @description Chinese names of the levels, in the same order */
+            levelLabels: string[];
+            /** @description Years a recognition lasts before re-review; null: no expiry */
+            validityYears: number | null;
+            issuingBody: string | null;
+            holderKindLabel: string;
+            namesChain: boolean;
+            namesProduct: boolean;
+            effectiveFrom: string | null;
+            effectiveTo: string | null;
+            sortOrder: number;
+            version: number;
         };
         ReferencePointerDto: {
             /** @description e.g. districts */
@@ -2448,6 +2677,23 @@ export interface components {
             /** @description Unread messages in the caller's inbox */
             unread: number;
         };
+        UpdateCarrierDto: {
+            /** @description 名称: the park, product, platform, brain or app */
+            name?: string;
+            districtCode?: string;
+            /**
+             * Format: uuid
+             * @description The registry enterprise that runs it (运营主体), if any
+             */
+            operatorEnterpriseId?: string;
+            /** @description The operator's name when it is not in the registry */
+            operatorName?: string;
+            /** Format: uuid */
+            chainId?: string;
+            description?: string;
+            /** @description The version you read (stale → 409 VERSION_CONFLICT) */
+            version: number;
+        };
         UpdateChainDto: {
             /** @description Stable code, upper case, e.g. RARE_EARTH_MAGNETIC */
             code?: string;
@@ -2541,6 +2787,20 @@ export interface components {
             /** @description Replaces all splits of the line when given */
             splits?: components["schemas"]["SplitInputDto"][];
             /** @description The version read */
+            version: number;
+        };
+        UpdateRecognitionTypeDto: {
+            levels?: components["schemas"]["DesignationLevel"][];
+            /** @description Years before re-review; omit or null for no expiry */
+            validityYears?: number | null;
+            name?: string;
+            issuingBody?: string;
+            namesProduct?: boolean;
+            /** @description First day a recognition of the type may take effect */
+            effectiveFrom?: string;
+            effectiveTo?: string;
+            sortOrder?: number;
+            /** @description The version you read (stale → 409 VERSION_CONFLICT) */
             version: number;
         };
         UpdateSavedViewDto: {
@@ -2862,6 +3122,238 @@ export interface operations {
             };
             /** @description TOO_MANY_REQUESTS */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CarriersController_list: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page, at most 100 */
+                pageSize?: number;
+                kind?: components["schemas"]["CarrierKind"];
+                districtCode?: string;
+                /** @description Part of the name */
+                q?: string;
+                /** @description Sort as field:direction, e.g. name:asc */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CarrierDto"][];
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 ENTERPRISE_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CarriersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCarrierDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierDetailDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 DESIGNATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CarriersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierDetailDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 ENTERPRISE_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CARRIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CarriersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCarrierDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierDetailDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 DESIGNATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4321,8 +4813,12 @@ export interface operations {
                 page?: number;
                 /** @description Rows per page, at most 100 */
                 pageSize?: number;
-                type?: "CHAIN_LEADER" | "CHAIN_CORE" | "CHAIN_BASE" | "SINGLE_CHAMPION" | "LITTLE_GIANT" | "SPECIALIZED_SME" | "INNOVATIVE_SME" | "BIG_EXCELLENT_STRONG" | "SCALE_10B" | "SCALE_50B" | "SCALE_100B";
-                level?: "NATIONAL" | "PROVINCIAL" | "MUNICIPAL" | "DISTRICT";
+                /** @description Only enterprise-held or only carrier-held recognitions */
+                holderKind?: components["schemas"]["HolderKind"];
+                /** @description A recognition-type code of the catalogue */
+                type?: string;
+                carrierId?: string;
+                level?: "NATIONAL" | "PROVINCIAL" | "MUNICIPAL" | "DISTRICT" | "BASIC" | "ADVANCED" | "EXCELLENT" | "LEADING";
                 /** @description Status as it reads today (EXPIRED includes recognitions past their expiry date) */
                 status?: "CANDIDATE" | "RECOGNISED" | "UNDER_REVIEW" | "EXPIRED" | "REVOKED" | "REJECTED";
                 chainId?: string;
@@ -6807,6 +7303,233 @@ export interface operations {
                 };
             };
             /** @description ALREADY_FROZEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecognitionTypesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionTypeDto"][];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REFERENCE_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecognitionTypesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRecognitionTypeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionTypeDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REFERENCE_WRITE,角色:ADMIN, BUREAU_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RECOGNITION_TYPE_CODE_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecognitionTypesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionTypeDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REFERENCE_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RECOGNITION_TYPE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecognitionTypesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRecognitionTypeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionTypeDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REFERENCE_WRITE,角色:ADMIN, BUREAU_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
