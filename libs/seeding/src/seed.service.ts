@@ -8,6 +8,7 @@ import { ChainEntity, ChainSegmentEntity, ChainStage, DistrictEntity, IndustryEn
 import { EnterpriseEntity, EnterpriseFigureEntity, EnterpriseStatus } from '@app/registry';
 
 import { seedDemoCultivation } from './demo-cultivation/demo-cultivation.seeder';
+import { seedDemoRecognitions } from './demo-cultivation/demo-recognitions.seeder';
 import { seedQuotaPlans } from './quota-plan-seed';
 import { readSeed, SeedChain, SeedEnterprise, SeedSegment } from './seed-files';
 
@@ -53,6 +54,9 @@ export class SeedService {
         say(`demo: ${counts.enterprisesAdded} enterprises added, ${counts.figuresAdded} figure rows`);
         Object.assign(counts, await seedDemoCultivation(manager));
         say(`demo: ${counts.membershipsAdded} chain memberships, ${counts.designationsAdded} designations, ${counts.communitiesAdded} communities added`);
+        const recognitions = await seedDemoRecognitions(manager);
+        counts.designationsAdded += recognitions.recognitionsAdded;
+        say(`demo: ${recognitions.carriersAdded} carriers, ${recognitions.recognitionsAdded} factory, green and platform recognitions added`);
       }
       const added = [counts.chainsAdded, counts.enterprisesAdded, counts.membershipsAdded, counts.designationsAdded, counts.communitiesAdded, counts.quotaLinesAdded];
       if (added.some(Boolean)) {
