@@ -224,13 +224,16 @@ describe('figures at a past date stay what the registry said on that date', () =
   });
 
   it('takes the city value of a manual line from the city report, else the sum of the districts', async () => {
-    const url = '/api/v1/quota-plans/2022/lines/SMART_FACTORIES/reports';
+    // A line of its own: the plan's smart-factory line is now counted from recognitions.
+    await addLine('MANUAL_SUMMED', 'MANUAL', {});
+    const SMART_FACTORIES = 'MANUAL_SUMMED';
+    const url = `/api/v1/quota-plans/2022/lines/${SMART_FACTORIES}/reports`;
     await t.http.post(url).set(staff).send({ value: 4, reportedOn: '2022-05-10', evidence: '镇海区上报', districtCode: '330211' }).expect(201);
     await t.http.post(url).set(staff).send({ value: 3, reportedOn: '2022-06-10', evidence: '北仑区上报', districtCode: '330206' }).expect(201);
-    expect((await progress('2022-06-30')).SMART_FACTORIES.actual).toBe(7);
-    expect((await progress('2022-05-31')).SMART_FACTORIES.actual).toBe(4);
+    expect((await progress('2022-06-30'))[SMART_FACTORIES].actual).toBe(7);
+    expect((await progress('2022-05-31'))[SMART_FACTORIES].actual).toBe(4);
     await t.http.post(url).set(staff).send({ value: 20, reportedOn: '2022-06-20', evidence: '市经信局汇总' }).expect(201);
-    expect((await progress('2022-06-30')).SMART_FACTORIES.actual).toBe(20);
-    expect((await progress('2022-06-15')).SMART_FACTORIES.actual).toBe(7);
+    expect((await progress('2022-06-30'))[SMART_FACTORIES].actual).toBe(20);
+    expect((await progress('2022-06-15'))[SMART_FACTORIES].actual).toBe(7);
   });
 });

@@ -34,4 +34,18 @@ describe('demo cultivation data', () => {
     const newAt10b = await t.http.get('/api/v1/scale-tiers?year=2022&tier=SCALE_10B&newOnly=true').set(staff).expect(200);
     expect(newAt10b.body.total).toBe(3);
   });
+
+  it('moves the plan’s seven recognition lines during 2022, with carriers of every kind and some revoked', async () => {
+    const lines = ['SMART_FACTORIES', 'GREEN_FACTORIES', 'GREEN_PARKS', 'GREEN_PRODUCTS', 'INDUSTRIAL_INTERNET_PLATFORMS', 'INDUSTRY_BRAINS', 'INDUSTRY_BRAIN_APPS'];
+    const actual = async (asOf: string) =>
+      Object.fromEntries((await t.http.get(`/api/v1/quota-plans/2022/progress?asOf=${asOf}`).set(staff).expect(200)).body.lines.map((l: { code: string; actual: number }) => [l.code, l.actual]));
+    const [march, december] = [await actual('2022-03-31'), await actual('2022-12-31')];
+    for (const code of lines) expect([code, december[code] > 0]).toEqual([code, true]);
+    expect(lines.some((code) => december[code] > march[code])).toBe(true);
+    for (const kind of ['GREEN_PARK', 'GREEN_DESIGN_PRODUCT', 'INDUSTRIAL_INTERNET_PLATFORM', 'INDUSTRY_BRAIN', 'INDUSTRY_BRAIN_APP']) {
+      expect([kind, (await t.http.get(`/api/v1/carriers?kind=${kind}`).set(staff).expect(200)).body.meta.total > 0]).toEqual([kind, true]);
+    }
+    const revoked = await t.http.get('/api/v1/designations?status=REVOKED&holderKind=CARRIER').set(staff).expect(200);
+    expect(revoked.body.meta.total).toBeGreaterThan(0);
+  });
 });

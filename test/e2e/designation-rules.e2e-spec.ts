@@ -5,6 +5,8 @@ import {
   defaultExpiry,
   defaultExpirySql,
   designationKey,
+  seededValidityYears,
+  typeValiditySql,
   designationKeySql,
   DesignationStatus,
   DesignationType,
@@ -50,21 +52,37 @@ const TRANSITIONS: [DesignationStatus | null, DesignationStatus, boolean][] = [
   [S.REJECTED, S.CANDIDATE, false],
 ];
 
-const EXPIRIES: [DesignationType, string, string | null][] = [
-  [T.LITTLE_GIANT, '2022-08-15', '2025-08-15'],
-  [T.SINGLE_CHAMPION, '2024-02-29', '2027-02-28'],
-  [T.SPECIALIZED_SME, '2022-01-10', '2025-01-10'],
-  [T.INNOVATIVE_SME, '2023-12-31', '2026-12-31'],
-  [T.CHAIN_LEADER, '2022-01-10', null],
-  [T.CHAIN_CORE, '2022-01-10', null],
-  [T.BIG_EXCELLENT_STRONG, '2022-01-10', null],
-  [T.SCALE_10B, '2022-01-10', null],
+// Validity in years (the catalogue's recognition_type.validity_years; null = no expiry), recognition date, default expiry.
+const EXPIRIES: [number | null, string, string | null][] = [
+  [3, '2022-08-15', '2025-08-15'],
+  [3, '2024-02-29', '2027-02-28'],
+  [3, '2023-12-31', '2026-12-31'],
+  [5, '2022-01-10', '2027-01-10'],
+  [1, '2024-02-29', '2025-02-28'],
+  [2, '2022-03-01', '2024-03-01'],
+  [null, '2022-01-10', null],
 ];
+
+// The seeded catalogue keeps today's rule: three years for the MIIT ladder and champions, none for the rest.
+const SEEDED: [DesignationType, number | null][] = [
+  [T.LITTLE_GIANT, 3],
+  [T.SINGLE_CHAMPION, 3],
+  [T.SPECIALIZED_SME, 3],
+  [T.INNOVATIVE_SME, 3],
+  [T.CHAIN_LEADER, null],
+  [T.CHAIN_CORE, null],
+  [T.BIG_EXCELLENT_STRONG, null],
+  [T.SCALE_10B, null],
+];
+
 
 const KEYS: { a: [string, string, string, string | null]; b: [string, string, string, string | null]; same: boolean }[] = [
   { a: ['e1', 'LITTLE_GIANT', 'NATIONAL', null], b: ['e1', 'LITTLE_GIANT', 'NATIONAL', null], same: true },
   { a: ['e1', 'LITTLE_GIANT', 'NATIONAL', null], b: ['e1', 'LITTLE_GIANT', 'PROVINCIAL', null], same: false },
   { a: ['e1', 'LITTLE_GIANT', 'NATIONAL', null], b: ['e2', 'LITTLE_GIANT', 'NATIONAL', null], same: false },
+  { a: ['k1', 'GREEN_PARK', 'NATIONAL', null], b: ['k1', 'GREEN_PARK', 'NATIONAL', null], same: true },
+  { a: ['k1', 'GREEN_PARK', 'NATIONAL', null], b: ['k2', 'GREEN_PARK', 'NATIONAL', null], same: false },
+  { a: ['k1', 'GREEN_PARK', 'NATIONAL', null], b: ['k1', 'GREEN_PARK', 'PROVINCIAL', null], same: false },
   { a: ['e1', 'CHAIN_CORE', 'MUNICIPAL', 'c1'], b: ['e1', 'CHAIN_CORE', 'MUNICIPAL', 'c2'], same: false },
   { a: ['e1', 'CHAIN_CORE', 'MUNICIPAL', 'c1'], b: ['e1', 'CHAIN_BASE', 'MUNICIPAL', 'c1'], same: false },
   { a: ['e1', 'CHAIN_CORE', 'MUNICIPAL', 'c1'], b: ['e1', 'CHAIN_CORE', 'MUNICIPAL', 'c1'], same: true },
@@ -129,19 +147,37 @@ describe('designation rules: each TypeScript function agrees with its SQL twin',
     }
   });
 
-  it('gives the same default expiry, three years for every rung of 专精特新 and for champions', async () => {
-    for (const [type, on, expires] of EXPIRIES) {
-      expect([type, defaultExpiry(type, on)]).toEqual([type, expires]);
-      expect([type, await one(`${defaultExpirySql('$1::text', '$2::date')}::text`, [type, on])]).toEqual([type, expires]);
+  it('gives the same default expiry from a validity in years, none without one', async () => {
+    for (const [years, on, expires] of EXPIRIES) {
+      expect([years, on, defaultExpiry(years, on)]).toEqual([years, on, expires]);
+      expect([years, on, await one(`${defaultExpirySql('$1::int', '$2::date')}::text`, [years, on])]).toEqual([years, on, expires]);
     }
+  });
+
+  it('reads the validity of a type from the catalogue: the seeded values, and a value staff changed', async () => {
+    await client.query(`CREATE TEMP TABLE recognition_type (code text, validity_years smallint)`);
+    await client.query(`INSERT INTO recognition_type VALUES ${SEEDED.map(([t, y]) => `('${t}', ${y ?? 'NULL'})`).join(', ')}, ('GREEN_FACTORY', 5)`);
+    for (const [type, years] of [...SEEDED, ['GREEN_FACTORY', 5] as const]) {
+      expect([type, seededValidityYears(type)]).toEqual([type, type === 'GREEN_FACTORY' ? null : years]);
+      const sql = await one(`${defaultExpirySql(typeValiditySql('$1::text'), '$2::date')}::text`, [type, '2024-02-29']);
+      expect([type, sql]).toEqual([type, defaultExpiry(years, '2024-02-29')]);
+    }
+    // A code the catalogue does not have gets no expiry in SQL (the API refuses such a type before).
+    expect(await one(`${defaultExpirySql(typeValiditySql('$1::text'), '$2::date')}::text`, ['NO_SUCH_TYPE', '2024-02-29'])).toBeNull();
   });
 
   it('builds the same identity key: enterprise, type, level and chain', async () => {
     const sqlKey = ([e, type, level, chain]: [string, string, string, string | null]) =>
-      client.query(`SELECT ${designationKeySql('d')} AS v FROM (SELECT $1::text AS enterprise_id, $2::text AS type, $3::text AS level, $4::text AS chain_id) d`, [e, type, level, chain]);
+      client.query(
+        `SELECT ${designationKeySql('d')} AS v FROM (SELECT nullif($1::text, '') AS enterprise_id, nullif($5::text, '') AS carrier_id, $2::text AS type, $3::text AS level, $4::text AS chain_id) d`,
+        [e.startsWith('k') ? '' : e, type, level, chain, e.startsWith('k') ? e : ''],
+      );
+    // Holders starting with k are carriers (enterpriseId null).
+    const identity = ([h, type, level, chain]: [string, string, string, string | null]) =>
+      h.startsWith('k') ? { enterpriseId: null, carrierId: h, type, level, chainId: chain } : { enterpriseId: h, type, level, chainId: chain };
     for (const { a, b, same } of KEYS) {
-      const tsA = designationKey({ enterpriseId: a[0], type: a[1], level: a[2], chainId: a[3] });
-      const tsB = designationKey({ enterpriseId: b[0], type: b[1], level: b[2], chainId: b[3] });
+      const tsA = designationKey(identity(a));
+      const tsB = designationKey(identity(b));
       expect([a, b, tsA === tsB]).toEqual([a, b, same]);
       const [sqlA, sqlB] = [(await sqlKey(a)).rows[0].v, (await sqlKey(b)).rows[0].v];
       expect([a, b, sqlA === sqlB, sqlA]).toEqual([a, b, same, tsA]);

@@ -28,6 +28,10 @@ describe('GET /dictionaries: the Chinese label of everything the API names in En
     expect(label(dict.enums.importKind, 'figures')).toBe('年度经济指标');
     expect(label(dict.enums.communityStatus, 'FORMED')).toBe('已组建');
     expect(dict.enums.designationType.map((o) => o.value).slice(0, 3)).toEqual(['CHAIN_LEADER', 'CHAIN_CORE', 'CHAIN_BASE']);
+    // The catalogue's types, the plan's new recognitions and carriers included.
+    expect(label(dict.enums.designationType, 'GREEN_DESIGN_PRODUCT')).toBe('绿色设计产品');
+    expect(label(dict.enums.designationLevel, 'LEADING')).toBe('国家级(领航级)');
+    expect(label(dict.enums.holderKind, 'CARRIER')).toBe('载体');
   });
 
   it('labels every enum value the committed OpenAPI document declares (file formats aside)', () => {
@@ -77,7 +81,7 @@ describe('GET /dictionaries: the Chinese label of everything the API names in En
   });
 
   it('points at the routes that list reference data, and needs a login', async () => {
-    expect(dict.references.map((r) => r.path)).toEqual(['/api/v1/districts', '/api/v1/industries', '/api/v1/chains']);
+    expect(dict.references.map((r) => r.path)).toEqual(['/api/v1/districts', '/api/v1/industries', '/api/v1/chains', '/api/v1/recognition-types']);
     await t.http.get('/api/v1/dictionaries').expect(401);
   });
 });

@@ -77,7 +77,17 @@ describe('quarterly report files a leader can hand over', () => {
     const report = (code: string, value: number, evidence: string) =>
       t.http.post(`/api/v1/quota-plans/2022/lines/${code}/reports`).set(staff).send({ value, reportedOn: '2022-06-20', evidence }).expect(201);
     await report('DIGITAL_TRANSFORMATION_PROJECTS', 436, '各区县上报数字化改造项目清单汇总');
-    await report('INDUSTRY_BRAIN_APPS', 9, '省经信厅特色应用名单'); // 9 of 3: 300 %
+    // Nine provincial featured apps of the industry brains recognised in 2022: 9 of 3, 300 %.
+    for (let i = 1; i <= 9; i++) {
+      const app = await world.carrier({ kind: 'INDUSTRY_BRAIN_APP', name: `特色应用${i}`, districtCode: '330206' });
+      await world.carrierDesignation({ carrierId: app, type: 'INDUSTRY_BRAIN_APP', level: 'PROVINCIAL', events: [{ to: 'RECOGNISED', on: '2022-05-20' }] });
+    }
+    // A manual line nobody reported (the plan's platform line is now counted from recognitions).
+    await t.http
+      .post('/api/v1/quota-plans/2022/lines')
+      .set(staff)
+      .send({ code: 'PLATFORM_SERVICE_PROVIDERS', label: '培育工业互联网平台服务商', unit: '个', group: '数字化', target: 10, measureKind: 'MANUAL', measureParams: {} })
+      .expect(201);
     await report('INDUSTRIAL_INVESTMENT_GROWTH', 12, '市统计局工业投资快报'); // +12 % of a +30 % target: 40 % complete
     frozenAt = (await t.http.post('/api/v1/quota-plans/2022/quarters/2/snapshot').set(staff).expect(201)).body.frozenAt;
   });
@@ -103,7 +113,7 @@ describe('quarterly report files a leader can hand over', () => {
     // 应达 in whole firms: 10 × 181/365 of the year = 4.96 → 5 firms.
     expect(text).toMatch(new RegExp(`培育链主企业\\(家\\)\\s+10\\s+${Math.ceil((10 * 181) / 365)}\\s+2\\s+20%\\s+进度滞后`));
     // Unreported manual lines read 未填报; reported ones show their evidence.
-    expect(text).toMatch(/培育工业互联网平台\(个\)\s+10\s+5\s+—\s+未填报/);
+    expect(text).toMatch(/培育工业互联网平台服务商\(个\)\s+10\s+5\s+—\s+未填报/);
     expect(text).toContain('佐证:各区县上报数字化改造项目清单汇总');
     // A growth line's bar is a completion rate; a drive-to-zero line says what is left.
     expect(text).toContain('完成率 40%(增速 12%)');
@@ -138,7 +148,7 @@ describe('quarterly report files a leader can hand over', () => {
     const names = workbook.worksheets.map((w) => w.name);
     expect(names.slice(0, 3)).toEqual(['汇总', '分解', '培育链主企业']);
     expect(names).toContain('新增市级以上未来工厂、智能工厂、数字化车间');
-    expect(names).toHaveLength(2 + 26);
+    expect(names).toHaveLength(2 + 26 + 1); // the plan's 26 lines and the test's manual one
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
     expect(names.every((n) => n.length <= 31 && !/[A-Z_]{4}/.test(n))).toBe(true);
 

@@ -41,13 +41,22 @@ export class CultivationWorld {
 
   /** Records a designation: the first event creates it (CANDIDATE or RECOGNISED on its date), the rest are transitions. */
   async designation(d: WorldDesignation): Promise<string> {
+    return this.record({ enterpriseId: d.enterpriseId }, d);
+  }
+
+  /** The same for a carrier's recognition (绿色园区, 产业大脑 …). */
+  async carrierDesignation(d: Omit<WorldDesignation, 'enterpriseId'> & { carrierId: string }): Promise<string> {
+    return this.record({ carrierId: d.carrierId }, d);
+  }
+
+  private async record(holder: { enterpriseId: string } | { carrierId: string }, d: Omit<WorldDesignation, 'enterpriseId'>): Promise<string> {
     const [first, ...rest] = d.events;
     if (first.to !== 'CANDIDATE' && first.to !== 'RECOGNISED') throw new Error(`designation: a designation starts as CANDIDATE or RECOGNISED, not ${first.to}`);
     const dates = first.to === 'RECOGNISED' ? { recognisedOn: first.on, ...(d.expiresOn ? { expiresOn: d.expiresOn } : {}) } : { candidateSince: first.on };
     const res = await this.t.http
       .post('/api/v1/designations')
       .set(this.staff)
-      .send({ enterpriseId: d.enterpriseId, type: d.type, level: d.level, ...(d.chainId ? { chainId: d.chainId } : {}), status: first.to, ...dates });
+      .send({ ...holder, type: d.type, level: d.level, ...(d.chainId ? { chainId: d.chainId } : {}), status: first.to, ...dates });
     if (res.status !== 201) throw new Error(`designation: ${res.status} ${JSON.stringify(res.body)}`);
     await this.events(res.body.id, rest);
     return res.body.id as string;
@@ -65,6 +74,13 @@ export class CultivationWorld {
       if (res.status !== 201) throw new Error(`transition to ${e.to} on ${e.on}: ${res.status} ${JSON.stringify(res.body)}`);
       version = res.body.version;
     }
+  }
+
+  /** A carrier (绿色园区, 产业大脑 …) in a district, optionally run by an enterprise. */
+  async carrier(c: { kind: string; name: string; districtCode: string; operatorEnterpriseId?: string; chainId?: string }): Promise<string> {
+    const res = await this.t.http.post('/api/v1/carriers').set(this.staff).send(c);
+    if (res.status !== 201) throw new Error(`carrier: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
   }
 
   /** A community formed on a past date; its lead must hold a live 链主 designation on the chain today. */

@@ -47,6 +47,8 @@ import { DictionaryService } from './dictionaries/dictionary.service';
 import { NotificationScheduler } from './notifications/notification.scheduler';
 import { NotificationsController } from './notifications/notifications.controller';
 import { SavedViewsController } from './saved-views/saved-views.controller';
+import { RecognitionTypesController } from './recognition-types/recognition-types.controller';
+import { CarriersController } from './carriers/carriers.controller';
 import { WorkbenchController } from './workbench/workbench.controller';
 import { WorkbenchService } from './workbench/workbench.service';
 import { EvaluationFilesService } from './evaluations/evaluation-files.service';
@@ -110,6 +112,8 @@ export class AppModule {
         DictionariesController,
         NotificationsController,
         SavedViewsController,
+        RecognitionTypesController,
+        CarriersController,
         WorkbenchController,
         EvaluationsController,
       ],

@@ -28,6 +28,9 @@ const Plans = lazy(() => import('./pages/plans/plans-page'));
 const Reports = lazy(() => import('./pages/reports/reports-page'));
 const Dashboard = lazy(() => import('./pages/dashboard/dashboard-page'));
 const Inbox = lazy(() => import('./pages/inbox/inbox-page'));
+const Carriers = lazy(() => import('./pages/carriers/carriers-page'));
+const CarrierDetail = lazy(() => import('./pages/carriers/carrier-detail-page'));
+const RecognitionTypes = lazy(() => import('./pages/recognition-types/recognition-types-page'));
 const MyEnterprise = lazy(() => import('./pages/my/my-enterprise-page'));
 const MyChange = lazy(() => import('./pages/my/my-change-page'));
 const MyFigures = lazy(() => import('./pages/my/my-figures-page'));
@@ -90,6 +93,9 @@ export function AppRouter() {
           <Route path="reports" element={page(<Reports />)} />
           <Route path="dashboard" element={page(<Dashboard />)} />
           <Route path="inbox" element={page(<Inbox />)} />
+          <Route path="carriers" element={page(<Carriers />)} />
+          <Route path="carriers/:id" element={page(<CarrierDetail />)} />
+          <Route path="recognition-types" element={page(<RecognitionTypes />)} />
           <Route path="my/enterprise" element={page(<MyEnterprise />)} />
           <Route path="my/change" element={page(<MyChange />)} />
           <Route path="my/figures" element={page(<MyFigures />)} />

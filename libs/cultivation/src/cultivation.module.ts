@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 
 import { RegistryModule } from '@app/registry';
 
+import { CarrierService } from './carriers/carrier.service';
+import { RecognitionTypeService } from './catalogue/recognition-type.service';
 import { ChainMembershipService } from './chains/chain-membership.service';
 import { ChainSegmentService } from './chains/chain-segment.service';
 import { ChainSummaryService } from './chains/chain-summary.service';
@@ -24,6 +26,8 @@ const SERVICES = [
   ChainSummaryService,
   CommunityService,
   CommunityMemberService,
+  RecognitionTypeService,
+  CarrierService,
 ];
 
 @Module({ imports: [RegistryModule], providers: SERVICES, exports: SERVICES })

@@ -1,3 +1,4 @@
+export * from './entities/carrier.entity';
 export * from './entities/chain-membership.entity';
 export * from './entities/community-member.entity';
 export * from './entities/community.entity';
@@ -25,3 +26,7 @@ export * from './designations/transition-designation.dto';
 export * from './scale-tiers/scale-tier-sql';
 export * from './scale-tiers/scale-tier.dto';
 export * from './scale-tiers/scale-tier.service';
+export * from './carriers/carrier.dto';
+export * from './carriers/carrier.service';
+export * from './catalogue/recognition-type.dto';
+export * from './catalogue/recognition-type.service';

@@ -1,6 +1,5 @@
 import { AuditLogEntity } from '@app/audit';
 import { SavedViewEntity, UserEntity } from '@app/auth';
-import { ChainMembershipEntity, CommunityEntity, CommunityMemberEntity, DesignationEntity, DesignationEventEntity } from '@app/cultivation';
 import {
   EvaluationBenchmarkEntity,
   EvaluationFigureEntity,
@@ -10,6 +9,7 @@ import {
   EvaluationSchemeEntity,
   LandUseEntity,
 } from '@app/evaluation';
+import { CarrierEntity, ChainMembershipEntity, CommunityEntity, CommunityMemberEntity, DesignationEntity, DesignationEventEntity } from '@app/cultivation';
 import { NotificationEntity } from '@app/notifications';
 import {
   ProjectEntity,
@@ -20,7 +20,7 @@ import {
   ProjectStageEventEntity,
 } from '@app/projects';
 import { QuotaLineEntity, QuotaLineSplitEntity, QuotaManualReportEntity, QuotaPlanEntity, QuotaSnapshotEntity } from '@app/quotas';
-import { ChainEntity, ChainSegmentEntity, DistrictEntity, IndustryEntity } from '@app/reference';
+import { ChainEntity, ChainSegmentEntity, DistrictEntity, IndustryEntity, RecognitionTypeEntity } from '@app/reference';
 import { ChangeRequestEntity, EnterpriseDistrictSpellEntity, EnterpriseEntity, EnterpriseFigureEntity } from '@app/registry';
 
 /** Every entity of the schema, listed once for Nest, the CLI and the migration tool. */
@@ -60,4 +60,6 @@ export const ENTITIES = [
   ProjectStageEventEntity,
   ProjectProgressEntity,
   ProjectProgressThresholdEntity,
+  RecognitionTypeEntity,
+  CarrierEntity,
 ];

@@ -81,6 +81,12 @@ export const FIGURE_METRIC_LABELS: Record<FigureMetric, string> = {
 export interface MeasureParams {
   designationType?: string;
   designationLevel?: string;
+  /** Designation measures: any of these catalogue types (instead of one designationType) */
+  designationTypes?: string[];
+  /** Designation measures: this level or higher (MUNICIPAL = 市级以上; the national smart-factory grades are national) */
+  minLevel?: string;
+  /** Designation measures: who is counted — ENTERPRISE (default) or CARRIER (parks, products, platforms, brains, apps) */
+  holderKind?: 'ENTERPRISE' | 'CARRIER';
   metric?: FigureMetric;
   /** NEW_AT_SCALE_TIER: the tier in yuan, e.g. "10000000000" for 百亿 */
   thresholdYuan?: string;

@@ -70,11 +70,11 @@ export async function renderCsv(payload: QuarterlyReportPayload, out: Writable):
       ]);
     }
     for (const row of payload.drillDown[line.code] ?? []) {
-      await write([line.group, line.code, line.label, line.unit, '企业明细', '', formatNumber(row.currentValue), '', '', '', line.measureKindLabel, '', '', row.creditCode, row.name, row.districtCode, names[row.districtCode] ?? '', detailText(row.detail)]);
+      await write([line.group, line.code, line.label, line.unit, '企业明细', '', formatNumber(row.currentValue), '', '', '', line.measureKindLabel, '', '', row.creditCode ?? '', row.name ?? '', row.districtCode, names[row.districtCode] ?? '', detailText(row.detail)]);
     }
     // Growth lines: the holders outside the rate, for lacking a figure of either year.
     for (const row of payload.lackingFigures?.[line.code] ?? []) {
-      await write([line.group, line.code, line.label, line.unit, '缺少数据企业', '', formatNumber(row.currentValue), '', '', '', line.measureKindLabel, '', '', row.creditCode, row.name, row.districtCode, row.detail]);
+      await write([line.group, line.code, line.label, line.unit, '缺少数据企业', '', formatNumber(row.currentValue), '', '', '', line.measureKindLabel, '', '', row.creditCode ?? '', row.name ?? '', row.districtCode, row.detail]);
     }
   }
 }

@@ -10,6 +10,7 @@ import { EnterpriseEntity, EnterpriseFigureEntity, EnterpriseStatus } from '@app
 import { seedDemoCultivation } from './demo-cultivation/demo-cultivation.seeder';
 import { seedEvaluationSchemes } from './evaluation-scheme-seed';
 import { seedDemoProjects } from './demo-projects';
+import { seedDemoRecognitions } from './demo-cultivation/demo-recognitions.seeder';
 import { seedQuotaPlans } from './quota-plan-seed';
 import { readSeed, SeedChain, SeedEnterprise, SeedSegment } from './seed-files';
 
@@ -60,6 +61,9 @@ export class SeedService {
         say(`demo: ${counts.membershipsAdded} chain memberships, ${counts.designationsAdded} designations, ${counts.communitiesAdded} communities added`);
         counts.projectsAdded = await seedDemoProjects(manager);
         say(`demo: ${counts.projectsAdded} investment projects added`);
+        const recognitions = await seedDemoRecognitions(manager);
+        counts.designationsAdded += recognitions.recognitionsAdded;
+        say(`demo: ${recognitions.carriersAdded} carriers, ${recognitions.recognitionsAdded} factory, green and platform recognitions added`);
       }
       const added = [counts.chainsAdded, counts.enterprisesAdded, counts.membershipsAdded, counts.designationsAdded, counts.communitiesAdded, counts.quotaLinesAdded, counts.evaluationSchemesAdded, counts.projectsAdded];
       if (added.some(Boolean)) {

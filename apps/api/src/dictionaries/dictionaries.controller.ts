@@ -16,7 +16,7 @@ export class DictionariesController {
   @Get()
   @RequirePermission(Permission.REFERENCE_READ)
   @ApiOkResponse({ type: DictionaryDto })
-  get(): DictionaryDto {
+  get(): Promise<DictionaryDto> {
     return this.dictionaries.get();
   }
 }

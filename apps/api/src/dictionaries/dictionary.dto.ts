@@ -25,7 +25,10 @@ export class ReferencePointerDto {
 
 /** Every enum the API exposes, each value with its label, in display order */
 export class DictionaryEnumsDto {
+  /** The recognition catalogue's types (codes and names), in the catalogue's order */
   designationType: LabelledValueDto[];
+  holderKind: LabelledValueDto[];
+  carrierKind: LabelledValueDto[];
   designationLevel: LabelledValueDto[];
   designationStatus: LabelledValueDto[];
   communityStatus: LabelledValueDto[];

@@ -3,12 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '@app/audit';
 import { PERMISSION_LABELS, SAVED_VIEW_PAGE_LABELS } from '@app/auth';
 import {
+  CARRIER_KIND_LABELS,
   COMMUNITY_ROLE_LABELS,
   COMMUNITY_STATUS_LABELS,
   DESIGNATION_LEVEL_LABELS,
   DESIGNATION_STATUS_LABELS,
-  DESIGNATION_TYPE_LABELS,
   FIELD_LABELS,
+  HOLDER_KIND_LABELS,
   ROLE_LABELS,
 } from '@app/core';
 import {
@@ -22,6 +23,7 @@ import {
   POPULATION_KIND_LABELS,
   RESPONSE_KIND_LABELS,
 } from '@app/evaluation';
+import { RecognitionTypeService } from '@app/cultivation';
 import { IMPORT_KIND_LABELS } from '@app/importing';
 import { FIGURE_METRIC_LABELS, MEASURE_KIND_LABELS, PROGRESS_STATUS_LABELS, QUOTA_DIRECTION_LABELS } from '@app/quotas';
 import { CHAIN_STAGE_LABELS, DISTRICT_KIND_LABELS, INDUSTRY_LEVEL_LABELS } from '@app/reference';
@@ -39,9 +41,14 @@ const options = (labels: Record<string, string>): LabelledValueDto[] => Object.e
  */
 @Injectable()
 export class DictionaryService {
+  constructor(private readonly catalogue: RecognitionTypeService) {}
+
   private readonly dictionary: DictionaryDto = {
     enums: {
-      designationType: options(DESIGNATION_TYPE_LABELS),
+      // Filled from the recognition catalogue on each read: staff add types without a release.
+      designationType: [],
+      holderKind: options(HOLDER_KIND_LABELS),
+      carrierKind: options(CARRIER_KIND_LABELS),
       designationLevel: options(DESIGNATION_LEVEL_LABELS),
       designationStatus: options(DESIGNATION_STATUS_LABELS),
       communityStatus: options(COMMUNITY_STATUS_LABELS),
@@ -84,10 +91,12 @@ export class DictionaryService {
       { key: 'districts', label: '区县(GB/T 2260)与功能区', path: '/api/v1/districts' },
       { key: 'industries', label: '国民经济行业分类(GB/T 4754-2017)', path: '/api/v1/industries' },
       { key: 'chains', label: '标志性产业链', path: '/api/v1/chains' },
+      { key: 'recognitionTypes', label: '认定类型目录', path: '/api/v1/recognition-types' },
     ],
   };
 
-  get(): DictionaryDto {
-    return this.dictionary;
+  async get(): Promise<DictionaryDto> {
+    const types = await this.catalogue.list();
+    return { ...this.dictionary, enums: { ...this.dictionary.enums, designationType: types.map((t) => ({ value: t.code, label: t.name })) } };
   }
 }

@@ -41,3 +41,9 @@ export function useIndustryName(code: string | null | undefined, section?: strin
   const division = divisions.data?.find((i) => i.code === c.slice(0, 2))?.name;
   return division ? `${c}(${division})` : c || '—';
 }
+
+/** The recognition catalogue (认定类型): each type's name, levels and holder, from the API. */
+export function useRecognitionTypes() {
+  const query = useQuery({ queryKey: ['recognition-types'], staleTime: 300_000, queryFn: () => unwrap(api.GET('/api/v1/recognition-types')) });
+  return query.data ?? [];
+}

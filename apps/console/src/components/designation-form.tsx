@@ -4,14 +4,12 @@ import type { Dayjs } from 'dayjs';
 
 import { api, errorText, Schemas, unwrap } from '../api/client';
 import { useDictionaries } from '../api/dictionaries';
-import { useChains } from '../api/reference';
+import { useChains, useRecognitionTypes } from '../api/reference';
 import { EnterprisePicker } from './enterprise-picker';
-
-const CHAIN_TYPES = ['CHAIN_LEADER', 'CHAIN_CORE', 'CHAIN_BASE'];
 
 interface Values {
   enterpriseId: string;
-  type: Schemas['DesignationType'];
+  type: string;
   level: Schemas['DesignationLevel'];
   chainId?: string;
   status: 'CANDIDATE' | 'RECOGNISED';
@@ -24,25 +22,31 @@ interface Values {
   productName?: string;
 }
 
-/** 新增认定: Chinese selects for type, level and chain; an enterprise picker unless the enterprise is given. */
-export function DesignationFormModal(props: { open: boolean; onClose: () => void; enterprise?: { id: string; name: string } }) {
+/**
+ * 新增认定: the catalogue's types for the holder (an enterprise, or the given carrier), each type's own levels,
+ * a chain when the type names one; an enterprise picker unless the enterprise or carrier is given.
+ */
+export function DesignationFormModal(props: { open: boolean; onClose: () => void; enterprise?: { id: string; name: string }; carrier?: { id: string; name: string; kind: string } }) {
   const dict = useDictionaries();
   const chains = useChains();
+  const catalogue = useRecognitionTypes();
+  const types = catalogue.filter((t) => (props.carrier ? t.holderKind === 'CARRIER' && (!t.carrierKind || t.carrierKind === props.carrier.kind) : t.holderKind === 'ENTERPRISE'));
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const type = Form.useWatch('type', form);
   const status = Form.useWatch('status', form);
+  const chosen = catalogue.find((t) => t.code === type);
 
   const create = useMutation({
     mutationFn: (v: Values) =>
       unwrap(
         api.POST('/api/v1/designations', {
           body: {
-            enterpriseId: props.enterprise?.id ?? v.enterpriseId,
+            ...(props.carrier ? { carrierId: props.carrier.id } : { enterpriseId: props.enterprise?.id ?? v.enterpriseId }),
             type: v.type,
             level: v.level,
-            chainId: CHAIN_TYPES.includes(v.type) ? v.chainId : undefined,
+            chainId: chosen?.namesChain ? v.chainId : undefined,
             status: v.status,
             recognisedOn: v.status === 'RECOGNISED' ? v.recognisedOn?.format('YYYY-MM-DD') : undefined,
             expiresOn: v.expiresOn?.format('YYYY-MM-DD'),
@@ -58,6 +62,7 @@ export function DesignationFormModal(props: { open: boolean; onClose: () => void
       message.success('认定已登记');
       void queryClient.invalidateQueries({ queryKey: ['designations'] });
       void queryClient.invalidateQueries({ queryKey: ['enterprise'] });
+      void queryClient.invalidateQueries({ queryKey: ['carrier'] });
       form.resetFields();
       props.onClose();
     },
@@ -67,7 +72,9 @@ export function DesignationFormModal(props: { open: boolean; onClose: () => void
   return (
     <Modal title="新增认定" open={props.open} onCancel={props.onClose} onOk={() => form.submit()} confirmLoading={create.isPending} okText="保存" destroyOnHidden width={640}>
       <Form form={form} layout="vertical" initialValues={{ status: 'RECOGNISED' }} onFinish={(v) => create.mutate(v)}>
-        {props.enterprise ? (
+        {props.carrier ? (
+          <Form.Item label="载体">{props.carrier.name}</Form.Item>
+        ) : props.enterprise ? (
           <Form.Item label="企业">{props.enterprise.name}</Form.Item>
         ) : (
           <Form.Item name="enterpriseId" label="企业" rules={[{ required: true, message: '请选择企业' }]}>
@@ -75,18 +82,18 @@ export function DesignationFormModal(props: { open: boolean; onClose: () => void
           </Form.Item>
         )}
         <Form.Item name="type" label="认定类型" rules={[{ required: true, message: '请选择认定类型' }]}>
-          <Select options={dict.options('DesignationType')} placeholder="请选择" />
+          <Select options={types.map((t) => ({ value: t.code, label: t.name }))} placeholder="请选择" onChange={() => form.setFieldValue('level', undefined)} />
         </Form.Item>
         <Form.Item name="level" label="级别" rules={[{ required: true, message: '请选择级别' }]}>
-          <Select options={dict.options('DesignationLevel')} placeholder="请选择" />
+          <Select options={(chosen?.levels ?? []).map((l) => ({ value: l, label: dict.label('DesignationLevel', l) }))} placeholder={chosen ? '请选择' : '请先选择认定类型'} />
         </Form.Item>
-        {type && CHAIN_TYPES.includes(type) && (
+        {chosen?.namesChain && (
           <Form.Item name="chainId" label="产业链" rules={[{ required: true, message: '链主/链核/链基须指定产业链' }]}>
             <Select options={chains.map((c) => ({ value: c.id, label: c.name }))} placeholder="请选择产业链" />
           </Form.Item>
         )}
-        {type === 'SINGLE_CHAMPION' && (
-          <Form.Item name="productName" label="单项冠军产品">
+        {chosen?.namesProduct && (
+          <Form.Item name="productName" label="产品名称">
             <Input />
           </Form.Item>
         )}
@@ -100,7 +107,7 @@ export function DesignationFormModal(props: { open: boolean; onClose: () => void
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
         )}
-        <Form.Item name="expiresOn" label="到期日期" extra="小巨人、单项冠军默认为认定日期后三年">
+        <Form.Item name="expiresOn" label="到期日期" extra={chosen?.validityYears ? `默认为认定日期后 ${chosen.validityYears} 年` : '该类型长期有效,可不填'}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="batch" label="批次">

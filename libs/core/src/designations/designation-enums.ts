@@ -12,6 +12,11 @@ export enum DesignationType {
   SCALE_100B = 'SCALE_100B',
 }
 
+/**
+ * The codes the rules name (chain tiers, scale tiers, the MIIT ladder). The catalogue (recognition_type)
+ * holds every type — these and those staff add — with its name, levels and validity; these labels are
+ * the seeded names, for messages about the coded types only.
+ */
 export const DESIGNATION_TYPE_LABELS: Record<DesignationType, string> = {
   CHAIN_LEADER: '链主',
   CHAIN_CORE: '链核',
@@ -34,6 +39,11 @@ export enum DesignationLevel {
   PROVINCIAL = 'PROVINCIAL',
   MUNICIPAL = 'MUNICIPAL',
   DISTRICT = 'DISTRICT',
+  // MIIT's national smart-factory ladder (since 2024): four national grades.
+  BASIC = 'BASIC',
+  ADVANCED = 'ADVANCED',
+  EXCELLENT = 'EXCELLENT',
+  LEADING = 'LEADING',
 }
 
 export const DESIGNATION_LEVEL_LABELS: Record<DesignationLevel, string> = {
@@ -41,6 +51,53 @@ export const DESIGNATION_LEVEL_LABELS: Record<DesignationLevel, string> = {
   PROVINCIAL: '省级',
   MUNICIPAL: '市级',
   DISTRICT: '区县级',
+  BASIC: '国家级(基础级)',
+  ADVANCED: '国家级(先进级)',
+  EXCELLENT: '国家级(卓越级)',
+  LEADING: '国家级(领航级)',
+};
+
+/** How high a level stands: the four national smart-factory grades are national. "市级以上" = rank ≥ MUNICIPAL's. */
+export const DESIGNATION_LEVEL_RANK: Record<DesignationLevel, number> = {
+  DISTRICT: 1,
+  MUNICIPAL: 2,
+  PROVINCIAL: 3,
+  NATIONAL: 4,
+  BASIC: 4,
+  ADVANCED: 4,
+  EXCELLENT: 4,
+  LEADING: 4,
+};
+
+/** The levels at or above `min` (a quota line's "市级以上"). */
+export function levelsAtLeast(min: DesignationLevel | string): DesignationLevel[] {
+  const floor = DESIGNATION_LEVEL_RANK[min as DesignationLevel] ?? Infinity;
+  return (Object.keys(DESIGNATION_LEVEL_RANK) as DesignationLevel[]).filter((l) => DESIGNATION_LEVEL_RANK[l] >= floor);
+}
+
+/** Who holds a recognition: an enterprise, or a carrier (a park, a product, a platform, an industry brain or one of its apps). */
+export enum HolderKind {
+  ENTERPRISE = 'ENTERPRISE',
+  CARRIER = 'CARRIER',
+}
+
+export const HOLDER_KIND_LABELS: Record<HolderKind, string> = { ENTERPRISE: '企业', CARRIER: '载体' };
+
+/** What a carrier is. */
+export enum CarrierKind {
+  GREEN_PARK = 'GREEN_PARK',
+  GREEN_DESIGN_PRODUCT = 'GREEN_DESIGN_PRODUCT',
+  INDUSTRIAL_INTERNET_PLATFORM = 'INDUSTRIAL_INTERNET_PLATFORM',
+  INDUSTRY_BRAIN = 'INDUSTRY_BRAIN',
+  INDUSTRY_BRAIN_APP = 'INDUSTRY_BRAIN_APP',
+}
+
+export const CARRIER_KIND_LABELS: Record<CarrierKind, string> = {
+  GREEN_PARK: '园区',
+  GREEN_DESIGN_PRODUCT: '产品',
+  INDUSTRIAL_INTERNET_PLATFORM: '工业互联网平台',
+  INDUSTRY_BRAIN: '产业大脑',
+  INDUSTRY_BRAIN_APP: '产业大脑应用',
 };
 
 export enum DesignationStatus {

@@ -11,10 +11,14 @@ import { DesignationLevel, DesignationStatus, DesignationType, HOLDING_STATUSES 
 
 // ---- Default expiry -------------------------------------------------------------------------------
 
-/** Years a recognition is valid (MIIT's gradient cultivation: every rung, and single champions, three years). */
+/**
+ * Years a recognition of the MIIT ladder and a single champion was valid when the catalogue was seeded
+ * (every rung three years, then re-review). Seed values only: the live validity of every type is the
+ * catalogue's `recognition_type.validity_years`, which staff edit.
+ */
 export const RECOGNITION_VALIDITY_YEARS = 3;
 
-/** Recognitions that lapse `RECOGNITION_VALIDITY_YEARS` after each (re-)recognition unless reviewed. */
+/** The seeded types with a validity (the others never lapse by date): seed values, as above. */
 export const EXPIRING_TYPES: readonly DesignationType[] = [
   DesignationType.LITTLE_GIANT,
   DesignationType.SINGLE_CHAMPION,
@@ -22,24 +26,33 @@ export const EXPIRING_TYPES: readonly DesignationType[] = [
   DesignationType.INNOVATIVE_SME,
 ];
 
+/** The validity the catalogue was seeded with for a coded type (null: no expiry). For demo planning and seeds. */
+export const seededValidityYears = (type: DesignationType | string): number | null =>
+  EXPIRING_TYPES.includes(type as DesignationType) ? RECOGNITION_VALIDITY_YEARS : null;
+
 /**
- * The expiry a (re-)recognition on `recognisedOn` gets when none is given: three years later for the
- * expiring types, none for the others. Re-recognition after review always starts from this (an
- * explicit expiry of the previous term is not carried over).
+ * The expiry a (re-)recognition on `recognisedOn` gets when none is given: the type's validity in years
+ * (from the catalogue) later, none when the type has no validity. Re-recognition after review always
+ * starts from this (an explicit expiry of the previous term is not carried over).
  */
-export function defaultExpiry(type: DesignationType, recognisedOn: string): string | null {
-  return EXPIRING_TYPES.includes(type) ? addYears(recognisedOn, RECOGNITION_VALIDITY_YEARS) : null;
+export function defaultExpiry(validityYears: number | null, recognisedOn: string): string | null {
+  return validityYears === null || validityYears === undefined ? null : addYears(recognisedOn, validityYears);
 }
 
-/** SQL twin of `defaultExpiry` over a type expression and a date expression. */
-export const defaultExpirySql = (type: string, recognisedOn: string) =>
-  `(CASE WHEN (${type}) IN (${EXPIRING_TYPES.map((t) => `'${t}'`).join(',')}) THEN ((${recognisedOn})::date + interval '${RECOGNITION_VALIDITY_YEARS} years')::date END)`;
+/** SQL twin of `defaultExpiry` over a validity-in-years expression (NULL = no expiry) and a date expression. */
+export const defaultExpirySql = (validityYears: string, recognisedOn: string) =>
+  `(CASE WHEN (${validityYears}) IS NOT NULL THEN ((${recognisedOn})::date + make_interval(years => (${validityYears})::int))::date END)`;
+
+/** The catalogue's validity of the type a SQL expression names (NULL when none, or no such type). */
+export const typeValiditySql = (type: string) => `(SELECT rt.validity_years FROM recognition_type rt WHERE rt.code = (${type}))`;
 
 // ---- Identity key ---------------------------------------------------------------------------------
 
-/** What makes two designations "the same": enterprise, type, level and chain (none for non-chain types). */
+/** What makes two designations "the same": the holder (enterprise or carrier), type, level and chain (none for non-chain types). */
 export interface DesignationIdentity {
-  enterpriseId: string;
+  enterpriseId: string | null;
+  /** The holder when it is a carrier (enterpriseId then null) */
+  carrierId?: string | null;
   type: DesignationType | string;
   level: DesignationLevel | string;
   chainId: string | null;
@@ -47,11 +60,11 @@ export interface DesignationIdentity {
 
 /** The identity key: at most one live designation per key (also a partial unique index), and what an import row matches. */
 export function designationKey(d: DesignationIdentity): string {
-  return [d.enterpriseId, d.type, d.level, d.chainId ?? ''].join('|');
+  return [d.enterpriseId ?? d.carrierId ?? '', d.type, d.level, d.chainId ?? ''].join('|');
 }
 
 /** SQL twin of `designationKey` for a designation row alias. */
-export const designationKeySql = (alias = 'd') => `concat_ws('|', ${alias}.enterprise_id::text, ${alias}.type, ${alias}.level, coalesce(${alias}.chain_id::text, ''))`;
+export const designationKeySql = (alias = 'd') => `concat_ws('|', coalesce(${alias}.enterprise_id, ${alias}.carrier_id)::text, ${alias}.type, ${alias}.level, coalesce(${alias}.chain_id::text, ''))`;
 
 // ---- Holds on date D ------------------------------------------------------------------------------
 

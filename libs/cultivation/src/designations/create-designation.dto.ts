@@ -1,24 +1,34 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsDateString, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
-import { DesignationLevel, DesignationStatus, DesignationType } from '@app/core';
+import { DesignationLevel, DesignationStatus } from '@app/core';
 
 export class CreateDesignationDto {
+  /** The holding enterprise (for enterprise-held types); give this or carrierId */
+  @IsOptional()
   @IsUUID()
-  enterpriseId: string;
+  enterpriseId?: string;
 
-  @IsEnum(DesignationType)
-  type: DesignationType;
+  /** The holding carrier (for carrier-held types: 绿色园区, 工业互联网平台 …); give this or enterpriseId */
+  @IsOptional()
+  @IsUUID()
+  carrierId?: string;
 
+  /** A code of the recognition catalogue (GET /recognition-types); unknown or not in force → 400 VALIDATION_FAILED on field type */
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9_]{1,29}$/, { message: 'type 应为认定类型代码,如 GREEN_FACTORY (see GET /recognition-types)' })
+  type: string;
+
+  /** One of the type's levels in the catalogue */
   @IsEnum(DesignationLevel)
   level: DesignationLevel;
 
-  /** Required for CHAIN_LEADER / CHAIN_CORE / CHAIN_BASE, refused for other types */
+  /** Required for types that name a chain (CHAIN_LEADER / CHAIN_CORE / CHAIN_BASE), refused for other types */
   @IsOptional()
   @IsUUID()
   chainId?: string;
 
-  /** SINGLE_CHAMPION only: the champion product (单项冠军产品) */
+  /** For types that name a product (单项冠军产品) */
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -65,7 +75,7 @@ export class CreateDesignationDto {
   @IsDateString({ strict: true }, { message: 'recognisedOn 应为日期 YYYY-MM-DD' })
   recognisedOn?: string;
 
-  /** Defaults to recognisedOn + 3 years for LITTLE_GIANT and SINGLE_CHAMPION */
+  /** Defaults to recognisedOn + the type's validity in the catalogue (none when it has none) */
   @IsOptional()
   @IsDateString({ strict: true }, { message: 'expiresOn 应为日期 YYYY-MM-DD' })
   expiresOn?: string;

@@ -14,11 +14,20 @@ import { DesignationEventEntity } from '../entities/designation-event.entity';
 @Injectable()
 export class DesignationExpiryService {
   async settle(manager: EntityManager, enterpriseIds: string | string[] | null, today = todayInChina()): Promise<number> {
+    return this.settleWhere(manager, 'enterprise_id', enterpriseIds, today);
+  }
+
+  /** The same for the recognitions of carriers. */
+  async settleCarrier(manager: EntityManager, carrierIds: string | string[], today = todayInChina()): Promise<number> {
+    return this.settleWhere(manager, 'carrier_id', carrierIds, today);
+  }
+
+  private async settleWhere(manager: EntityManager, column: 'enterprise_id' | 'carrier_id', ids: string | string[] | null, today: string): Promise<number> {
     const params: unknown[] = [today];
     let where = `${statusOnSql('status', 'expires_on', '$1::date')} = 'EXPIRED' AND status = 'RECOGNISED'`;
-    if (enterpriseIds) {
-      params.push(typeof enterpriseIds === 'string' ? [enterpriseIds] : enterpriseIds);
-      where += ' AND enterprise_id = ANY($2::uuid[])';
+    if (ids) {
+      params.push(typeof ids === 'string' ? [ids] : ids);
+      where += ` AND ${column} = ANY($2::uuid[])`;
     }
     const [rows] = (await manager.query(
       `UPDATE designation SET status = 'EXPIRED', version = version + 1, updated_at = now() WHERE ${where}

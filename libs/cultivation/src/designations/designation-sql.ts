@@ -1,25 +1,24 @@
-import {
-  DESIGNATION_LEVEL_LABELS,
-  DESIGNATION_STATUS_LABELS,
-  DESIGNATION_TYPE_LABELS,
-  DesignationLevel,
-  DesignationStatus,
-  DesignationType,
-  effectiveStatusSql,
-} from '@app/core';
+import { CarrierKind, DESIGNATION_LEVEL_LABELS, DESIGNATION_STATUS_LABELS, DesignationLevel, DesignationStatus, effectiveStatusSql, HolderKind } from '@app/core';
 
 import { DesignationDto } from './designation.dto';
 
 export { effectiveStatusSql };
 
-/** Columns selected for a DesignationDto, from designation d, enterprise e and (left-joined) chain c. */
+/**
+ * Columns selected for a DesignationDto, from designation d, its holder — enterprise e or carrier k, both
+ * left-joined — the catalogue's type rt and chain c (left-joined).
+ */
 export const DESIGNATION_COLUMNS = [
   'd.id AS id',
   'd.enterprise_id AS enterprise_id',
   'e.name AS enterprise_name',
   'e.credit_code AS credit_code',
-  'e.district_code AS district_code',
+  'd.carrier_id AS carrier_id',
+  'k.name AS carrier_name',
+  'k.kind AS carrier_kind',
+  'coalesce(e.district_code, k.district_code) AS district_code',
   'd.type AS type',
+  'coalesce(rt.name, d.type) AS type_label',
   'd.level AS level',
   'd.chain_id AS chain_id',
   'c.code AS chain_code',
@@ -45,12 +44,16 @@ export function toDesignationDto(r: Record<string, unknown>): DesignationDto {
   const status = r.effective_status as DesignationStatus;
   return {
     id: r.id as string,
-    enterpriseId: r.enterprise_id as string,
-    enterpriseName: r.enterprise_name as string,
-    creditCode: r.credit_code as string,
+    holderKind: r.carrier_id ? HolderKind.CARRIER : HolderKind.ENTERPRISE,
+    enterpriseId: (r.enterprise_id as string) ?? null,
+    enterpriseName: (r.enterprise_name as string) ?? null,
+    creditCode: (r.credit_code as string) ?? null,
+    carrierId: (r.carrier_id as string) ?? null,
+    carrierName: (r.carrier_name as string) ?? null,
+    carrierKind: (r.carrier_kind as CarrierKind) ?? null,
     districtCode: r.district_code as string,
-    type: r.type as DesignationType,
-    typeLabel: DESIGNATION_TYPE_LABELS[r.type as DesignationType],
+    type: r.type as string,
+    typeLabel: r.type_label as string,
     level: r.level as DesignationLevel,
     levelLabel: DESIGNATION_LEVEL_LABELS[r.level as DesignationLevel],
     chainId: (r.chain_id as string) ?? null,

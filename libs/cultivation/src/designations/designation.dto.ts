@@ -1,16 +1,26 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-import { DesignationLevel, DesignationStatus, DesignationType } from '@app/core';
+import { CarrierKind, DesignationLevel, DesignationStatus, HolderKind } from '@app/core';
 
 export class DesignationDto {
   id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  creditCode: string;
+  /** Who holds it: an enterprise (enterprise* fields) or a carrier (carrier* fields) */
+  @ApiProperty({ enum: HolderKind, enumName: 'HolderKind' })
+  holderKind: HolderKind;
+  /** The holding enterprise; null when a carrier holds it */
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  creditCode: string | null;
+  /** The holding carrier (绿色园区, 工业互联网平台 …); null when an enterprise holds it */
+  carrierId: string | null;
+  carrierName: string | null;
+  @ApiProperty({ enum: CarrierKind, enumName: 'CarrierKind', nullable: true })
+  carrierKind: CarrierKind | null;
+  /** The holder's district */
   districtCode: string;
-  @ApiProperty({ enum: DesignationType, enumName: 'DesignationType' })
-  type: DesignationType;
-  /** Chinese label of the type, e.g. 链主 */
+  /** A code of the recognition catalogue (GET /recognition-types), e.g. CHAIN_LEADER, GREEN_FACTORY */
+  type: string;
+  /** Chinese name of the type from the catalogue, e.g. 链主 */
   typeLabel: string;
   @ApiProperty({ enum: DesignationLevel, enumName: 'DesignationLevel' })
   level: DesignationLevel;

@@ -7,23 +7,26 @@ import {
   Actor,
   AppException,
   canTransition,
+  CARRIER_KIND_LABELS,
+  CarrierKind,
   canWriteEnterprise,
-  CHAIN_TYPES,
   defaultExpiry,
-  DESIGNATION_TYPE_LABELS,
   designationKey,
   designationKeySql,
   DesignationStatus,
   DesignationType,
   ErrorCode,
+  HolderKind,
   LIVE_STATUSES,
   stateOn,
   statusOn,
   todayInChina,
 } from '@app/core';
-import { ChainEntity } from '@app/reference';
+import { ChainEntity, RecognitionTypeEntity } from '@app/reference';
 import { EnterpriseService } from '@app/registry';
 
+import { CarrierService } from '../carriers/carrier.service';
+import { checkAgainstCatalogue, RecognitionTypeService } from '../catalogue/recognition-type.service';
 import { chainNotFound, designationNotFound, futureDate, illegalTransition } from '../cultivation.errors';
 import { DesignationEventEntity } from '../entities/designation-event.entity';
 import { DesignationEntity } from '../entities/designation.entity';
@@ -33,10 +36,10 @@ import { DesignationExpiryService } from './designation-expiry.service';
 import { DesignationQueryService } from './designation-query.service';
 import { TransitionDesignationDto } from './transition-designation.dto';
 
-const duplicate = (existingId: string, type: DesignationType) =>
+const duplicate = (existingId: string, typeName: string) =>
   AppException.conflict(
     ErrorCode.DUPLICATE_DESIGNATION,
-    `该企业已有一条在培育或有效的“${DESIGNATION_TYPE_LABELS[type]}”记录(同类型、级别、产业链),请对原记录办理复核或状态变更 (a live designation of this type, level and chain exists)`,
+    `该企业或载体已有一条在培育或有效的“${typeName}”记录(同类型、级别、产业链),请对原记录办理复核或状态变更 (a live designation of this type, level and chain exists)`,
     { existingId },
   );
 
@@ -49,24 +52,46 @@ export class DesignationService {
     private readonly enterprises: EnterpriseService,
     private readonly expiry: DesignationExpiryService,
     private readonly query: DesignationQueryService,
+    private readonly catalogue: RecognitionTypeService,
+    private readonly carriers: CarrierService,
   ) {}
 
   async create(actor: Actor, dto: CreateDesignationDto): Promise<DesignationDetailDto> {
     const today = todayInChina();
     const status = dto.status ?? DesignationStatus.CANDIDATE;
-    this.checkShape(dto, status, today);
+    const holder = this.holderOf(dto);
+    let typeName = dto.type;
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const enterprise = await this.enterprises.findInScope(manager, actor, dto.enterpriseId, true);
-        if (enterprise.archived) throw AppException.conflict(ErrorCode.ENTERPRISE_ARCHIVED, '企业已归档,不能新增认定 (enterprise is archived)');
+        const on = (status === DesignationStatus.RECOGNISED ? dto.recognisedOn : dto.candidateSince) ?? today;
+        const type = checkAgainstCatalogue(await this.catalogue.byCode(manager), dto.type, dto.level, holder, on);
+        typeName = type.name;
+        this.checkShape(dto, type, status, today);
+        let enterpriseId: string | null = null;
+        if (holder === HolderKind.ENTERPRISE) {
+          const enterprise = await this.enterprises.findInScope(manager, actor, dto.enterpriseId!, true);
+          if (enterprise.archived) throw AppException.conflict(ErrorCode.ENTERPRISE_ARCHIVED, '企业已归档,不能新增认定 (enterprise is archived)');
+          enterpriseId = enterprise.id;
+        } else {
+          const carrier = await this.carriers.findInScope(manager, actor, dto.carrierId!, true);
+          if (type.carrierKind && carrier.kind !== type.carrierKind) {
+            throw AppException.field(
+              ErrorCode.VALIDATION_FAILED,
+              'carrierId',
+              `“${type.name}”只能由${CARRIER_KIND_LABELS[type.carrierKind as CarrierKind] ?? type.carrierKind}类载体持有,“${carrier.name}”是${CARRIER_KIND_LABELS[carrier.kind] ?? carrier.kind} (carrier kind does not match the type)`,
+            );
+          }
+        }
         if (dto.chainId && !(await manager.existsBy(ChainEntity, { id: dto.chainId }))) throw chainNotFound(dto.chainId);
-        await this.expiry.settle(manager, dto.enterpriseId, today);
-        await this.checkDuplicates(manager, dto);
+        if (enterpriseId) await this.expiry.settle(manager, enterpriseId, today);
+        else await this.expiry.settleCarrier(manager, dto.carrierId!, today);
+        await this.checkDuplicates(manager, dto, type.name);
         const recognised = status === DesignationStatus.RECOGNISED;
-        const expiresOn = recognised ? (dto.expiresOn ?? defaultExpiry(dto.type, dto.recognisedOn!)) : null;
+        const expiresOn = recognised ? (dto.expiresOn ?? defaultExpiry(type.validityYears, dto.recognisedOn!)) : null;
         const entity = await manager.save(
           manager.create(DesignationEntity, {
-            enterpriseId: dto.enterpriseId,
+            enterpriseId,
+            carrierId: enterpriseId ? null : dto.carrierId!,
             type: dto.type,
             level: dto.level,
             chainId: dto.chainId ?? null,
@@ -76,7 +101,7 @@ export class DesignationService {
             batch: dto.batch?.trim() || null,
             year: dto.year ?? (dto.recognisedOn ? Number(dto.recognisedOn.slice(0, 4)) : null),
             noticeNo: dto.noticeNo?.trim() || null,
-            recognisingBody: dto.recognisingBody?.trim() || null,
+            recognisingBody: dto.recognisingBody?.trim() || type.issuingBody || null,
             recognisedOn: recognised ? dto.recognisedOn! : null,
             expiresOn,
             evidence: dto.evidence ?? null,
@@ -95,12 +120,29 @@ export class DesignationService {
           actorUsername: actor.username,
         });
         const view = await this.query.get(actor, entity.id, manager);
-        await this.audit.record(manager, actor, { action: 'designation.create', entityType: 'designation', entityId: entity.id, enterpriseId: entity.enterpriseId, after: { ...view, events: undefined } });
+        await this.audit.record(manager, actor, {
+          action: 'designation.create',
+          entityType: 'designation',
+          entityId: entity.id,
+          enterpriseId: entity.enterpriseId ?? undefined,
+          after: { ...view, events: undefined },
+        });
         return view;
       });
     } catch (error) {
-      throw this.translateUniqueViolation(error, dto.type);
+      throw this.translateUniqueViolation(error, typeName);
     }
+  }
+
+  /** Exactly one holder: an enterprise or a carrier. */
+  private holderOf(dto: CreateDesignationDto): HolderKind {
+    if (dto.enterpriseId && dto.carrierId) {
+      throw AppException.field(ErrorCode.VALIDATION_FAILED, 'carrierId', '一条认定只能由企业或载体之一持有,enterpriseId 与 carrierId 只填一个 (one holder)');
+    }
+    if (!dto.enterpriseId && !dto.carrierId) {
+      throw AppException.field(ErrorCode.VALIDATION_FAILED, 'enterpriseId', '请填写持有认定的企业 enterpriseId 或载体 carrierId (holder required)');
+    }
+    return dto.carrierId ? HolderKind.CARRIER : HolderKind.ENTERPRISE;
   }
 
   async transition(actor: Actor, id: string, dto: TransitionDesignationDto): Promise<DesignationDetailDto> {
@@ -111,7 +153,10 @@ export class DesignationService {
       const entity = await manager.findOne(DesignationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!entity) throw designationNotFound(id);
       // Out of scope reads as absent, and is checked before the version so nothing about it leaks.
-      if (!canWriteEnterprise(actor, await this.enterprises.findOrFail(manager, entity.enterpriseId))) throw designationNotFound(id);
+      const holder = entity.enterpriseId
+        ? await this.enterprises.findOrFail(manager, entity.enterpriseId)
+        : await this.carriers.findOrFail(manager, entity.carrierId!);
+      if (!canWriteEnterprise(actor, holder)) throw designationNotFound(id);
       if (entity.version !== dto.version) throw AppException.versionConflict('认定记录', dto.version, entity.version);
       const before = await this.query.get(actor, id, manager);
       const last = before.events[before.events.length - 1];
@@ -140,7 +185,8 @@ export class DesignationService {
         // First recognition or re-recognition after review: a new term from this date; the previous
         // term's expiry, explicit or not, is not carried over.
         entity.recognisedOn = effectiveOn;
-        entity.expiresOn = dto.expiresOn ?? defaultExpiry(entity.type, effectiveOn);
+        const type = await manager.findOneBy(RecognitionTypeEntity, { code: entity.type });
+        entity.expiresOn = dto.expiresOn ?? defaultExpiry(type?.validityYears ?? null, effectiveOn);
         if (entity.year === null) entity.year = Number(effectiveOn.slice(0, 4));
       }
       await manager.save(entity);
@@ -159,7 +205,7 @@ export class DesignationService {
         action: 'designation.transition',
         entityType: 'designation',
         entityId: id,
-        enterpriseId: entity.enterpriseId,
+        enterpriseId: entity.enterpriseId ?? undefined,
         before: { ...before, events: undefined, allowedTransitions: undefined },
         after: { ...after, events: undefined, allowedTransitions: undefined },
       });
@@ -167,12 +213,11 @@ export class DesignationService {
     });
   }
 
-  private checkShape(dto: CreateDesignationDto, status: DesignationStatus, today: string): void {
-    const chainType = CHAIN_TYPES.includes(dto.type);
-    if (chainType && !dto.chainId) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'chainId', `${DESIGNATION_TYPE_LABELS[dto.type]}必须指定产业链 chainId (chain tiers name a chain)`);
-    if (!chainType && dto.chainId) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'chainId', `${DESIGNATION_TYPE_LABELS[dto.type]}不属于某条产业链,请不要填 chainId (only chain tiers name a chain)`);
-    if (dto.type !== DesignationType.SINGLE_CHAMPION && (dto.productName || dto.productCode)) {
-      throw AppException.field(ErrorCode.VALIDATION_FAILED, 'productName', '只有制造业单项冠军可以填写产品名称和产品代码 (product only for SINGLE_CHAMPION)');
+  private checkShape(dto: CreateDesignationDto, type: RecognitionTypeEntity, status: DesignationStatus, today: string): void {
+    if (type.namesChain && !dto.chainId) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'chainId', `${type.name}必须指定产业链 chainId (chain tiers name a chain)`);
+    if (!type.namesChain && dto.chainId) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'chainId', `${type.name}不属于某条产业链,请不要填 chainId (only chain tiers name a chain)`);
+    if (!type.namesProduct && (dto.productName || dto.productCode)) {
+      throw AppException.field(ErrorCode.VALIDATION_FAILED, 'productName', `“${type.name}”不登记产品名称和产品代码 (no product for this type)`);
     }
     if (status === DesignationStatus.RECOGNISED && !dto.recognisedOn) {
       throw AppException.field(ErrorCode.VALIDATION_FAILED, 'recognisedOn', '已认定的记录必须填写认定日期 recognisedOn (recognisedOn required)');
@@ -187,28 +232,29 @@ export class DesignationService {
     }
   }
 
-  private async checkDuplicates(manager: EntityManager, dto: CreateDesignationDto): Promise<void> {
+  private async checkDuplicates(manager: EntityManager, dto: CreateDesignationDto, typeName: string): Promise<void> {
     const live = [...LIVE_STATUSES];
-    const key = designationKey({ enterpriseId: dto.enterpriseId, type: dto.type, level: dto.level, chainId: dto.chainId ?? null });
+    const key = designationKey({ enterpriseId: dto.enterpriseId ?? null, carrierId: dto.carrierId ?? null, type: dto.type, level: dto.level, chainId: dto.chainId ?? null });
+    const holder = dto.enterpriseId ? 'd.enterprise_id = :h' : 'd.carrier_id = :h';
     const same = await manager
       .createQueryBuilder(DesignationEntity, 'd')
-      .where(`d.enterprise_id = :e AND ${designationKeySql('d')} = :key AND d.status IN (:...live)`, { e: dto.enterpriseId, key, live })
+      .where(`${holder} AND ${designationKeySql('d')} = :key AND d.status IN (:...live)`, { h: dto.enterpriseId ?? dto.carrierId, key, live })
       .getOne();
-    if (same) throw duplicate(same.id, dto.type);
+    if (same) throw duplicate(same.id, typeName);
     if (dto.type === DesignationType.CHAIN_LEADER) {
       const leader = await manager
         .createQueryBuilder(DesignationEntity, 'd')
         .where(`d.enterprise_id = :e AND d.chain_id = :c AND d.type = 'CHAIN_LEADER' AND d.status IN (:...live)`, { e: dto.enterpriseId, c: dto.chainId, live })
         .getOne();
-      if (leader) throw duplicate(leader.id, dto.type);
+      if (leader) throw duplicate(leader.id, typeName);
     }
   }
 
   /** A create that raced another one past the checks loses at the partial unique index: same 409. */
-  private translateUniqueViolation(error: unknown, type: DesignationType): unknown {
+  private translateUniqueViolation(error: unknown, typeName: string): unknown {
     if (error instanceof QueryFailedError) {
       const pg = error.driverError as { code?: string; constraint?: string };
-      if (pg.code === '23505' && pg.constraint?.startsWith('uq_designation_live')) return duplicate('', type);
+      if (pg.code === '23505' && pg.constraint?.startsWith('uq_designation_live')) return duplicate('', typeName);
     }
     return error;
   }

@@ -1,12 +1,24 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
-import { DesignationLevel, DesignationStatus, DesignationType, PageQueryDto } from '@app/core';
+import { DesignationLevel, DesignationStatus, HolderKind, PageQueryDto } from '@app/core';
 
 export class ListDesignationsQueryDto extends PageQueryDto {
+  /** A recognition-type code of the catalogue */
   @IsOptional()
-  @IsEnum(DesignationType)
-  type?: DesignationType;
+  @Matches(/^[A-Z][A-Z0-9_]{1,29}$/, { message: 'type 应为认定类型代码' })
+  type?: string;
+
+  /** Only enterprise-held or only carrier-held recognitions */
+  @ApiPropertyOptional({ enum: HolderKind, enumName: 'HolderKind' })
+  @IsOptional()
+  @IsEnum(HolderKind)
+  holderKind?: HolderKind;
+
+  @IsOptional()
+  @IsUUID()
+  carrierId?: string;
 
   @IsOptional()
   @IsEnum(DesignationLevel)

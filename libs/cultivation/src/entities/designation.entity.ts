@@ -1,28 +1,35 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
-import { DesignationLevel, DesignationStatus, DesignationType } from '@app/core';
+import { DesignationLevel, DesignationStatus } from '@app/core';
 
 /**
- * One tier or recognition of one enterprise. `status` is the current state; every change of it is
+ * One tier or recognition of one enterprise or one carrier (exactly one of the two). `status` is the current state; every change of it is
  * a row in designation_event, whose `effective_on` dates let progress be computed as of any day.
  */
 @Entity('designation')
 @Index('idx_designation_enterprise', ['enterpriseId'])
 @Index('idx_designation_type_status', ['type', 'status'])
+@Index('idx_designation_carrier', ['carrierId'])
+@Check('chk_designation_one_holder', '(enterprise_id IS NULL) <> (carrier_id IS NULL)')
 export class DesignationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  // Partial unique indexes (migration LiveDesignationRules): one live designation per
-  // enterprise+type+level+chain, and one live CHAIN_LEADER per enterprise+chain. Defined in SQL
+  // Partial unique indexes (migrations LiveDesignationRules, RecognitionCatalogue): one live designation per
+  // enterprise/carrier+type+level+chain, and one live CHAIN_LEADER per enterprise+chain. Defined in SQL
   // because TypeORM cannot express NULLS NOT DISTINCT.
   @Index('uq_designation_live_key', { synchronize: false })
   @Index('uq_designation_live_chain_leader', { synchronize: false })
-  @Column({ type: 'uuid' })
-  enterpriseId: string;
+  @Column({ type: 'uuid', nullable: true })
+  enterpriseId: string | null;
 
+  /** The holder when it is a carrier (绿色园区, 工业互联网平台 …) */
+  @Column({ type: 'uuid', nullable: true })
+  carrierId: string | null;
+
+  /** A recognition_type code (DesignationType for the coded ones) */
   @Column({ type: 'varchar', length: 30 })
-  type: DesignationType;
+  type: string;
 
   @Column({ type: 'varchar', length: 12 })
   level: DesignationLevel;

@@ -12,10 +12,12 @@ import { SavedViews1796102086135 } from './1796102086135-SavedViews';
 import { LiveEnterpriseListIndex1796104878212 } from './1796104878212-LiveEnterpriseListIndex';
 import { TaxPerMu1796110000000 } from './1796110000000-TaxPerMu';
 import { BackfillTaxPerMu1796110000001 } from './1796110000001-BackfillTaxPerMu';
+import { RecognitionCatalogue1796116432583 } from './1796116432583-RecognitionCatalogue';
+import { SeedRecognitionTypes1796116432584 } from './1796116432584-SeedRecognitionTypes';
 import { Evaluation1796116503814 } from './1796116503814-Evaluation';
-import { LiveEnterpriseNameIndexes1796200000000 } from './1796200000000-LiveEnterpriseNameIndexes';
 import { Projects1796116699544 } from './1796116699544-Projects';
 import { ProjectReferenceData1796116699545 } from './1796116699545-ProjectReferenceData';
+import { LiveEnterpriseNameIndexes1796200000000 } from './1796200000000-LiveEnterpriseNameIndexes';
 
 /** Every migration in timestamp order; a new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -33,8 +35,10 @@ export const MIGRATIONS: Function[] = [
   LiveEnterpriseListIndex1796104878212,
   TaxPerMu1796110000000,
   BackfillTaxPerMu1796110000001,
+  RecognitionCatalogue1796116432583,
+  SeedRecognitionTypes1796116432584,
   Evaluation1796116503814,
-  LiveEnterpriseNameIndexes1796200000000,
   Projects1796116699544,
   ProjectReferenceData1796116699545,
+  LiveEnterpriseNameIndexes1796200000000,
 ];

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 
-import { defaultExpirySql, transitionAllowedSql } from '@app/core';
+import { defaultExpirySql, transitionAllowedSql, typeValiditySql } from '@app/core';
 import { withCheckCharacter } from '@app/registry';
 
 import { syntheticName } from './synthetic-names';
@@ -191,7 +191,7 @@ export class CityGenerator {
       SELECT enterprise_id, type, level, chain_id,
              CASE WHEN r < 0.05 THEN 'EXPIRED' WHEN r < 0.08 THEN 'REVOKED' WHEN r < 0.15 THEN 'CANDIDATE' ELSE 'RECOGNISED' END,
              extract(year FROM recognised_on)::int, '第' || (extract(year FROM recognised_on)::int - 2018) || '批',
-             recognised_on, CASE WHEN r >= 0.08 AND r < 0.15 THEN NULL ELSE ${defaultExpirySql('type', 'recognised_on')} END,
+             recognised_on, CASE WHEN r >= 0.08 AND r < 0.15 THEN NULL ELSE ${defaultExpirySql(typeValiditySql('type'), 'recognised_on')} END,
              CASE level WHEN 'NATIONAL' THEN '工业和信息化部' WHEN 'PROVINCIAL' THEN '浙江省经济和信息化厅' ELSE '宁波市经济和信息化局' END,
              'generate-demo', 1
         FROM dated`, [run.started, DEMO_DESIGNATION_SHARES.map((d) => d.type), DEMO_DESIGNATION_SHARES.map((d) => d.level), DEMO_DESIGNATION_SHARES.map((d) => d.share)]);

@@ -3,24 +3,25 @@ import { randomUUID } from 'node:crypto';
 
 import { Permission } from '@app/auth';
 import {
+  AppException,
   canTransition,
-  CHAIN_TYPES,
   defaultExpiry,
   describeAllowed,
   DESIGNATION_LEVEL_LABELS,
   DESIGNATION_STATUS_LABELS,
-  DESIGNATION_TYPE_LABELS,
   designationKey,
   designationKeySql,
   DesignationStatus,
   DesignationType,
   ErrorCode,
   fieldHeader,
+  HolderKind,
   LIVE_STATUSES,
   statusOn,
   todayInChina,
 } from '@app/core';
-import { DesignationExpiryService } from '@app/cultivation';
+import { checkAgainstCatalogue, DesignationExpiryService } from '@app/cultivation';
+import { RecognitionTypeEntity } from '@app/reference';
 
 import { BatchContext, ColumnSpec, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from '../import-kind';
 import { clip } from '../import-limits';
@@ -66,7 +67,9 @@ type Values = Record<string, string | number | null>;
 interface DesignationRow {
   id?: string;
   enterpriseId: string;
-  type: DesignationType;
+  type: string;
+  /** The catalogue's validity of the type (years; null: none) */
+  validityYears: number | null;
   chainId: string | null;
   fromStatus?: DesignationStatus;
   /** Effective date of a status change (a new designation: its first event's date) */
@@ -98,14 +101,24 @@ export class DesignationImport implements ImportHandler {
   readonly permission = Permission.DESIGNATION_WRITE;
   readonly columns = DESIGNATION_COLUMNS;
   private chains?: Map<string, ChainRef>;
+  /** The recognition catalogue by code and by Chinese name (read once per import) */
+  private types?: Map<string, RecognitionTypeEntity>;
+  private typesByName?: Map<string, RecognitionTypeEntity>;
   private readonly expiry = new DesignationExpiryService();
 
   reset(): void {
     this.chains = undefined;
+    this.types = undefined;
+    this.typesByName = undefined;
   }
 
   async prepare(ctx: BatchContext, rows: RawRow[]): Promise<PreparedRow<DesignationRow>[]> {
     this.chains ??= await loadChains(ctx);
+    if (!this.types) {
+      const all = await ctx.manager.find(RecognitionTypeEntity);
+      this.types = new Map(all.map((t) => [t.code, t]));
+      this.typesByName = new Map(all.map((t) => [t.name, t]));
+    }
     const today = todayInChina();
     const enterprises = await lookupEnterprises(ctx, rows);
     const prepared = rows.map((row, i) => this.check(ctx, row, enterprises[i], today));
@@ -155,7 +168,7 @@ export class DesignationImport implements ImportHandler {
           fail(d.values.recognisedOn ? 'recognisedOn' : 'expiresOn', ErrorCode.VALIDATION_FAILED, '培育对象尚未认定,不能填写认定日期或到期日期 (a candidate has no recognition dates)');
           continue;
         }
-        if (status === DesignationStatus.RECOGNISED) d.values.expiresOn = (d.values.expiresOn as string | null | undefined) || defaultExpiry(d.type, d.values.recognisedOn as string);
+        if (status === DesignationStatus.RECOGNISED) d.values.expiresOn = (d.values.expiresOn as string | null | undefined) || defaultExpiry(d.validityYears, d.values.recognisedOn as string);
         d.effectiveOn = (d.values.recognisedOn as string | null) ?? today;
         p.action = 'create';
         continue;
@@ -183,7 +196,7 @@ export class DesignationImport implements ImportHandler {
           // A new term: the file's expiry only when it lies after the new recognition, else the default.
           d.values.recognisedOn = effectiveOn;
           const given = d.values.expiresOn as string | null;
-          d.values.expiresOn = given && given > effectiveOn && given !== current.expiresOn ? given : defaultExpiry(d.type, effectiveOn);
+          d.values.expiresOn = given && given > effectiveOn && given !== current.expiresOn ? given : defaultExpiry(d.validityYears, effectiveOn);
           if (d.values.year === null || d.values.year === undefined) d.values.year = Number(effectiveOn.slice(0, 4));
         }
         d.effectiveOn = effectiveOn;
@@ -207,10 +220,22 @@ export class DesignationImport implements ImportHandler {
     const v = row.values;
     const errors: RowError[] = 'errors' in enterprise ? [...enterprise.errors] : [];
     const fail = (field: string, code: string, message: string) => errors.push({ line: row.line, column: ctx.headerOf(field), code, message });
-    const type = toEnum(v.type ?? '', DESIGNATION_TYPE_LABELS) as DesignationType;
-    if (!(type in DESIGNATION_TYPE_LABELS)) fail('type', 'VALIDATION_FAILED', `认定类型“${clip(v.type)}”不认识,可填:${Object.values(DESIGNATION_TYPE_LABELS).join('、')} (unknown type)`);
+    // The type by its Chinese name or code in the catalogue; its levels, holder and dates are the catalogue's.
+    const entry = this.typesByName!.get(v.type ?? '') ?? this.types!.get((v.type ?? '').toUpperCase());
+    const type = entry?.code ?? clip(v.type ?? '');
     const level = toEnum(v.level ?? '', DESIGNATION_LEVEL_LABELS);
     if (!(level in DESIGNATION_LEVEL_LABELS)) fail('level', 'VALIDATION_FAILED', `级别“${clip(v.level)}”不认识,可填:${Object.values(DESIGNATION_LEVEL_LABELS).join('、')} (unknown level)`);
+    else {
+      const on = (v.recognisedOn && toDate(v.recognisedOn)) || today;
+      try {
+        checkAgainstCatalogue(this.types!, type, level, HolderKind.ENTERPRISE, on);
+      } catch (error) {
+        if (!(error instanceof AppException)) throw error;
+        const field = (error.errors?.[0]?.field ?? 'type') === 'level' ? 'level' : 'type';
+        const message = !entry ? `认定类型“${clip(v.type)}”不在认定类型目录中,可填:${[...this.types!.values()].filter((t) => t.holderKind === HolderKind.ENTERPRISE).map((t) => t.name).join('、')} (unknown type)` : error.message;
+        fail(field, error.code, message);
+      }
+    }
     const status = toEnum(v.status ?? '', DESIGNATION_STATUS_LABELS);
     if (!(status in DESIGNATION_STATUS_LABELS)) fail('status', 'VALIDATION_FAILED', `状态“${clip(v.status)}”不认识,可填:${Object.values(DESIGNATION_STATUS_LABELS).join('、')} (unknown status)`);
     let chainId: string | null = null;
@@ -218,9 +243,10 @@ export class DesignationImport implements ImportHandler {
       const chain = this.chains!.get(v.chainCode);
       if (!chain) fail('chainCode', ErrorCode.CHAIN_NOT_FOUND, `没有产业链“${clip(v.chainCode)}”(unknown chain)`);
       else chainId = chain.id;
-    } else if (CHAIN_TYPES.includes(type)) {
-      fail('chainCode', 'CHAIN_REQUIRED', `${DESIGNATION_TYPE_LABELS[type]}须填写产业链代码 (a chain tier needs its chain)`);
+    } else if (entry?.namesChain) {
+      fail('chainCode', 'CHAIN_REQUIRED', `${entry.name}须填写产业链代码 (a chain tier needs its chain)`);
     }
+    if (chainId && entry && !entry.namesChain) fail('chainCode', 'VALIDATION_FAILED', `${entry.name}不属于某条产业链,请不要填产业链代码 (only chain tiers name a chain)`);
     const values: Values = { level, status };
     for (const field of ['recognisedOn', 'expiresOn']) {
       if (v[field] === undefined) continue;
@@ -250,7 +276,7 @@ export class DesignationImport implements ImportHandler {
       // Two live rows of one identity key would be two live designations.
       key: `${designationKey({ enterpriseId: enterprise.code, type, level, chainId })}|${live ? 'live' : (values.year ?? '')}`,
       keyColumn: 'type',
-      data: { enterpriseId: enterprise.id, type, chainId, values },
+      data: { enterpriseId: enterprise.id, type, validityYears: entry!.validityYears, chainId, values },
     };
   }
 

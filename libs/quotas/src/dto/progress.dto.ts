@@ -91,9 +91,11 @@ export class PlanProgressDto {
 }
 
 export class DrillDownRowDto {
-  enterpriseId: string;
-  creditCode: string;
-  name: string;
+  /** The enterprise; for a carrier (park, product, platform …) its operating enterprise, null when it has none */
+  enterpriseId: string | null;
+  creditCode: string | null;
+  /** Enterprise name (for a carrier: its operator's; the carrier's own name is in `detail`) */
+  name: string | null;
   districtCode: string;
   detail: string;
   currentValue: number | null;

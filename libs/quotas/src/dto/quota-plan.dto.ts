@@ -12,6 +12,9 @@ const MEASURE_PARAMS_SCHEMA: ApiPropertyOptions = {
   properties: {
     designationType: { type: 'string' },
     designationLevel: { type: 'string' },
+    designationTypes: { type: 'array', items: { type: 'string' }, description: 'Designation measures: any of these recognition types (catalogue codes)' },
+    minLevel: { type: 'string', description: 'Designation measures: this level or higher, e.g. MUNICIPAL for 市级以上' },
+    holderKind: { type: 'string', enum: ['ENTERPRISE', 'CARRIER'], description: 'Designation measures: count enterprises (default) or carriers' },
     metric: { type: 'string', enum: Object.values(FigureMetric) },
     thresholdYuan: { type: 'string', description: 'NEW_AT_SCALE_TIER: the tier in yuan, e.g. "10000000000" for 百亿' },
     thresholdYuanPerMu: { type: 'number', description: 'TAX_PER_MU_BELOW: tax per mu threshold in yuan, e.g. 10000' },

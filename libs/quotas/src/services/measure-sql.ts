@@ -1,4 +1,4 @@
-import { DESIGNATION_LEVEL_LABELS, DesignationType, holdsOnSql, stateOnSql } from '@app/core';
+import { DESIGNATION_LEVEL_LABELS, DesignationType, holdsOnSql, levelsAtLeast, stateOnSql } from '@app/core';
 import { scaleTierSql } from '@app/cultivation';
 import { projectMembersSql } from '@app/projects';
 import { activeOnSql, districtOnSql } from '@app/registry';
@@ -94,6 +94,7 @@ function holderRule(p: Params, params: MeasureParams, at: string, scope: Measure
 
 /** Enterprises holding a designation of the type (+level) on `asOf` (`holderRule`), one row each. */
 function holdersSql(p: Params, params: MeasureParams, asOf: string, scope: MeasureScope, newWindow?: NewWindow): string {
+  if (byCatalogue(params)) return recognitionHoldersSql(p, params, asOf, scope, newWindow);
   const at = `${p.add(asOf)}::date`;
   const rule = holderRule(p, params, at, scope, { status: 's.status', expiresOn: 's.expires_on' }, newWindow);
   return `SELECT DISTINCT ON (e.id) ${enterpriseColumns(at)},
@@ -110,9 +111,12 @@ export interface DesignationCount {
   scope: MeasureScope;
 }
 
-/** Whether `designationCountsQuery` counts lines of this kind. */
-export const countsInOnePass = (kind: MeasureKind): kind is DesignationCount['kind'] =>
-  kind === MeasureKind.HOLDING_DESIGNATIONS || kind === MeasureKind.NEW_DESIGNATIONS;
+/** A line over several catalogue types, a minimum level or carriers (`recognitionHoldersSql`), not one type (+level). */
+const byCatalogue = (params: MeasureParams) => Boolean(params.designationTypes || params.minLevel || params.holderKind);
+
+/** Whether `designationCountsQuery` counts this line: one designation type (+level) held or new. */
+export const countsInOnePass = (kind: MeasureKind, params: MeasureParams): kind is DesignationCount['kind'] =>
+  (kind === MeasureKind.HOLDING_DESIGNATIONS || kind === MeasureKind.NEW_DESIGNATIONS) && !byCatalogue(params);
 
 /**
  * Every designation line of a plan, in each of its scopes (the city, splits), counted in one statement: the
@@ -135,6 +139,48 @@ export function designationCountsQuery(items: DesignationCount[], window: Measur
       FROM designation d CROSS JOIN LATERAL ${stateOnSql('d.id', at)} s WHERE d.type = ANY(${types}::text[]))
     SELECT ${counts.length ? counts.join(',\n      ') : '0 AS none'}`;
   return { sql, params: p.values };
+}
+
+/**
+ * Holders — enterprises, or carriers with `holderKind: 'CARRIER'` — of a recognition of any of `designationTypes`
+ * (or `designationType`) at `designationLevel` or at least `minLevel`, on `asOf`, by the same rules as
+ * `holdersSql` (state on the day, `holdsOnSql`; with `newWindow` the holder's first recognition of the type at
+ * those levels falls in the window). One row per holder: an enterprise that gained two of the types counts
+ * once. A carrier's row names the carrier (and the type) in `detail` and its operating enterprise, if any, in
+ * the enterprise columns; its district is the carrier's, its chain the recognition's or the carrier's.
+ */
+function recognitionHoldersSql(p: Params, params: MeasureParams, asOf: string, scope: MeasureScope, newWindow?: { from: string; to: string }): string {
+  const types = p.add(params.designationTypes ?? [params.designationType ?? DesignationType.CHAIN_LEADER]);
+  const levels = params.minLevel ? p.add(levelsAtLeast(params.minLevel)) : params.designationLevel ? p.add([params.designationLevel]) : null;
+  const at = `${p.add(asOf)}::date`;
+  const carrier = params.holderKind === 'CARRIER';
+  const holder = carrier ? 'carrier_id' : 'enterprise_id';
+  const levelFilter = (alias: string) => (levels ? ` AND ${alias}.level = ANY(${levels}::text[])` : '');
+  const firstRecognised = `(SELECT min(ev.effective_on) FROM designation_event ev JOIN designation d2 ON d2.id = ev.designation_id
+      WHERE d2.${holder} = d.${holder} AND d2.type = d.type${levelFilter('d2')} AND ev.to_status = 'RECOGNISED' AND ev.effective_on <= ${at})`;
+  const since = newWindow ? ` AND ${firstRecognised} BETWEEN ${p.add(newWindow.from)}::date AND ${p.add(newWindow.to)}::date` : '';
+  const typeName = `(SELECT rt.name FROM recognition_type rt WHERE rt.code = d.type)`;
+  const holds = `d.type = ANY(${types}::text[])${levelFilter('d')} AND ${holdsOnSql('s.status', 's.expires_on', at)}${since}`;
+  if (!carrier) {
+    return `SELECT DISTINCT ON (e.id) ${enterpriseColumns(at)},
+        concat_ws(' ', ${typeName}, ${LEVEL_LABEL_SQL}, '认定于', ${firstRecognised}::text) AS detail, NULL::numeric AS current_value, NULL::numeric AS previous_value
+      FROM designation d JOIN enterprise e ON e.id = d.enterprise_id CROSS JOIN LATERAL ${stateOnSql('d.id', at)} s
+      WHERE ${holds}${enterpriseScope(p, scope, at, 'd')}
+      ORDER BY e.id, d.type`;
+  }
+  const parts: string[] = [];
+  if (scope.districtCode) parts.push(`k.district_code = ${p.add(scope.districtCode)}`);
+  if (scope.districtCodes) parts.push(`k.district_code = ANY(${p.add(scope.districtCodes)}::text[])`);
+  if (scope.chainId) {
+    const chain = p.add(scope.chainId);
+    parts.push(`coalesce(d.chain_id, k.chain_id) = ${chain}::uuid`);
+  }
+  return `SELECT DISTINCT ON (k.id) e.id AS enterprise_id, e.credit_code, e.name AS enterprise_name, k.district_code,
+      concat_ws(' ', k.name, ${typeName}, ${LEVEL_LABEL_SQL}, '认定于', ${firstRecognised}::text) AS detail, NULL::numeric AS current_value, NULL::numeric AS previous_value
+    FROM designation d JOIN carrier k ON k.id = d.carrier_id LEFT JOIN enterprise e ON e.id = k.operator_enterprise_id
+    CROSS JOIN LATERAL ${stateOnSql('d.id', at)} s
+    WHERE ${holds}${parts.map((x) => ` AND ${x}`).join('')}
+    ORDER BY k.id, d.type`;
 }
 
 /**

@@ -228,7 +228,7 @@ export class QuotaProgressService {
    * (`designationCountsQuery`), keyed by `countKey`; other lines are measured one by one.
    */
   private async designationCounts(manager: EntityManager, wanted: { line: QuotaLineEntity; scope: MeasureScope }[], year: number, asOf: string): Promise<Map<string, number>> {
-    const items = wanted.filter((w) => countsInOnePass(w.line.measureKind));
+    const items = wanted.filter((w) => countsInOnePass(w.line.measureKind, w.line.measureParams));
     if (!items.length) return new Map();
     const q = designationCountsQuery(
       items.map((w): DesignationCount => ({ kind: w.line.measureKind as DesignationCount['kind'], params: w.line.measureParams, scope: w.scope })),
@@ -257,9 +257,9 @@ const countKey = (line: QuotaLineEntity, scope: MeasureScope) =>
 
 function drillRow(r: Record<string, string | null>): DrillDownRowDto {
   return {
-    enterpriseId: r.enterprise_id!,
-    creditCode: r.credit_code!,
-    name: r.enterprise_name!,
+    enterpriseId: r.enterprise_id ?? null,
+    creditCode: r.credit_code ?? null,
+    name: r.enterprise_name ?? null,
     districtCode: r.district_code!,
     detail: r.detail ?? '',
     currentValue: r.current_value === null ? null : Number(r.current_value),

@@ -2,7 +2,7 @@ import { EntityManager, In } from 'typeorm';
 
 import { defaultExpiry, DesignationStatus, todayInChina } from '@app/core';
 import { ChainMembershipEntity, CommunityEntity, CommunityMemberEntity, DesignationEntity, DesignationEventEntity } from '@app/cultivation';
-import { ChainEntity, ChainSegmentEntity } from '@app/reference';
+import { ChainEntity, ChainSegmentEntity, RecognitionTypeEntity } from '@app/reference';
 import { EnterpriseEntity } from '@app/registry';
 
 import { readSeed, SeedChain, SeedEnterprise } from '../seed-files';
@@ -29,6 +29,8 @@ export async function seedDemoCultivation(manager: EntityManager, today = todayI
   const chains = new Map((await manager.find(ChainEntity)).map((c) => [c.code, c.id]));
   const segments = new Map((await manager.find(ChainSegmentEntity)).map((s) => [`${s.chainId}/${s.code}`, s.id]));
   const counts: DemoCultivationCounts = { membershipsAdded: 0, designationsAdded: 0, communitiesAdded: 0 };
+  // The default term is the catalogue's validity of each type, as for the API.
+  const validity = new Map((await manager.find(RecognitionTypeEntity)).map((t) => [t.code, t.validityYears]));
 
   const before = await manager.count(ChainMembershipEntity);
   const rows = plan.memberships
@@ -45,7 +47,7 @@ export async function seedDemoCultivation(manager: EntityManager, today = todayI
     const chainId = d.chainCode ? chains.get(d.chainCode) : null;
     if (!enterpriseId || chainId === undefined) continue;
     if (await manager.existsBy(DesignationEntity, { enterpriseId, type: d.type, level: d.level, chainId: chainId ?? undefined })) continue;
-    await insertDesignation(manager, d, enterpriseId, chainId);
+    await insertDesignation(manager, d, enterpriseId, chainId, validity.get(d.type) ?? null);
     counts.designationsAdded++;
   }
 
@@ -68,7 +70,7 @@ export async function seedDemoCultivation(manager: EntityManager, today = todayI
   return counts;
 }
 
-async function insertDesignation(manager: EntityManager, d: PlannedDesignation, enterpriseId: string, chainId: string | null): Promise<void> {
+async function insertDesignation(manager: EntityManager, d: PlannedDesignation, enterpriseId: string, chainId: string | null, validityYears: number | null): Promise<void> {
   const last = d.steps[d.steps.length - 1];
   const recognisedOn = [...d.steps].reverse().find((s) => s.to === DesignationStatus.RECOGNISED)?.on ?? null;
   const saved = await manager.save(
@@ -85,7 +87,7 @@ async function insertDesignation(manager: EntityManager, d: PlannedDesignation, 
       noticeNo: d.noticeNo,
       recognisingBody: d.recognisingBody,
       recognisedOn,
-      expiresOn: recognisedOn && defaultExpiry(d.type, recognisedOn),
+      expiresOn: recognisedOn && defaultExpiry(validityYears, recognisedOn),
       evidence: d.evidence,
       taggedById: null,
       taggedByUsername: SEED_USER,
@@ -100,7 +102,7 @@ async function insertDesignation(manager: EntityManager, d: PlannedDesignation, 
       fromStatus: i === 0 ? null : d.steps[i - 1].to,
       toStatus: s.to,
       effectiveOn: s.on,
-      expiresOn: (expiresOn = s.to === DesignationStatus.RECOGNISED ? defaultExpiry(d.type, s.on) : expiresOn),
+      expiresOn: (expiresOn = s.to === DesignationStatus.RECOGNISED ? defaultExpiry(validityYears, s.on) : expiresOn),
       reason: s.reason,
       actorId: null,
       actorUsername: SEED_USER,

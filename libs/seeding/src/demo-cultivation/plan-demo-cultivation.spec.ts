@@ -1,4 +1,4 @@
-import { addDays, canTransition, defaultExpiry, DesignationStatus as S, DesignationType, EXPIRING_TYPES, stateOn, statusOn } from '@app/core';
+import { addDays, canTransition, defaultExpiry, seededValidityYears, DesignationStatus as S, DesignationType, EXPIRING_TYPES, stateOn, statusOn } from '@app/core';
 
 import { readSeed, SeedChain, SeedEnterprise } from '../seed-files';
 import { planDemoCultivation } from './plan-demo-cultivation';
@@ -22,7 +22,7 @@ describe('planDemoCultivation', () => {
 
   it('has recognitions expiring within 60 days, lapsed ones, revoked ones and 2022 recognitions', () => {
     const expiring = plan.designations.filter((d) => EXPIRING_TYPES.includes(d.type) && finalStatus(d) === S.RECOGNISED);
-    const expiresOn = (d: (typeof plan.designations)[number]) => defaultExpiry(d.type, lastRecognised(d)!)!;
+    const expiresOn = (d: (typeof plan.designations)[number]) => defaultExpiry(seededValidityYears(d.type), lastRecognised(d)!)!;
     expect(expiring.filter((d) => expiresOn(d) >= today && expiresOn(d) <= addDays(today, 60)).length).toBeGreaterThanOrEqual(3);
     expect(expiring.filter((d) => expiresOn(d) < today).length).toBeGreaterThanOrEqual(3);
     expect(plan.designations.filter((d) => finalStatus(d) === S.REVOKED).length).toBeGreaterThanOrEqual(3);
@@ -37,7 +37,7 @@ describe('planDemoCultivation', () => {
         const before = stateOn(events, s.on);
         expect(canTransition(before && statusOn(before, s.on), s.to)).toBe(true);
         if (i > 0) expect(s.on >= d.steps[i - 1].on).toBe(true);
-        events.push({ status: s.to, expiresOn: s.to === S.RECOGNISED ? defaultExpiry(d.type, s.on) : (events[i - 1]?.expiresOn ?? null), effectiveOn: s.on });
+        events.push({ status: s.to, expiresOn: s.to === S.RECOGNISED ? defaultExpiry(seededValidityYears(d.type), s.on) : (events[i - 1]?.expiresOn ?? null), effectiveOn: s.on });
       });
     }
   });

@@ -14,14 +14,14 @@ export function CandidateBoard(props: { filters: { level?: Schemas['DesignationL
     <Row gutter={[12, 12]} wrap>
       {dict.options('DesignationType').map((t) => (
         <Col key={t.value} xs={24} md={12} xl={6}>
-          <Column type={t.value as Schemas['DesignationType']} title={t.label} filters={props.filters} />
+          <Column type={t.value} title={t.label} filters={props.filters} />
         </Col>
       ))}
     </Row>
   );
 }
 
-function Column(props: { type: Schemas['DesignationType']; title: string; filters: { level?: Schemas['DesignationLevel']; chainId?: string; districtCode?: string } }) {
+function Column(props: { type: string; title: string; filters: { level?: Schemas['DesignationLevel']; chainId?: string; districtCode?: string } }) {
   const query = { ...props.filters, type: props.type, status: 'CANDIDATE' as const, page: 1, pageSize: SHOWN };
   const list = useQuery({ queryKey: ['designations', 'board', query], queryFn: () => unwrap(api.GET('/api/v1/designations', { params: { query } })) });
   const total = list.data?.meta.total ?? 0;
@@ -31,7 +31,7 @@ function Column(props: { type: Schemas['DesignationType']; title: string; filter
       <Space direction="vertical" style={{ width: '100%' }}>
         {(list.data?.items ?? []).map((d) => (
           <Card key={d.id} size="small" hoverable>
-            <Link to={`/enterprises/${d.enterpriseId}?tab=designations`}>{d.enterpriseName}</Link>
+            {d.carrierId ? <Link to={`/carriers/${d.carrierId}`}>{d.carrierName}</Link> : <Link to={`/enterprises/${d.enterpriseId}?tab=designations`}>{d.enterpriseName}</Link>}
             <div>
               <Typography.Text type="secondary">
                 {d.levelLabel}

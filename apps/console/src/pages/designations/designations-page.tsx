@@ -21,7 +21,7 @@ export default function DesignationsPage() {
   const { districts, districtName } = useDistricts();
   const [tab, setTab] = useState<string>('EXPIRING');
   const [days, setDays] = useState(90);
-  const [type, setType] = useState<Schemas['DesignationType']>();
+  const [type, setType] = useState<string>();
   const [level, setLevel] = useState<Schemas['DesignationLevel']>();
   const [chainId, setChainId] = useState<string>();
   const [districtCode, setDistrictCode] = useState<string>();
@@ -107,7 +107,11 @@ export default function DesignationsPage() {
           },
         }}
         columns={[
-          { title: '企业', dataIndex: 'enterpriseName', render: (v, r) => <Link to={`/enterprises/${r.enterpriseId}?tab=designations`}>{v}</Link> },
+          {
+            title: '企业/载体',
+            dataIndex: 'enterpriseName',
+            render: (v, r) => (r.carrierId ? <Link to={`/carriers/${r.carrierId}`}>{r.carrierName}</Link> : <Link to={`/enterprises/${r.enterpriseId}?tab=designations`}>{v}</Link>),
+          },
           { title: '区县', dataIndex: 'districtCode', render: districtName },
           { title: '认定类型', dataIndex: 'typeLabel' },
           { title: '级别', dataIndex: 'levelLabel' },

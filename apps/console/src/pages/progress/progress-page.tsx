@@ -203,12 +203,13 @@ function DrillDrawer({ year, asOf, line, onClose }: { year: number; asOf?: strin
       ) : (
         <Table
           size="small"
-          rowKey="enterpriseId"
+          rowKey={(r) => `${r.enterpriseId ?? ''}|${r.detail}`}
           loading={rows.isLoading}
           dataSource={rows.data?.items ?? []}
           pagination={{ current: page, pageSize: 20, total: rows.data?.meta.total ?? 0, onChange: setPage, showSizeChanger: false }}
           columns={[
-            { title: '企业', dataIndex: 'name', render: (name: string, r) => <a href={`/enterprises/${r.enterpriseId}`}>{name}</a> },
+            // A carrier's row (park, product, platform …) names the carrier in 说明 and its operator, if any, here.
+            { title: '企业', dataIndex: 'name', render: (name: string | null, r) => (r.enterpriseId ? <a href={`/enterprises/${r.enterpriseId}`}>{name}</a> : '—') },
             { title: '统一社会信用代码', dataIndex: 'creditCode' },
             { title: '说明', dataIndex: 'detail' },
           ]}
