@@ -10,6 +10,7 @@ import { CultivationModule } from '@app/cultivation';
 import { DatabaseModule } from '@app/database';
 import { NotificationsModule } from '@app/notifications';
 import { QuotasModule } from '@app/quotas';
+import { RemediationModule } from '@app/remediation';
 import { ImportingModule } from '@app/importing';
 import { ReferenceModule } from '@app/reference';
 import { RegistryModule } from '@app/registry';
@@ -46,6 +47,8 @@ import { NotificationScheduler } from './notifications/notification.scheduler';
 import { NotificationsController } from './notifications/notifications.controller';
 import { SavedViewsController } from './saved-views/saved-views.controller';
 import { WorkbenchController } from './workbench/workbench.controller';
+import { LandBlocksController } from './remediation/land-blocks.controller';
+import { RemediationCasesController } from './remediation/remediation-cases.controller';
 import { WorkbenchService } from './workbench/workbench.service';
 
 export interface AppOptions {
@@ -71,6 +74,7 @@ export class AppModule {
         SeedingModule,
         CultivationModule,
         QuotasModule,
+        RemediationModule,
         ReportsModule,
         ImportingModule,
         NotificationsModule,
@@ -85,6 +89,8 @@ export class AppModule {
         EnterprisesController,
         FiguresController,
         DesignationsController,
+        RemediationCasesController,
+        LandBlocksController,
         EnterpriseDesignationsController,
         ScaleTiersController,
         ChainsController,

@@ -47,6 +47,16 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'saved_view.update': '修改了视图',
   'saved_view.delete': '删除了视图',
   'seed.load': '加载了基础数据',
+  'remediation_case.create': '整治提升立案',
+  'remediation_case.bulk_open': '批量整治提升立案',
+  'remediation_case.update': '修改了整治案件',
+  'remediation_case.transition': '变更了整治案件状态',
+  'land_block.create': '登记了低效区块',
+  'land_block.update': '修改了低效区块',
+  'land_block.delete': '删除了低效区块',
+  'import.remediation-cases': '导入了整治提升案件',
+  'import.land-blocks': '导入了低效区块',
+  'export.remediation_cases': '导出了整治提升案件',
 };
 
 /** The entity types audit rows name (`audit_log.entity_type`), in Chinese. */
@@ -68,4 +78,6 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   import: '数据导入',
   saved_view: '保存的视图',
   seed: '基础数据',
+  remediation_case: '整治提升案件',
+  land_block: '低效区块',
 };

@@ -4,6 +4,7 @@ import { ChainMembershipEntity, CommunityEntity, CommunityMemberEntity, Designat
 import { NotificationEntity } from '@app/notifications';
 import { QuotaLineEntity, QuotaLineSplitEntity, QuotaManualReportEntity, QuotaPlanEntity, QuotaSnapshotEntity } from '@app/quotas';
 import { ChainEntity, ChainSegmentEntity, DistrictEntity, IndustryEntity } from '@app/reference';
+import { LandBlockEntity, RemediationCaseEntity, RemediationCaseEventEntity } from '@app/remediation';
 import { ChangeRequestEntity, EnterpriseDistrictSpellEntity, EnterpriseEntity, EnterpriseFigureEntity } from '@app/registry';
 
 /** Every entity of the schema, listed once for Nest, the CLI and the migration tool. */
@@ -30,4 +31,7 @@ export const ENTITIES = [
   QuotaSnapshotEntity,
   SavedViewEntity,
   NotificationEntity,
+  LandBlockEntity,
+  RemediationCaseEntity,
+  RemediationCaseEventEntity,
 ];

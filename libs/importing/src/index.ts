@@ -9,3 +9,4 @@ export * from './demo/city-generator';
 export * from './file-rows';
 export * from './import-limits';
 export * from './kinds/by-credit-codes';
+export * from './export/remediation-export.service';

@@ -16,6 +16,8 @@ export enum MeasureKind {
   TAX_PER_MU_BELOW = 'TAX_PER_MU_BELOW',
   /** A value staff report with evidence; the value at as-of is the latest report on or before it */
   MANUAL = 'MANUAL',
+  /** Remediation cases of a category standing closed (with an outcome) at as-of, closed in the plan year */
+  REMEDIATION_CASES_CLOSED = 'REMEDIATION_CASES_CLOSED',
 }
 
 export const MEASURE_KIND_LABELS: Record<MeasureKind, string> = {
@@ -26,6 +28,7 @@ export const MEASURE_KIND_LABELS: Record<MeasureKind, string> = {
   COHORT_GROWTH: '企业群体指标增幅',
   TAX_PER_MU_BELOW: '亩均税收低于门槛企业数',
   MANUAL: '人工填报',
+  REMEDIATION_CASES_CLOSED: '年内整治销号案件数',
 };
 
 /** Whether the actual should rise to the target or fall to it. */
@@ -79,4 +82,6 @@ export interface MeasureParams {
   thresholdYuan?: string;
   /** TAX_PER_MU_BELOW: tax per mu threshold in yuan, e.g. 10000 */
   thresholdYuanPerMu?: number;
+  /** REMEDIATION_CASES_CLOSED: the case category (RemediationCategory), e.g. SCATTERED_WEAK */
+  remediationCategory?: string;
 }

@@ -46,6 +46,10 @@ export class DictionaryEnumsDto {
   savedViewPage: LabelledValueDto[];
   liaisonFieldRule: LabelledValueDto[];
   notificationKind: LabelledValueDto[];
+  remediationCategory: LabelledValueDto[];
+  remediationStatus: LabelledValueDto[];
+  remediationOutcome: LabelledValueDto[];
+  remediationSourceKind: LabelledValueDto[];
 }
 
 export class DictionaryDto {

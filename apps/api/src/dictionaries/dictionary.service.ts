@@ -15,6 +15,7 @@ import { IMPORT_KIND_LABELS } from '@app/importing';
 import { FIGURE_METRIC_LABELS, MEASURE_KIND_LABELS, PROGRESS_STATUS_LABELS, QUOTA_DIRECTION_LABELS } from '@app/quotas';
 import { CHAIN_STAGE_LABELS, DISTRICT_KIND_LABELS, INDUSTRY_LEVEL_LABELS } from '@app/reference';
 import { NOTIFICATION_KIND_LABELS } from '@app/notifications';
+import { REMEDIATION_CATEGORY_LABELS, REMEDIATION_OUTCOME_LABELS, REMEDIATION_SOURCE_KIND_LABELS, REMEDIATION_STATUS_LABELS } from '@app/remediation';
 import { CHANGE_REQUEST_KIND_LABELS, CHANGE_REQUEST_STATUS_LABELS, ENTERPRISE_STATUS_LABELS, LIAISON_FIELD_RULE_LABELS } from '@app/registry';
 
 import { DictionaryDto, LabelledValueDto } from './dictionary.dto';
@@ -50,6 +51,10 @@ export class DictionaryService {
       savedViewPage: options(SAVED_VIEW_PAGE_LABELS),
       liaisonFieldRule: options(LIAISON_FIELD_RULE_LABELS),
       notificationKind: options(NOTIFICATION_KIND_LABELS),
+      remediationCategory: options(REMEDIATION_CATEGORY_LABELS),
+      remediationStatus: options(REMEDIATION_STATUS_LABELS),
+      remediationOutcome: options(REMEDIATION_OUTCOME_LABELS),
+      remediationSourceKind: options(REMEDIATION_SOURCE_KIND_LABELS),
     },
     auditActions: options(AUDIT_ACTION_LABELS),
     fields: FIELD_LABELS,
