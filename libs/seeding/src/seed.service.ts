@@ -8,6 +8,7 @@ import { ChainEntity, ChainSegmentEntity, ChainStage, DistrictEntity, IndustryEn
 import { EnterpriseEntity, EnterpriseFigureEntity, EnterpriseStatus } from '@app/registry';
 
 import { seedDemoCultivation } from './demo-cultivation/demo-cultivation.seeder';
+import { seedDemoRemediation } from './demo-remediation.seeder';
 import { seedQuotaPlans } from './quota-plan-seed';
 import { readSeed, SeedChain, SeedEnterprise, SeedSegment } from './seed-files';
 
@@ -22,6 +23,8 @@ export interface SeedCounts {
   designationsAdded: number;
   communitiesAdded: number;
   quotaLinesAdded?: number;
+  landBlocksAdded?: number;
+  remediationCasesAdded?: number;
 }
 
 /**
@@ -53,8 +56,10 @@ export class SeedService {
         say(`demo: ${counts.enterprisesAdded} enterprises added, ${counts.figuresAdded} figure rows`);
         Object.assign(counts, await seedDemoCultivation(manager));
         say(`demo: ${counts.membershipsAdded} chain memberships, ${counts.designationsAdded} designations, ${counts.communitiesAdded} communities added`);
+        Object.assign(counts, await seedDemoRemediation(manager));
+        say(`demo: ${counts.landBlocksAdded} land blocks, ${counts.remediationCasesAdded} remediation cases added`);
       }
-      const added = [counts.chainsAdded, counts.enterprisesAdded, counts.membershipsAdded, counts.designationsAdded, counts.communitiesAdded, counts.quotaLinesAdded];
+      const added = [counts.chainsAdded, counts.enterprisesAdded, counts.membershipsAdded, counts.designationsAdded, counts.communitiesAdded, counts.quotaLinesAdded, counts.landBlocksAdded, counts.remediationCasesAdded];
       if (added.some(Boolean)) {
         await this.audit.record(manager, SYSTEM_ACTOR, { action: 'seed.load', entityType: 'seed', after: { ...counts } });
       }
