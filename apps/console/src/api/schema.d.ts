@@ -969,6 +969,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/remediation/blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LandBlocksController_list"];
+        put?: never;
+        post: operations["LandBlocksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remediation/blocks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LandBlocksController_get"];
+        put?: never;
+        post?: never;
+        /** Only a block without cases */
+        delete: operations["LandBlocksController_remove"];
+        options?: never;
+        head?: never;
+        /** Name, area, location, coordinates, note (the district is fixed once recorded) */
+        patch: operations["LandBlocksController_update"];
+        trace?: never;
+    };
+    "/api/v1/remediation/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Filter cases (category, status, district, overdue = open past the deadline), soonest deadline first */
+        get: operations["RemediationCasesController_list"];
+        put?: never;
+        /** Open a case for an enterprise (or, for LOW_EFFICIENCY_BLOCK, a land block) */
+        post: operations["RemediationCasesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remediation/cases/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a case of one category for many firms (ids or credit codes), all or nothing: an unknown or out-of-scope
+         *     firm refuses the batch; firms that already have an open case of the category are skipped and listed
+         */
+        post: operations["RemediationCasesController_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remediation/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered cases as CSV (UTF-8 with BOM) or XLSX, Chinese headers and labels; recorded in the audit trail */
+        get: operations["RemediationCasesController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remediation/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case with its dated history and the legal next states */
+        get: operations["RemediationCasesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the plan, measures, responsible unit or deadline (subject and category never change) */
+        patch: operations["RemediationCasesController_update"];
+        trace?: never;
+    };
+    "/api/v1/remediation/cases/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move along the lifecycle; closing (CLOSED) needs an outcome and evidence, its effectiveOn is the closing date */
+        post: operations["RemediationCasesController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/quarterly/{year}/{q}": {
         parameters: {
             query?: never;
@@ -1227,6 +1351,46 @@ export interface components {
             requestId: string | null;
             /** @description The labelled fields that changed (before → after), in the dictionary's order; empty for rows without a field diff */
             changes: components["schemas"]["AuditChangeDto"][];
+        };
+        BulkOpenCasesDto: {
+            /**
+             * @description HIGH_ENERGY_LOW_EFFICIENCY, SCATTERED_WEAK or EVALUATION_D_CLASS (blocks are opened one by one)
+             * @enum {string}
+             */
+            category: "HIGH_ENERGY_LOW_EFFICIENCY" | "SCATTERED_WEAK" | "EVALUATION_D_CLASS" | "LOW_EFFICIENCY_BLOCK";
+            /** @description Enterprise ids or 统一社会信用代码, one per firm (at most 2,000) */
+            enterprises: string[];
+            /** @enum {string} */
+            sourceKind: "EVALUATION_D" | "SURVEY" | "DEPARTMENT_REFERRAL" | "OTHER";
+            /** @description The source's year, e.g. 2022 for 2022 年亩均评价 D 类 (required with EVALUATION_D) */
+            sourceYear?: number;
+            /** @description 来源说明 */
+            sourceNote?: string;
+            /** @description 整治方案 */
+            plan?: string;
+            /** @description 整治措施 */
+            measures?: string;
+            /** @description 责任单位 */
+            responsibleUnit: string;
+            /** @description 整治期限 */
+            deadline: string;
+            /** @description 立案日期 (defaults to today; not after today) */
+            openedOn?: string;
+        };
+        BulkOpenResultDto: {
+            /** @description Cases opened, one per firm */
+            opened: number;
+            /** @description Ids of the new cases */
+            caseIds: string[];
+            /** @description Firms skipped because they already have an open case of this category */
+            skipped: components["schemas"]["BulkSkippedDto"][];
+        };
+        BulkSkippedDto: {
+            enterpriseId: string;
+            creditCode: string;
+            name: string;
+            /** @description The open case it already has */
+            existingCaseId: string;
         };
         ChainDto: {
             id: string;
@@ -1545,6 +1709,21 @@ export interface components {
             /** Format: email */
             contactEmail?: string | null;
         };
+        CreateLandBlockDto: {
+            /** @description 区块名称, unique */
+            name: string;
+            /** @description 所在区县 (GB/T 2260 code); fixed once recorded */
+            districtCode: string;
+            /** @description 面积(亩) */
+            areaMu: number;
+            /** @description 坐落 */
+            location: string;
+            /** @description 经度 (WGS-84) */
+            longitude?: number;
+            /** @description 纬度 (WGS-84) */
+            latitude?: number;
+            note?: string;
+        };
         CreateManualReportDto: {
             /** @description The cumulative value reached in the plan year, in the line's unit */
             value: number;
@@ -1582,7 +1761,7 @@ export interface components {
             /** @enum {string} */
             direction?: "AT_LEAST" | "AT_MOST";
             /** @enum {string} */
-            measureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL";
+            measureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL" | "REMEDIATION_CASES_CLOSED";
             sortOrder?: number;
             note?: string;
             splits?: components["schemas"]["SplitInputDto"][];
@@ -1592,6 +1771,36 @@ export interface components {
             title: string;
             sourceDocument?: string;
             lines?: components["schemas"]["CreateQuotaLineDto"][];
+        };
+        CreateRemediationCaseDto: {
+            /** @enum {string} */
+            category: "HIGH_ENERGY_LOW_EFFICIENCY" | "SCATTERED_WEAK" | "EVALUATION_D_CLASS" | "LOW_EFFICIENCY_BLOCK";
+            /**
+             * Format: uuid
+             * @description The enterprise (every category but LOW_EFFICIENCY_BLOCK)
+             */
+            enterpriseId?: string;
+            /**
+             * Format: uuid
+             * @description The land block (LOW_EFFICIENCY_BLOCK only)
+             */
+            blockId?: string;
+            /** @enum {string} */
+            sourceKind: "EVALUATION_D" | "SURVEY" | "DEPARTMENT_REFERRAL" | "OTHER";
+            /** @description The source's year, e.g. 2022 for 2022 年亩均评价 D 类 (required with EVALUATION_D) */
+            sourceYear?: number;
+            /** @description 来源说明 */
+            sourceNote?: string;
+            /** @description 整治方案 */
+            plan?: string;
+            /** @description 整治措施 */
+            measures?: string;
+            /** @description 责任单位 */
+            responsibleUnit: string;
+            /** @description 整治期限 */
+            deadline: string;
+            /** @description 立案日期 (defaults to today; not after today) */
+            openedOn?: string;
         };
         CreateSavedViewDto: {
             page: components["schemas"]["SavedViewPage"];
@@ -1779,6 +1988,10 @@ export interface components {
             savedViewPage: components["schemas"]["LabelledValueDto"][];
             liaisonFieldRule: components["schemas"]["LabelledValueDto"][];
             notificationKind: components["schemas"]["LabelledValueDto"][];
+            remediationCategory: components["schemas"]["LabelledValueDto"][];
+            remediationStatus: components["schemas"]["LabelledValueDto"][];
+            remediationOutcome: components["schemas"]["LabelledValueDto"][];
+            remediationSourceKind: components["schemas"]["LabelledValueDto"][];
         };
         DistrictDto: {
             kind: components["schemas"]["DistrictKind"];
@@ -2007,6 +2220,22 @@ export interface components {
             /** @description Its Chinese label, e.g. 链核企业 */
             label: string;
         };
+        LandBlockDto: {
+            id: string;
+            name: string;
+            districtCode: string;
+            /** @description 区县名称 */
+            districtName: string;
+            /** @description 面积(亩) */
+            areaMu: number;
+            location: string;
+            longitude: number | null;
+            latitude: number | null;
+            note: string | null;
+            /** @description Cases of the block not yet closed or cancelled */
+            openCases: number;
+            version: number;
+        };
         LeaveCommunityDto: {
             /** @description Defaults to today; not before joinedOn */
             leftOn?: string;
@@ -2031,7 +2260,7 @@ export interface components {
             /** @enum {string} */
             direction: "AT_LEAST" | "AT_MOST";
             /** @enum {string} */
-            measureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL";
+            measureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL" | "REMEDIATION_CASES_CLOSED";
             measureKindLabel: string;
             /** @description null when a district/chain view has no split target for the line */
             target: number | null;
@@ -2100,7 +2329,7 @@ export interface components {
             enterprises: components["schemas"]["ScopeEnterpriseDto"][];
         };
         /** @enum {string} */
-        MeasureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL";
+        MeasureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL" | "REMEDIATION_CASES_CLOSED";
         NotificationDto: {
             id: string;
             /** @enum {string} */
@@ -2115,6 +2344,7 @@ export interface components {
             /** @description null while unread */
             readAt: string | null;
         };
+        Object: Record<string, never>;
         PageMetaDto: {
             page: number;
             pageSize: number;
@@ -2126,7 +2356,7 @@ export interface components {
          * @description What the role may do (the one role → permission table); menus and buttons follow it
          * @enum {string}
          */
-        Permission: "SELF_READ" | "SELF_WRITE" | "ENTERPRISE_READ" | "ENTERPRISE_WRITE" | "FIGURES_WRITE" | "REFERENCE_READ" | "REFERENCE_WRITE" | "CHAIN_WRITE" | "CHAIN_MEMBER_WRITE" | "DESIGNATION_WRITE" | "COMMUNITY_WRITE" | "QUOTA_READ" | "QUOTA_WRITE" | "REPORT_READ" | "REPORT_FREEZE" | "IMPORT" | "EXPORT" | "AUDIT_READ" | "CHANGE_REQUEST_SUBMIT" | "CHANGE_REQUEST_REVIEW" | "USER_MANAGE" | "WORKBENCH_READ" | "CHANGE_REQUEST_READ";
+        Permission: "SELF_READ" | "SELF_WRITE" | "ENTERPRISE_READ" | "ENTERPRISE_WRITE" | "FIGURES_WRITE" | "REFERENCE_READ" | "REFERENCE_WRITE" | "CHAIN_WRITE" | "CHAIN_MEMBER_WRITE" | "DESIGNATION_WRITE" | "COMMUNITY_WRITE" | "QUOTA_READ" | "QUOTA_WRITE" | "REPORT_READ" | "REPORT_FREEZE" | "IMPORT" | "EXPORT" | "AUDIT_READ" | "CHANGE_REQUEST_SUBMIT" | "CHANGE_REQUEST_REVIEW" | "USER_MANAGE" | "WORKBENCH_READ" | "CHANGE_REQUEST_READ" | "REMEDIATION_READ" | "REMEDIATION_WRITE";
         PlanProgressDto: {
             year: number;
             title: string;
@@ -2280,7 +2510,7 @@ export interface components {
             direction: "AT_LEAST" | "AT_MOST";
             directionLabel: string;
             /** @enum {string} */
-            measureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL";
+            measureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL" | "REMEDIATION_CASES_CLOSED";
             measureKindLabel: string;
             sortOrder: number;
             note: string;
@@ -2318,6 +2548,92 @@ export interface components {
         RejectChangeRequestDto: {
             /** @description Why the change is rejected; shown to the liaison */
             reason: string;
+        };
+        RemediationCaseDetailDto: {
+            id: string;
+            /** @enum {string} */
+            category: "HIGH_ENERGY_LOW_EFFICIENCY" | "SCATTERED_WEAK" | "EVALUATION_D_CLASS" | "LOW_EFFICIENCY_BLOCK";
+            categoryLabel: string;
+            /** @description ENTERPRISE or LAND_BLOCK */
+            subjectKind: Record<string, never>;
+            enterpriseId: string | null;
+            creditCode: string | null;
+            blockId: string | null;
+            /** @description 企业名称 or 区块名称 */
+            subjectName: string;
+            districtCode: string;
+            districtName: string;
+            /** @enum {string} */
+            sourceKind: "EVALUATION_D" | "SURVEY" | "DEPARTMENT_REFERRAL" | "OTHER";
+            sourceKindLabel: string;
+            sourceYear: number | null;
+            sourceNote: string | null;
+            responsibleUnit: string;
+            deadline: string;
+            openedOn: string;
+            /** @enum {string} */
+            status: "OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED";
+            statusLabel: string;
+            /** @description Open and past its deadline (Beijing today) */
+            overdue: boolean;
+            /** @enum {string|null} */
+            outcome: "UPGRADED" | "MERGED" | "SHUT_DOWN" | "VACATED" | null;
+            outcomeLabel: string | null;
+            closedOn: string | null;
+            version: number;
+            plan: string | null;
+            measures: string | null;
+            evidence: string | null;
+            /** @description Legal next states */
+            allowedTransitions: ("OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED")[];
+            events: components["schemas"]["RemediationCaseEventDto"][];
+        };
+        RemediationCaseDto: {
+            id: string;
+            /** @enum {string} */
+            category: "HIGH_ENERGY_LOW_EFFICIENCY" | "SCATTERED_WEAK" | "EVALUATION_D_CLASS" | "LOW_EFFICIENCY_BLOCK";
+            categoryLabel: string;
+            /** @description ENTERPRISE or LAND_BLOCK */
+            subjectKind: Record<string, never>;
+            enterpriseId: string | null;
+            creditCode: string | null;
+            blockId: string | null;
+            /** @description 企业名称 or 区块名称 */
+            subjectName: string;
+            districtCode: string;
+            districtName: string;
+            /** @enum {string} */
+            sourceKind: "EVALUATION_D" | "SURVEY" | "DEPARTMENT_REFERRAL" | "OTHER";
+            sourceKindLabel: string;
+            sourceYear: number | null;
+            sourceNote: string | null;
+            responsibleUnit: string;
+            deadline: string;
+            openedOn: string;
+            /** @enum {string} */
+            status: "OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED";
+            statusLabel: string;
+            /** @description Open and past its deadline (Beijing today) */
+            overdue: boolean;
+            /** @enum {string|null} */
+            outcome: "UPGRADED" | "MERGED" | "SHUT_DOWN" | "VACATED" | null;
+            outcomeLabel: string | null;
+            closedOn: string | null;
+            version: number;
+        };
+        RemediationCaseEventDto: {
+            /** @enum {string|null} */
+            fromStatus: "OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED" | null;
+            /** @enum {string} */
+            toStatus: "OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED";
+            toStatusLabel: string;
+            effectiveOn: string;
+            /** @enum {string|null} */
+            outcome: "UPGRADED" | "MERGED" | "SHUT_DOWN" | "VACATED" | null;
+            note: string | null;
+            actorUsername: string | null;
+            /** @description When it was recorded */
+            at: string;
         };
         ResetPasswordDto: {
             /** @description The new password: at least 10 characters with letters and digits */
@@ -2444,6 +2760,23 @@ export interface components {
             /** @description The version you read (stale → 409 VERSION_CONFLICT) */
             version: number;
         };
+        TransitionRemediationCaseDto: {
+            /** @enum {string} */
+            toStatus: "OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED";
+            /** @description Day the change takes effect — for CLOSED the closing date (defaults to today; not after today, not before the last change) */
+            effectiveOn?: string;
+            /**
+             * @description Required with CLOSED: 提升达标 / 兼并重组 / 关停淘汰 / 腾退
+             * @enum {string}
+             */
+            outcome?: "UPGRADED" | "MERGED" | "SHUT_DOWN" | "VACATED";
+            /** @description Required with CLOSED: 销号佐证材料 (文号、验收意见…) */
+            evidence?: string;
+            /** @description Why (kept in the history) */
+            note?: string;
+            /** @description The version you read (stale → 409 VERSION_CONFLICT) */
+            version: number;
+        };
         UnreadCountDto: {
             /** @description Unread messages in the caller's inbox */
             unread: number;
@@ -2534,6 +2867,16 @@ export interface components {
             /** Format: email */
             contactEmail?: string | null;
         };
+        UpdateLandBlockDto: {
+            name?: string;
+            areaMu?: number;
+            location?: string;
+            longitude?: number;
+            latitude?: number;
+            note?: string;
+            /** @description The version you read (stale → 409 VERSION_CONFLICT) */
+            version: number;
+        };
         UpdateQuotaLineDto: {
             label?: string;
             target?: number;
@@ -2541,6 +2884,15 @@ export interface components {
             /** @description Replaces all splits of the line when given */
             splits?: components["schemas"]["SplitInputDto"][];
             /** @description The version read */
+            version: number;
+        };
+        UpdateRemediationCaseDto: {
+            sourceNote?: string;
+            plan?: string;
+            measures?: string;
+            responsibleUnit?: string;
+            deadline?: string;
+            /** @description The version you read (stale → 409 VERSION_CONFLICT) */
             version: number;
         };
         UpdateSavedViewDto: {
@@ -6807,6 +7159,767 @@ export interface operations {
                 };
             };
             /** @description ALREADY_FROZEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LandBlocksController_list: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page, at most 100 */
+                pageSize?: number;
+                districtCode?: string;
+                /** @description Part of the name or location */
+                q?: string;
+                /** @description Sort as field:direction, e.g. name:asc */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LandBlockDto"][];
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, DISTRICT_UNKNOWN */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LandBlocksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLandBlockDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandBlockDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, DISTRICT_UNKNOWN */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description LAND_BLOCK_NAME_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LandBlocksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandBlockDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, DISTRICT_UNKNOWN */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LandBlocksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED, DISTRICT_UNKNOWN */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description LAND_BLOCK_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LandBlocksController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLandBlockDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandBlockDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, DISTRICT_UNKNOWN */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT, LAND_BLOCK_NAME_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RemediationCasesController_list: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page, at most 100 */
+                pageSize?: number;
+                /** @description true: only open cases past their deadline */
+                overdue?: boolean;
+                category?: "HIGH_ENERGY_LOW_EFFICIENCY" | "SCATTERED_WEAK" | "EVALUATION_D_CLASS" | "LOW_EFFICIENCY_BLOCK";
+                status?: "OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED";
+                /** @description The subject's district (an enterprise's current district, a block's district) */
+                districtCode?: string;
+                enterpriseId?: string;
+                blockId?: string;
+                /** @description Part of the subject's name or credit code */
+                q?: string;
+                /** @description Sort as field:direction, e.g. name:asc */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RemediationCaseDto"][];
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RemediationCasesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRemediationCaseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemediationCaseDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ENTERPRISE_NOT_FOUND, LAND_BLOCK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DUPLICATE_OPEN_CASE, ENTERPRISE_ARCHIVED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RemediationCasesController_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkOpenCasesDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkOpenResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ENTERPRISE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RemediationCasesController_export: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page, at most 100 */
+                pageSize?: number;
+                /** @description true: only open cases past their deadline */
+                overdue?: boolean;
+                category?: "HIGH_ENERGY_LOW_EFFICIENCY" | "SCATTERED_WEAK" | "EVALUATION_D_CLASS" | "LOW_EFFICIENCY_BLOCK";
+                status?: "OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED";
+                /** @description The subject's district (an enterprise's current district, a block's district) */
+                districtCode?: string;
+                enterpriseId?: string;
+                blockId?: string;
+                /** @description Part of the subject's name or credit code */
+                q?: string;
+                /** @description Sort as field:direction, e.g. name:asc */
+                sort?: string;
+                format?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV or XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 EXPORT,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RemediationCasesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemediationCaseDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RemediationCasesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRemediationCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemediationCaseDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RemediationCasesController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionRemediationCaseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemediationCaseDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, DUPLICATE_OPEN_CASE */
             409: {
                 headers: {
                     [name: string]: unknown;
