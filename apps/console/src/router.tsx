@@ -32,6 +32,8 @@ const MyEnterprise = lazy(() => import('./pages/my/my-enterprise-page'));
 const MyChange = lazy(() => import('./pages/my/my-change-page'));
 const MyFigures = lazy(() => import('./pages/my/my-figures-page'));
 const MyRequests = lazy(() => import('./pages/my/my-requests-page'));
+const Remediation = lazy(() => import('./pages/remediation/remediation-page'));
+const LandBlocks = lazy(() => import('./pages/remediation/land-blocks-page'));
 
 // The page a bookmark or reload opens starts loading with the app, not after /auth/me answers.
 if (/^\/enterprises\/?$/.test(window.location.pathname)) void loadEnterpriseList();
@@ -68,6 +70,8 @@ export function AppRouter() {
           <Route path="enterprises" element={page(<EnterpriseList />)} />
           <Route path="enterprises/:id" element={page(<EnterpriseDetail />)} />
           <Route path="designations" element={page(<Designations />)} />
+          <Route path="remediation" element={page(<Remediation />)} />
+          <Route path="remediation/blocks" element={page(<LandBlocks />)} />
           <Route path="chains" element={page(<Chains />)} />
           <Route path="chains/:id" element={page(<ChainDetail />)} />
           <Route path="communities" element={page(<Communities />)} />

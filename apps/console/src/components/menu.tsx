@@ -1,7 +1,7 @@
 import {
   AimOutlined, BellOutlined, EditOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, ProfileOutlined, ScheduleOutlined, SolutionOutlined,
   ApartmentOutlined, AuditOutlined, BankOutlined, CloudUploadOutlined, DashboardOutlined, DatabaseOutlined,
-  FileSearchOutlined, TeamOutlined, TrophyOutlined, UserOutlined, UsergroupAddOutlined,
+  FileSearchOutlined, TeamOutlined, ToolOutlined, TrophyOutlined, UserOutlined, UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { ReactNode } from 'react';
 
@@ -28,6 +28,7 @@ export const MENU: MenuEntry[] = [
   { path: '/reports', label: '季度报告', icon: <FileDoneOutlined />, permission: 'REPORT_READ' },
   { path: '/enterprises', label: '企业名录', icon: <BankOutlined />, permission: 'ENTERPRISE_READ' },
   { path: '/designations', label: '认定管理', icon: <TrophyOutlined />, permission: 'DESIGNATION_WRITE' },
+  { path: '/remediation', label: '整治提升', icon: <ToolOutlined />, permission: 'REMEDIATION_READ' },
   { path: '/chains', label: '产业链', icon: <ApartmentOutlined />, permission: 'REFERENCE_READ' },
   { path: '/communities', label: '共同体', icon: <UsergroupAddOutlined />, permission: 'COMMUNITY_WRITE' },
   { path: '/change-requests', label: '变更审核', icon: <FileSearchOutlined />, permission: 'CHANGE_REQUEST_READ' },
