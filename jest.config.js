@@ -1,6 +1,6 @@
 // Unit specs live beside the code; e2e suites in test/ boot the real app on real PostgreSQL.
 const moduleNameMapper = {
-  '^@app/(core|database|registry|auth|audit|reference|seeding|cultivation|evaluation|projects|quotas|reports|importing|notifications)$': '<rootDir>/libs/$1/src',
+  '^@app/(core|database|registry|auth|audit|reference|seeding|cultivation|evaluation|projects|remediation|quotas|reports|importing|notifications)$': '<rootDir>/libs/$1/src',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 const common = { rootDir: __dirname, moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, transform, testEnvironment: 'node' };

@@ -130,6 +130,19 @@ const RULES: Record<string, Who> = {
   'POST /api/v1/projects/{id}/progress': [B, D, L],
   'POST /api/v1/projects/{id}/progress/{progressId}/approve': [B, D],
   'POST /api/v1/projects/{id}/progress/{progressId}/reject': [B, D],
+  // Remediation: staff work their scope's cases; liaisons read their own firm's cases; exports as other exports.
+  'GET /api/v1/remediation/cases': EVERYONE,
+  'POST /api/v1/remediation/cases': [B, D],
+  'GET /api/v1/remediation/cases/export': [A, B, D, V],
+  'POST /api/v1/remediation/cases/bulk': [B, D],
+  'GET /api/v1/remediation/cases/{id}': EVERYONE,
+  'PATCH /api/v1/remediation/cases/{id}': [B, D],
+  'POST /api/v1/remediation/cases/{id}/transitions': [B, D],
+  'GET /api/v1/remediation/blocks': EVERYONE,
+  'POST /api/v1/remediation/blocks': [B, D],
+  'GET /api/v1/remediation/blocks/{id}': EVERYONE,
+  'PATCH /api/v1/remediation/blocks/{id}': [B, D],
+  'DELETE /api/v1/remediation/blocks/{id}': [B, D],
 };
 
 /** Values for path parameters; a random-looking but well-formed value reaches the service. */

@@ -11,6 +11,7 @@ import { DatabaseModule } from '@app/database';
 import { EvaluationModule } from '@app/evaluation';
 import { NotificationsModule } from '@app/notifications';
 import { QuotasModule } from '@app/quotas';
+import { RemediationModule } from '@app/remediation';
 import { ImportingModule } from '@app/importing';
 import { ProjectsModule } from '@app/projects';
 import { ReferenceModule } from '@app/reference';
@@ -50,6 +51,8 @@ import { SavedViewsController } from './saved-views/saved-views.controller';
 import { RecognitionTypesController } from './recognition-types/recognition-types.controller';
 import { CarriersController } from './carriers/carriers.controller';
 import { WorkbenchController } from './workbench/workbench.controller';
+import { LandBlocksController } from './remediation/land-blocks.controller';
+import { RemediationCasesController } from './remediation/remediation-cases.controller';
 import { WorkbenchService } from './workbench/workbench.service';
 import { EvaluationFilesService } from './evaluations/evaluation-files.service';
 import { EvaluationsController } from './evaluations/evaluations.controller';
@@ -80,6 +83,7 @@ export class AppModule {
         EvaluationModule,
         ProjectsModule,
         QuotasModule,
+        RemediationModule,
         ReportsModule,
         ImportingModule,
         NotificationsModule,
@@ -95,6 +99,8 @@ export class AppModule {
         EnterprisesController,
         FiguresController,
         DesignationsController,
+        RemediationCasesController,
+        LandBlocksController,
         EnterpriseDesignationsController,
         ScaleTiersController,
         ChainsController,

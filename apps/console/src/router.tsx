@@ -40,6 +40,8 @@ const EvaluationSheet = lazy(() => import('./pages/evaluation/evaluation-sheet-p
 const MyEvaluation = lazy(() => import('./pages/evaluation/evaluation-sheet-page').then((m) => ({ default: m.MyEvaluationRedirect })));
 const Projects = lazy(() => import('./pages/projects/projects-page'));
 const ProjectDetail = lazy(() => import('./pages/projects/project-detail-page'));
+const Remediation = lazy(() => import('./pages/remediation/remediation-page'));
+const LandBlocks = lazy(() => import('./pages/remediation/land-blocks-page'));
 
 // The page a bookmark or reload opens starts loading with the app, not after /auth/me answers.
 if (/^\/enterprises\/?$/.test(window.location.pathname)) void loadEnterpriseList();
@@ -78,6 +80,8 @@ export function AppRouter() {
           <Route path="designations" element={page(<Designations />)} />
           <Route path="projects" element={page(<Projects />)} />
           <Route path="projects/:id" element={page(<ProjectDetail />)} />
+          <Route path="remediation" element={page(<Remediation />)} />
+          <Route path="remediation/blocks" element={page(<LandBlocks />)} />
           <Route path="chains" element={page(<Chains />)} />
           <Route path="chains/:id" element={page(<ChainDetail />)} />
           <Route path="communities" element={page(<Communities />)} />

@@ -73,6 +73,16 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'import.project-progress': '导入了项目月度进度',
   'export.projects': '导出了投资项目',
   'quota_line.upgrade': '将人工填报指标升级为自动计算',
+  'remediation_case.create': '整治提升立案',
+  'remediation_case.bulk_open': '批量整治提升立案',
+  'remediation_case.update': '修改了整治案件',
+  'remediation_case.transition': '变更了整治案件状态',
+  'land_block.create': '登记了低效区块',
+  'land_block.update': '修改了低效区块',
+  'land_block.delete': '删除了低效区块',
+  'import.remediation-cases': '导入了整治提升案件',
+  'import.land-blocks': '导入了低效区块',
+  'export.remediation_cases': '导出了整治提升案件',
 };
 
 /** The entity types audit rows name (`audit_log.entity_type`), in Chinese. */
@@ -102,4 +112,6 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   evaluation_response: '亩均评价确认/异议',
   project: '投资项目',
   project_progress: '项目月度进度',
+  remediation_case: '整治提升案件',
+  land_block: '低效区块',
 };

@@ -21,6 +21,7 @@ import {
 } from '@app/projects';
 import { QuotaLineEntity, QuotaLineSplitEntity, QuotaManualReportEntity, QuotaPlanEntity, QuotaSnapshotEntity } from '@app/quotas';
 import { ChainEntity, ChainSegmentEntity, DistrictEntity, IndustryEntity, RecognitionTypeEntity } from '@app/reference';
+import { LandBlockEntity, RemediationCaseEntity, RemediationCaseEventEntity } from '@app/remediation';
 import { ChangeRequestEntity, EnterpriseDistrictSpellEntity, EnterpriseEntity, EnterpriseFigureEntity } from '@app/registry';
 
 /** Every entity of the schema, listed once for Nest, the CLI and the migration tool. */
@@ -62,4 +63,7 @@ export const ENTITIES = [
   ProjectProgressThresholdEntity,
   RecognitionTypeEntity,
   CarrierEntity,
+  LandBlockEntity,
+  RemediationCaseEntity,
+  RemediationCaseEventEntity,
 ];

@@ -3,8 +3,10 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { ProjectsModule } from '@app/projects';
 import { RegistryModule } from '@app/registry';
+import { RemediationModule } from '@app/remediation';
 
 import { ExportService } from './export/export.service';
+import { RemediationExportService } from './export/remediation-export.service';
 import { ImportHandlers } from './import-handlers';
 import { ImportService } from './import.service';
 import { ChainMembershipImport } from './kinds/chain-membership.import';
@@ -19,8 +21,8 @@ import { ProjectExportService } from './export/project-export.service';
 import { TemplateService } from './template.service';
 
 @Module({
-  imports: [AuditModule, RegistryModule, ProjectsModule],
-  providers: [ImportService, ImportHandlers, EnterpriseImport, FiguresImport, DesignationImport, ChainMembershipImport, LandUseImport, EvaluationFiguresImport, ProjectImport, ProjectProgressImport, TemplateService, ExportService, ProjectExportService],
-  exports: [ImportService, TemplateService, ExportService, ProjectExportService],
+  imports: [AuditModule, RegistryModule, ProjectsModule, RemediationModule],
+  providers: [ImportService, ImportHandlers, EnterpriseImport, FiguresImport, DesignationImport, ChainMembershipImport, LandUseImport, EvaluationFiguresImport, ProjectImport, ProjectProgressImport, TemplateService, ExportService, ProjectExportService, RemediationExportService],
+  exports: [ImportService, TemplateService, ExportService, ProjectExportService, RemediationExportService],
 })
 export class ImportingModule {}

@@ -10,3 +10,4 @@ export * from './file-rows';
 export * from './import-limits';
 export * from './kinds/by-credit-codes';
 export * from './export/project-export.service';
+export * from './export/remediation-export.service';

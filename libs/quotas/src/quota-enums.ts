@@ -21,6 +21,8 @@ export enum MeasureKind {
   PROJECT_COUNT = 'PROJECT_COUNT',
   /** The same projects' investment summed (params.investmentBasis: planned total, planned for the year, or completed), in params.unitYuan */
   PROJECT_INVESTMENT = 'PROJECT_INVESTMENT',
+  /** Remediation cases of a category standing closed (with an outcome) at as-of, closed in the plan year */
+  REMEDIATION_CASES_CLOSED = 'REMEDIATION_CASES_CLOSED',
 }
 
 export const MEASURE_KIND_LABELS: Record<MeasureKind, string> = {
@@ -33,6 +35,7 @@ export const MEASURE_KIND_LABELS: Record<MeasureKind, string> = {
   MANUAL: '人工填报',
   PROJECT_COUNT: '专项投资项目数',
   PROJECT_INVESTMENT: '专项投资项目投资额',
+  REMEDIATION_CASES_CLOSED: '年内整治销号案件数',
 };
 
 /** Whether the actual should rise to the target or fall to it. */
@@ -98,4 +101,6 @@ export interface MeasureParams {
   investmentBasis?: InvestmentBasis;
   /** PROJECT_INVESTMENT: yuan per unit of the line, e.g. "100000000" for a line in 亿元 (default 1) */
   unitYuan?: string;
+  /** REMEDIATION_CASES_CLOSED: the case category (RemediationCategory), e.g. SCATTERED_WEAK */
+  remediationCategory?: string;
 }

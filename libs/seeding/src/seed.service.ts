@@ -11,6 +11,7 @@ import { seedDemoCultivation } from './demo-cultivation/demo-cultivation.seeder'
 import { seedEvaluationSchemes } from './evaluation-scheme-seed';
 import { seedDemoProjects } from './demo-projects';
 import { seedDemoRecognitions } from './demo-cultivation/demo-recognitions.seeder';
+import { seedDemoRemediation } from './demo-remediation.seeder';
 import { seedQuotaPlans } from './quota-plan-seed';
 import { readSeed, SeedChain, SeedEnterprise, SeedSegment } from './seed-files';
 
@@ -27,6 +28,8 @@ export interface SeedCounts {
   quotaLinesAdded?: number;
   evaluationSchemesAdded?: number;
   projectsAdded?: number;
+  landBlocksAdded?: number;
+  remediationCasesAdded?: number;
 }
 
 /**
@@ -64,8 +67,10 @@ export class SeedService {
         const recognitions = await seedDemoRecognitions(manager);
         counts.designationsAdded += recognitions.recognitionsAdded;
         say(`demo: ${recognitions.carriersAdded} carriers, ${recognitions.recognitionsAdded} factory, green and platform recognitions added`);
+        Object.assign(counts, await seedDemoRemediation(manager));
+        say(`demo: ${counts.landBlocksAdded} land blocks, ${counts.remediationCasesAdded} remediation cases added`);
       }
-      const added = [counts.chainsAdded, counts.enterprisesAdded, counts.membershipsAdded, counts.designationsAdded, counts.communitiesAdded, counts.quotaLinesAdded, counts.evaluationSchemesAdded, counts.projectsAdded];
+      const added = [counts.chainsAdded, counts.enterprisesAdded, counts.membershipsAdded, counts.designationsAdded, counts.communitiesAdded, counts.quotaLinesAdded, counts.evaluationSchemesAdded, counts.projectsAdded, counts.landBlocksAdded, counts.remediationCasesAdded];
       if (added.some(Boolean)) {
         await this.audit.record(manager, SYSTEM_ACTOR, { action: 'seed.load', entityType: 'seed', after: { ...counts } });
       }

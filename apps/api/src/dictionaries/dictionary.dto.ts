@@ -63,6 +63,10 @@ export class DictionaryEnumsDto {
   projectProgressStatus: LabelledValueDto[];
   projectProgressJudgement: LabelledValueDto[];
   investmentBasis: LabelledValueDto[];
+  remediationCategory: LabelledValueDto[];
+  remediationStatus: LabelledValueDto[];
+  remediationOutcome: LabelledValueDto[];
+  remediationSourceKind: LabelledValueDto[];
 }
 
 export class DictionaryDto {

@@ -29,6 +29,7 @@ import { FIGURE_METRIC_LABELS, MEASURE_KIND_LABELS, PROGRESS_STATUS_LABELS, QUOT
 import { CHAIN_STAGE_LABELS, DISTRICT_KIND_LABELS, INDUSTRY_LEVEL_LABELS } from '@app/reference';
 import { NOTIFICATION_KIND_LABELS } from '@app/notifications';
 import { INVESTMENT_BASIS_LABELS, PROGRESS_JUDGEMENT_LABELS, PROGRESS_REVIEW_STATUS_LABELS, PROJECT_KIND_LABELS, PROJECT_STAGE_LABELS } from '@app/projects';
+import { REMEDIATION_CATEGORY_LABELS, REMEDIATION_OUTCOME_LABELS, REMEDIATION_SOURCE_KIND_LABELS, REMEDIATION_STATUS_LABELS } from '@app/remediation';
 import { CHANGE_REQUEST_KIND_LABELS, CHANGE_REQUEST_STATUS_LABELS, ENTERPRISE_STATUS_LABELS, LIAISON_FIELD_RULE_LABELS } from '@app/registry';
 
 import { DictionaryDto, LabelledValueDto } from './dictionary.dto';
@@ -83,6 +84,10 @@ export class DictionaryService {
       projectProgressStatus: options(PROGRESS_REVIEW_STATUS_LABELS),
       projectProgressJudgement: options(PROGRESS_JUDGEMENT_LABELS),
       investmentBasis: options(INVESTMENT_BASIS_LABELS),
+      remediationCategory: options(REMEDIATION_CATEGORY_LABELS),
+      remediationStatus: options(REMEDIATION_STATUS_LABELS),
+      remediationOutcome: options(REMEDIATION_OUTCOME_LABELS),
+      remediationSourceKind: options(REMEDIATION_SOURCE_KIND_LABELS),
     },
     auditActions: options(AUDIT_ACTION_LABELS),
     fields: FIELD_LABELS,

@@ -1,7 +1,7 @@
 import {
   AimOutlined, BarChartOutlined, BellOutlined, CarryOutOutlined, EditOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, ProfileOutlined, ScheduleOutlined, SolutionOutlined,
   ApartmentOutlined, AuditOutlined, BankOutlined, ClusterOutlined, TagsOutlined, CloudUploadOutlined, DashboardOutlined, DatabaseOutlined,
-  FileSearchOutlined, ProjectOutlined, TeamOutlined, TrophyOutlined, UserOutlined, UsergroupAddOutlined,
+  FileSearchOutlined, ProjectOutlined, TeamOutlined, ToolOutlined, TrophyOutlined, UserOutlined, UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { ReactNode } from 'react';
 
@@ -33,6 +33,7 @@ export const MENU: MenuEntry[] = [
   { path: '/projects', label: '投资项目', icon: <ProjectOutlined />, permission: 'PROJECT_READ' },
   { path: '/carriers', label: '载体', icon: <ClusterOutlined />, permission: 'DESIGNATION_WRITE' },
   { path: '/recognition-types', label: '认定类型', icon: <TagsOutlined />, permission: 'REFERENCE_WRITE' },
+  { path: '/remediation', label: '整治提升', icon: <ToolOutlined />, permission: 'REMEDIATION_READ' },
   { path: '/chains', label: '产业链', icon: <ApartmentOutlined />, permission: 'REFERENCE_READ' },
   { path: '/communities', label: '共同体', icon: <UsergroupAddOutlined />, permission: 'COMMUNITY_WRITE' },
   { path: '/change-requests', label: '变更审核', icon: <FileSearchOutlined />, permission: 'CHANGE_REQUEST_READ' },

@@ -17,6 +17,7 @@ import { SeedRecognitionTypes1796116432584 } from './1796116432584-SeedRecogniti
 import { Evaluation1796116503814 } from './1796116503814-Evaluation';
 import { Projects1796116699544 } from './1796116699544-Projects';
 import { ProjectReferenceData1796116699545 } from './1796116699545-ProjectReferenceData';
+import { Remediation1796117260394 } from './1796117260394-Remediation';
 import { LiveEnterpriseNameIndexes1796200000000 } from './1796200000000-LiveEnterpriseNameIndexes';
 
 /** Every migration in timestamp order; a new one is generated with `npm run migration:generate` and added here. */
@@ -40,5 +41,6 @@ export const MIGRATIONS: Function[] = [
   Evaluation1796116503814,
   Projects1796116699544,
   ProjectReferenceData1796116699545,
+  Remediation1796117260394,
   LiveEnterpriseNameIndexes1796200000000,
 ];

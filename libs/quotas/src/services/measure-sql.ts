@@ -2,6 +2,7 @@ import { DESIGNATION_LEVEL_LABELS, DesignationType, holdsOnSql, levelsAtLeast, s
 import { scaleTierSql } from '@app/cultivation';
 import { projectMembersSql } from '@app/projects';
 import { activeOnSql, districtOnSql } from '@app/registry';
+import { caseStepOnSql, REMEDIATION_CATEGORY_LABELS, REMEDIATION_OUTCOME_LABELS, RemediationCategory } from '@app/remediation';
 
 import { FIGURE_METRIC_COLUMNS, FigureMetric, MeasureKind, MeasureParams } from '../quota-enums';
 
@@ -292,8 +293,44 @@ export function membersQuery(kind: MeasureKind, params: MeasureParams, window: M
       // One row per project; the projects lib owns the as-of rule (revision, stage and progress in force that day).
       sql = projectMembersSql((v) => p.add(v), { programme: params.programme, basis: kind === MeasureKind.PROJECT_INVESTMENT ? params.investmentBasis : null }, year, asOf, scope);
       break;
+    case MeasureKind.REMEDIATION_CASES_CLOSED:
+      sql = casesClosedSql(p, params, year, asOf, scope);
+      break;
     default:
       throw new Error(`measure ${kind} is not computed from the registry`);
   }
   return { sql, params: p.values };
+}
+
+const OUTCOME_LABEL_SQL = `CASE s.outcome ${Object.entries(REMEDIATION_OUTCOME_LABELS).map(([k, v]) => `WHEN '${k}' THEN '${v}'`).join(' ')} ELSE s.outcome END`;
+
+/**
+ * Remediation cases of a category that stand closed on the plan year's as-of day (capped at 31 December) and
+ * were closed in the plan year: the last dated step up to that day (`caseStepOnSql`, the remediation lib's rule)
+ * is CLOSED. A case reopened later counts up to the day before its reopening and not after; nothing recorded
+ * later reaches back. A shut-down firm still counts (no "active" filter: being closed down is the outcome).
+ * District and chain are the subject's on the closing date: a block's district, a firm's district and chain
+ * memberships then. A block case has no enterprise: enterprise_id and credit_code are NULL, the block's name is
+ * the row's name and `detail` says 区块.
+ */
+function casesClosedSql(p: Params, params: MeasureParams, year: number, asOf: string, scope: MeasureScope): string {
+  const category = p.add(params.remediationCategory ?? RemediationCategory.HIGH_ENERGY_LOW_EFFICIENCY);
+  const at = `${p.add(newInYearEnd(year, asOf))}::date`;
+  const from = `${p.add(yearStart(year))}::date`;
+  const closed = 's.effective_on';
+  const district = `CASE WHEN c.block_id IS NOT NULL THEN b.district_code ELSE ${districtOnSql('e', closed)} END`;
+  const parts: string[] = [];
+  if (scope.districtCode) parts.push(`${district} = ${p.add(scope.districtCode)}`);
+  if (scope.districtCodes) parts.push(`${district} = ANY(${p.add(scope.districtCodes)}::text[])`);
+  if (scope.chainId) {
+    parts.push(`EXISTS (SELECT 1 FROM chain_membership cm WHERE cm.enterprise_id = c.enterprise_id AND cm.chain_id = ${p.add(scope.chainId)}::uuid
+      AND (cm.joined_on IS NULL OR cm.joined_on <= ${closed}) AND (cm.left_on IS NULL OR cm.left_on > ${closed}))`);
+  }
+  const categoryLabel = `CASE c.category ${Object.entries(REMEDIATION_CATEGORY_LABELS).map(([k, v]) => `WHEN '${k}' THEN '${v}'`).join(' ')} END`;
+  return `SELECT e.id AS enterprise_id, e.credit_code, coalesce(e.name, b.name) AS enterprise_name, ${district} AS district_code,
+      concat_ws(' ', CASE WHEN c.block_id IS NOT NULL THEN concat('区块 ', b.name) ELSE ${categoryLabel} END, ${OUTCOME_LABEL_SQL}, '销号于', ${closed}::text) AS detail,
+      NULL::numeric AS current_value, NULL::numeric AS previous_value
+    FROM remediation_case c CROSS JOIN LATERAL ${caseStepOnSql('c.id', at)} s
+    LEFT JOIN enterprise e ON e.id = c.enterprise_id LEFT JOIN land_block b ON b.id = c.block_id
+    WHERE c.category = ${category} AND s.to_status = 'CLOSED' AND ${closed} >= ${from}${parts.map((x) => ` AND ${x}`).join('')}`;
 }
