@@ -10,6 +10,7 @@ import { BackfillDatedHistory1796100549771 } from './1796100549771-BackfillDated
 import { Notifications1796101847200 } from './1796101847200-Notifications';
 import { SavedViews1796102086135 } from './1796102086135-SavedViews';
 import { LiveEnterpriseListIndex1796104878212 } from './1796104878212-LiveEnterpriseListIndex';
+import { ChainSegmentVersion1796117197654 } from './1796117197654-ChainSegmentVersion';
 
 /** Every migration in timestamp order; a new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: Function[] = [
   Notifications1796101847200,
   SavedViews1796102086135,
   LiveEnterpriseListIndex1796104878212,
+  ChainSegmentVersion1796117197654,
 ];
