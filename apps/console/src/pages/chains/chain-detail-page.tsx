@@ -129,10 +129,10 @@ export default function ChainDetailPage() {
               />
               <Input.Search allowClear placeholder="企业名称或信用代码" style={{ width: 240 }} onSearch={(v) => { setKeyword(v.trim()); setPage(1); }} />
             </Space>
+            <div data-testid="chain-members">
             <Table<Schemas['ChainMemberDto']>
               rowKey="id"
               size="small"
-              data-testid="chain-members"
               loading={members.isFetching}
               dataSource={members.data?.items ?? []}
               pagination={{ current: page, pageSize: MEMBER_PAGE_SIZE, total: members.data?.meta.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => `共 ${n} 家` }}
@@ -157,6 +157,7 @@ export default function ChainDetailPage() {
                   : []),
               ]}
             />
+            </div>
           </Card>
         </Col>
       </Row>
