@@ -109,15 +109,16 @@ describe('chains over HTTP', () => {
     expect(ids(s.cores)).toEqual(holders('CHAIN_CORE'));
     expect(ids(s.bases)).toEqual(holders('CHAIN_BASE'));
 
-    const members = await t.http.get(`/api/v1/chains/${chain.id}/members`).set(staff).expect(200);
-    expect(members.body).toHaveLength(created.length);
+    const members = await t.http.get(`/api/v1/chains/${chain.id}/members?pageSize=100`).set(staff).expect(200);
+    expect(members.body.items).toHaveLength(created.length);
+    expect(members.body.meta.total).toBe(created.length);
     const filtered = await t.http.get(`/api/v1/enterprises?chainId=${chain.id}&pageSize=100`).set(staff).expect(200);
     expect(filtered.body.meta.total).toBe(created.length);
 
     const inUse = await t.http.delete(`/api/v1/chains/${chain.id}/segments/${segmentIds.DOWN}`).set(staff).expect(409);
     expect(inUse.body.code).toBe('SEGMENT_IN_USE');
     const noFigures = created.find((c) => !c.p.revenue2022)!;
-    const membership = members.body.find((m: { enterpriseId: string }) => m.enterpriseId === noFigures.id);
+    const membership = members.body.items.find((m: { enterpriseId: string }) => m.enterpriseId === noFigures.id);
     await t.http.delete(`/api/v1/chains/${chain.id}/members/${membership.id}`).set(staff).expect(204);
     const after = await t.http.get(`/api/v1/chains/${chain.id}/summary?year=2022`).set(staff).expect(200);
     expect(after.body.totals.memberCount).toBe(created.length - 1);

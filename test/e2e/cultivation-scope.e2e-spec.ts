@@ -149,9 +149,11 @@ describe('object-level scope on designations, scale tiers, chains and communitie
   describe('chains', () => {
     it('lists only in-scope members, and the enterprise filters by chain and designation stay scoped', async () => {
       const members = await t.http.get(`/api/v1/chains/${chainId}/members`).set(district).expect(200);
-      expect(ids(members.body)).toEqual([a, a2].sort());
+      expect(ids(members.body.items)).toEqual([a, a2].sort());
+      expect(members.body.meta.total).toBe(2);
       const liaison = await t.http.get(`/api/v1/chains/${chainId}/members`).set(liaisonA).expect(200);
-      expect(ids(liaison.body)).toEqual([a]);
+      expect(ids(liaison.body.items)).toEqual([a]);
+      expect(liaison.body.meta.total).toBe(1);
 
       const byChain = await t.http.get(`/api/v1/enterprises?chainId=${chainId}&pageSize=100`).set(district).expect(200);
       expect(byChain.body.items.map((e: { id: string }) => e.id).sort()).toEqual([a, a2].sort());

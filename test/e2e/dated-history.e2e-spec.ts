@@ -177,7 +177,7 @@ describe('figures at a past date stay what the registry said on that date', () =
     const today = (await progress(todayInChina())).HELD_PROVINCIAL_BES;
     expect([split(today, '330203'), split(today, '330206'), split(today, chainY)]).toEqual([0, 1, 0]);
     // The membership is gone from the chain's current members, but its dates remain.
-    const members = (await t.http.get(`/api/v1/chains/${chainY}/members`).set(staff).expect(200)).body;
+    const members = (await t.http.get(`/api/v1/chains/${chainY}/members?pageSize=100`).set(staff).expect(200)).body.items;
     expect(members.map((m: { enterpriseId: string }) => m.enterpriseId)).not.toContain(firm);
   });
 

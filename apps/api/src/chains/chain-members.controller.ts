@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 
 import { CurrentActor, Permission, RequirePermission } from '@app/auth';
-import { ErrorResponseDto } from '@app/core';
+import { ApiPaginatedResponse, ErrorResponseDto, Paginated } from '@app/core';
 import type { Actor } from '@app/core';
-import { AddChainMemberDto, ChainMemberDto, ChainMembershipService } from '@app/cultivation';
+import { AddChainMemberDto, ChainMemberDto, ChainMembershipService, ListChainMembersQueryDto } from '@app/cultivation';
 
 @ApiTags('chains')
 @Controller('chains/:id/members')
@@ -13,12 +13,12 @@ import { AddChainMemberDto, ChainMemberDto, ChainMembershipService } from '@app/
 export class ChainMembersController {
   constructor(private readonly members: ChainMembershipService) {}
 
-  /** Enterprises on the chain with their segment and stage */
+  /** One page of the enterprises on the chain (in the caller's scope) with their segment and stage; filter by tier, segment, stage, keyword */
   @Get()
   @RequirePermission(Permission.ENTERPRISE_READ)
-  @ApiOkResponse({ type: [ChainMemberDto] })
-  list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ChainMemberDto[]> {
-    return this.members.list(actor, id);
+  @ApiPaginatedResponse(ChainMemberDto)
+  list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ListChainMembersQueryDto): Promise<Paginated<ChainMemberDto>> {
+    return this.members.list(actor, id, query);
   }
 
   /** Place an enterprise on the chain (once per chain) */

@@ -110,7 +110,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Enterprises on the chain with their segment and stage */
+        /** One page of the enterprises on the chain (in the caller's scope) with their segment and stage; filter by tier, segment, stage, keyword */
         get: operations["ChainMembersController_list"];
         put?: never;
         /** Place an enterprise on the chain (once per chain) */
@@ -1622,6 +1622,7 @@ export interface components {
             stageLabel: string;
             parentId: string | null;
             sortOrder: number;
+            version: number;
         };
         /** @enum {string} */
         ChainStage: "UPSTREAM" | "MIDSTREAM" | "DOWNSTREAM";
@@ -3252,6 +3253,8 @@ export interface components {
              */
             parentId?: string | null;
             sortOrder?: number;
+            /** @description The version you read (stale → 409 VERSION_CONFLICT) */
+            version: number;
         };
         UpdateCommunityDto: {
             /** @description PLANNED → FORMED | DISSOLVED, FORMED → DISSOLVED */
@@ -3906,7 +3909,22 @@ export interface operations {
     };
     ChainMembersController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page, at most 100 */
+                pageSize?: number;
+                /** @description Only members holding this chain designation on this chain today (链主 CHAIN_LEADER / 链核 CHAIN_CORE / 链基 CHAIN_BASE) */
+                tier?: "CHAIN_LEADER" | "CHAIN_CORE" | "CHAIN_BASE";
+                /** @description Only members of this stage (上游/中游/下游) */
+                stage?: components["schemas"]["ChainStage"];
+                /** @description Only members placed on this segment or one of its sub-segments */
+                segmentId?: string;
+                /** @description Part of the enterprise's name or credit code */
+                keyword?: string;
+                /** @description Sort as field:direction, e.g. name:asc */
+                sort?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -3920,7 +3938,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChainMemberDto"][];
+                    "application/json": {
+                        items: components["schemas"]["ChainMemberDto"][];
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
                 };
             };
             400: {

@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 
 import { AuditService } from '@app/audit';
-import { Actor, AppException, canWriteEnterprise, ErrorCode, todayInChina } from '@app/core';
+import { Actor, AppException, canWriteEnterprise, ErrorCode, holdsOnSql, paginated, Paginated, todayInChina } from '@app/core';
 import { CHAIN_STAGE_LABELS, ChainStage } from '@app/reference';
 import { EnterpriseService } from '@app/registry';
 
 import { scopeSql } from '../common/scope';
 import { futureDate } from '../cultivation.errors';
 import { ChainMembershipEntity } from '../entities/chain-membership.entity';
-import { AddChainMemberDto, ChainMemberDto, EnterpriseChainMembershipDto } from './chain-membership.dto';
+import { AddChainMemberDto, ChainMemberDto, EnterpriseChainMembershipDto, ListChainMembersQueryDto } from './chain-membership.dto';
 import { ChainSegmentService } from './chain-segment.service';
 import { ChainService } from './chain.service';
 
@@ -51,13 +51,44 @@ export class ChainMembershipService {
     private readonly enterprises: EnterpriseService,
   ) {}
 
-  /** The chain is reference data, its members are not: only members in the actor's scope are listed. */
-  async list(actor: Actor, chainId: string): Promise<ChainMemberDto[]> {
+  /**
+   * One page of the chain's current members. The chain is reference data, its members are not: only members in
+   * the actor's scope are listed and counted. Filters: a held tier on this chain, a segment (with its
+   * sub-segments), a stage, a keyword on name or credit code.
+   */
+  async list(actor: Actor, chainId: string, query: ListChainMembersQueryDto): Promise<Paginated<ChainMemberDto>> {
     await this.chains.findOrFail(this.dataSource.manager, chainId);
     const params: unknown[] = [chainId];
-    const scope = scopeSql('e', actor, params);
-    const rows = await this.dataSource.query(`${SELECT} WHERE m.chain_id = $1 AND m.left_on IS NULL AND ${scope} ORDER BY s.stage NULLS LAST, s.sort_order, e.name, m.id`, params);
-    return rows.map(toDto);
+    const where = ['m.chain_id = $1', 'm.left_on IS NULL', scopeSql('e', actor, params)];
+    if (query.tier) {
+      params.push(query.tier, todayInChina());
+      where.push(
+        `EXISTS (SELECT 1 FROM designation d WHERE d.enterprise_id = m.enterprise_id AND d.chain_id = m.chain_id AND d.type = $${params.length - 1} ` +
+          `AND ${holdsOnSql('d.status', 'd.expires_on', `$${params.length}::date`)})`,
+      );
+    }
+    if (query.segmentId) {
+      await this.segments.findOrFail(this.dataSource.manager, chainId, query.segmentId);
+      params.push(query.segmentId);
+      where.push(
+        `m.segment_id IN (WITH RECURSIVE sub AS (SELECT id FROM chain_segment WHERE id = $${params.length} ` +
+          `UNION ALL SELECT c.id FROM chain_segment c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)`,
+      );
+    }
+    if (query.stage) where.push(`s.stage = $${params.push(query.stage)}`);
+    const keyword = query.keyword?.trim();
+    if (keyword) {
+      const like = `%${keyword.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      where.push(`(e.name ILIKE $${params.push(like)} OR e.credit_code ILIKE $${params.length})`);
+    }
+    const condition = where.join(' AND ');
+    const from = 'FROM chain_membership m JOIN enterprise e ON e.id = m.enterprise_id LEFT JOIN chain_segment s ON s.id = m.segment_id';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from} WHERE ${condition}`, params);
+    const rows = await this.dataSource.query(
+      `${SELECT} WHERE ${condition} ORDER BY s.stage NULLS LAST, s.sort_order, e.name, m.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    return paginated(rows.map(toDto), query.page, query.pageSize, total);
   }
 
   /** Every chain spell of one enterprise, current ones first; an enterprise outside the actor's scope is not found. */

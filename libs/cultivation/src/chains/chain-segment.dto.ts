@@ -30,7 +30,13 @@ export class CreateChainSegmentDto {
   sortOrder?: number;
 }
 
-export class UpdateChainSegmentDto extends PartialType(CreateChainSegmentDto) {}
+/** Rename, recode, move (stage, parent) or reorder a segment */
+export class UpdateChainSegmentDto extends PartialType(CreateChainSegmentDto) {
+  /** The version you read (stale → 409 VERSION_CONFLICT) */
+  @IsInt()
+  @Min(1)
+  version: number;
+}
 
 export class ChainSegmentNodeDto {
   id: string;
@@ -41,6 +47,7 @@ export class ChainSegmentNodeDto {
   stageLabel: string;
   parentId: string | null;
   sortOrder: number;
+  version: number;
   @ApiProperty({ type: () => [ChainSegmentNodeDto] })
   children: ChainSegmentNodeDto[];
 }

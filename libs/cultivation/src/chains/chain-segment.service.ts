@@ -27,7 +27,7 @@ export class ChainSegmentService {
     await this.chains.findOrFail(this.dataSource.manager, chainId);
     const rows = await this.dataSource.getRepository(ChainSegmentEntity).find({ where: { chainId }, order: { sortOrder: 'ASC', code: 'ASC' } });
     const nodes = new Map<string, ChainSegmentNodeDto>(
-      rows.map((s) => [s.id, { id: s.id, code: s.code, name: s.name, stage: s.stage, stageLabel: CHAIN_STAGE_LABELS[s.stage], parentId: s.parentId, sortOrder: s.sortOrder, children: [] }]),
+      rows.map((s) => [s.id, { id: s.id, code: s.code, name: s.name, stage: s.stage, stageLabel: CHAIN_STAGE_LABELS[s.stage], parentId: s.parentId, sortOrder: s.sortOrder, version: s.version, children: [] }]),
     );
     const roots: ChainSegmentNodeDto[] = [];
     for (const node of nodes.values()) {
@@ -55,13 +55,15 @@ export class ChainSegmentService {
   async update(actor: Actor, chainId: string, segmentId: string, dto: UpdateChainSegmentDto): Promise<ChainSegmentNodeDto[]> {
     await this.dataSource.transaction(async (manager) => {
       await this.chains.findOrFail(manager, chainId, true);
-      const segment = await this.findOrFail(manager, chainId, segmentId);
+      const segment = await this.findOrFail(manager, chainId, segmentId, true);
+      if (segment.version !== dto.version) throw AppException.versionConflict('产业链环节', dto.version, segment.version);
       const before = plain({ ...segment });
       if (dto.code && dto.code !== segment.code && (await manager.existsBy(ChainSegmentEntity, { chainId, code: dto.code }))) {
         throw AppException.conflict(ErrorCode.DUPLICATE, `该产业链已有环节代码 ${dto.code} (segment code taken)`);
       }
       if (dto.parentId) await this.checkParent(manager, chainId, segmentId, dto.parentId);
-      Object.assign(segment, Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)));
+      const { version: _v, ...changes } = dto;
+      Object.assign(segment, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])));
       const saved = await manager.save(segment);
       await this.audit.record(manager, actor, { action: 'chain_segment.update', entityType: 'chain_segment', entityId: segmentId, before, after: plain(saved) });
     });
@@ -83,8 +85,8 @@ export class ChainSegmentService {
     });
   }
 
-  async findOrFail(manager: EntityManager, chainId: string, segmentId: string): Promise<ChainSegmentEntity> {
-    const segment = await manager.findOneBy(ChainSegmentEntity, { id: segmentId, chainId });
+  async findOrFail(manager: EntityManager, chainId: string, segmentId: string, lock = false): Promise<ChainSegmentEntity> {
+    const segment = await manager.findOne(ChainSegmentEntity, { where: { id: segmentId, chainId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!segment) throw segmentNotFound(segmentId);
     return segment;
   }

@@ -17,6 +17,7 @@ import { SeedRecognitionTypes1796116432584 } from './1796116432584-SeedRecogniti
 import { Evaluation1796116503814 } from './1796116503814-Evaluation';
 import { Projects1796116699544 } from './1796116699544-Projects';
 import { ProjectReferenceData1796116699545 } from './1796116699545-ProjectReferenceData';
+import { ChainSegmentVersion1796117197654 } from './1796117197654-ChainSegmentVersion';
 import { Remediation1796117260394 } from './1796117260394-Remediation';
 import { LiveEnterpriseNameIndexes1796200000000 } from './1796200000000-LiveEnterpriseNameIndexes';
 
@@ -41,6 +42,7 @@ export const MIGRATIONS: Function[] = [
   Evaluation1796116503814,
   Projects1796116699544,
   ProjectReferenceData1796116699545,
+  ChainSegmentVersion1796117197654,
   Remediation1796117260394,
   LiveEnterpriseNameIndexes1796200000000,
 ];

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 
 import { ChainEntity } from './chain.entity';
 
@@ -40,4 +40,8 @@ export class ChainSegmentEntity {
 
   @Column({ type: 'int', default: 0 })
   sortOrder: number;
+
+  /** Two clerks editing the tree at once: the second save answers 409 */
+  @VersionColumn({ default: 1 })
+  version: number;
 }

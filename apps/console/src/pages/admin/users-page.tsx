@@ -84,6 +84,12 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
   const role = Form.useWatch('role', form) as Role | undefined;
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  // A district officer's scope: districts and counties, never a functional zone (the API refuses those); a retired
+  // district the user still holds stays listed so saving does not drop it silently.
+  const held = new Set(user?.districtCodes ?? []);
+  const scopeDistricts = districts
+    .filter((d) => d.kind !== 'FUNCTIONAL_ZONE' && d.kind !== 'CITY' && (!d.retired || held.has(d.code)))
+    .map((d) => ({ value: d.code, label: d.retired ? `${d.name}(已撤销)` : d.name }));
   const submit = async (v: { username: string; displayName: string; role: Role; password?: string; districtCodes?: string[]; enterpriseIds?: string[] }) => {
     try {
       const scope = { districtCodes: v.role === 'DISTRICT_STAFF' ? (v.districtCodes ?? []) : [], enterpriseIds: v.role === 'LIAISON' ? (v.enterpriseIds ?? []) : [] };
@@ -117,12 +123,12 @@ function UserModal({ user, onClose }: { user: User | null; onClose: () => void }
           </Form.Item>
         )}
         {role === 'DISTRICT_STAFF' && (
-          <Form.Item name="districtCodes" label="负责区县" rules={[{ required: true, message: '请选择区县' }]}>
-            <Select mode="multiple" options={districts.filter((d) => !d.retired).map((d) => ({ value: d.code, label: d.name }))} optionFilterProp="label" />
+          <Form.Item name="districtCodes" label="负责区县" extra="可选多个区县" rules={[{ required: true, message: '请选择区县' }]}>
+            <Select mode="multiple" allowClear placeholder="选择一个或多个区县" options={scopeDistricts} optionFilterProp="label" />
           </Form.Item>
         )}
         {role === 'LIAISON' && (
-          <Form.Item name="enterpriseIds" label="联络企业" rules={[{ required: true, message: '请选择企业' }]} getValueFromEvent={(id: string) => [id]} getValueProps={(ids?: string[]) => ({ value: ids?.[0] })}>
+          <Form.Item name="enterpriseIds" label="联络企业" extra="联络员只对应一家企业" rules={[{ required: true, message: '请选择企业' }]} getValueFromEvent={(id: string) => [id]} getValueProps={(ids?: string[]) => ({ value: ids?.[0] })}>
             <EnterprisePicker />
           </Form.Item>
         )}

@@ -35,6 +35,22 @@ export function PdfPreview({ year, quarter }: { year: number; quarter: number })
     };
   }, [year, quarter]);
   if (error) return <Typography.Text type="danger">{error}</Typography.Text>;
+  // A browser without a built-in PDF viewer (headless Chromium, some locked-down intranet builds) shows an
+  // embedded PDF as a blank frame: say so and offer the file instead.
+  if (url && navigator.pdfViewerEnabled === false) {
+    return (
+      <Empty data-testid="pdf-preview" image={Empty.PRESENTED_IMAGE_SIMPLE} description="此浏览器不能在页面内显示 PDF,请打开或下载后查看">
+        <Space>
+          <Button type="primary" href={url} target="_blank" rel="noopener">
+            在新标签页打开
+          </Button>
+          <Button href={url} download={`${year}年第${quarter}季度报告.pdf`}>
+            下载 PDF
+          </Button>
+        </Space>
+      </Empty>
+    );
+  }
   return url ? <iframe title={`${year} 年第 ${quarter} 季度报告预览`} src={url} style={{ width: '100%', height: 720, border: '1px solid #f0f0f0' }} data-testid="pdf-preview" /> : <Typography.Text type="secondary">正在加载预览…</Typography.Text>;
 }
 
