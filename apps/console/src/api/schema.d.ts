@@ -69,6 +69,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/carriers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Carriers (载体: 绿色园区, 绿色设计产品, 工业互联网平台, 产业大脑, 特色应用) in the actor's districts */
+        get: operations["CarriersController_list"];
+        put?: never;
+        /** Register a carrier; its recognitions are recorded through POST /designations with carrierId */
+        post: operations["CarriersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carriers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One carrier with every recognition it holds or held */
+        get: operations["CarriersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a carrier; send the `version` you read */
+        patch: operations["CarriersController_update"];
+        trace?: never;
+    };
     "/api/v1/chains": {
         parameters: {
             query?: never;
@@ -1309,6 +1345,165 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/recognition-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The recognition catalogue (认定类型): every type with its levels, validity, issuing body and holder */
+        get: operations["RecognitionTypesController_list"];
+        put?: never;
+        /** Add a type (policy changes yearly): recognitions of it can be recorded at once, no release needed */
+        post: operations["RecognitionTypesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-types/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecognitionTypesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a type (name, levels, validity, dates); the validity applies to recognitions recorded from now on */
+        patch: operations["RecognitionTypesController_update"];
+        trace?: never;
+    };
+    "/api/v1/remediation/blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LandBlocksController_list"];
+        put?: never;
+        post: operations["LandBlocksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remediation/blocks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LandBlocksController_get"];
+        put?: never;
+        post?: never;
+        /** Only a block without cases */
+        delete: operations["LandBlocksController_remove"];
+        options?: never;
+        head?: never;
+        /** Name, area, location, coordinates, note (the district is fixed once recorded) */
+        patch: operations["LandBlocksController_update"];
+        trace?: never;
+    };
+    "/api/v1/remediation/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Filter cases (category, status, district, overdue = open past the deadline), soonest deadline first */
+        get: operations["RemediationCasesController_list"];
+        put?: never;
+        /** Open a case for an enterprise (or, for LOW_EFFICIENCY_BLOCK, a land block) */
+        post: operations["RemediationCasesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remediation/cases/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a case of one category for many firms (ids or credit codes), all or nothing: an unknown or out-of-scope
+         *     firm refuses the batch; firms that already have an open case of the category are skipped and listed
+         */
+        post: operations["RemediationCasesController_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remediation/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered cases as CSV (UTF-8 with BOM) or XLSX, Chinese headers and labels; recorded in the audit trail */
+        get: operations["RemediationCasesController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remediation/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case with its dated history and the legal next states */
+        get: operations["RemediationCasesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the plan, measures, responsible unit or deadline (subject and category never change) */
+        patch: operations["RemediationCasesController_update"];
+        trace?: never;
+    };
+    "/api/v1/remediation/cases/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move along the lifecycle; closing (CLOSED) needs an outcome and evidence, its effectiveOn is the closing date */
+        post: operations["RemediationCasesController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/quarterly/{year}/{q}": {
         parameters: {
             query?: never;
@@ -1570,6 +1765,94 @@ export interface components {
         };
         /** @enum {string} */
         BenchmarkRule: "POPULATION_AGGREGATE" | "POPULATION_MEAN" | "FIXED";
+        BulkOpenCasesDto: {
+            /**
+             * @description HIGH_ENERGY_LOW_EFFICIENCY, SCATTERED_WEAK or EVALUATION_D_CLASS (blocks are opened one by one)
+             * @enum {string}
+             */
+            category: "HIGH_ENERGY_LOW_EFFICIENCY" | "SCATTERED_WEAK" | "EVALUATION_D_CLASS" | "LOW_EFFICIENCY_BLOCK";
+            /** @description Enterprise ids or 统一社会信用代码, one per firm (at most 2,000) */
+            enterprises: string[];
+            /** @enum {string} */
+            sourceKind: "EVALUATION_D" | "SURVEY" | "DEPARTMENT_REFERRAL" | "OTHER";
+            /** @description The source's year, e.g. 2022 for 2022 年亩均评价 D 类 (required with EVALUATION_D) */
+            sourceYear?: number;
+            /** @description 来源说明 */
+            sourceNote?: string;
+            /** @description 整治方案 */
+            plan?: string;
+            /** @description 整治措施 */
+            measures?: string;
+            /** @description 责任单位 */
+            responsibleUnit: string;
+            /** @description 整治期限 */
+            deadline: string;
+            /** @description 立案日期 (defaults to today; not after today) */
+            openedOn?: string;
+        };
+        BulkOpenResultDto: {
+            /** @description Cases opened, one per firm */
+            opened: number;
+            /** @description Ids of the new cases */
+            caseIds: string[];
+            /** @description Firms skipped because they already have an open case of this category */
+            skipped: components["schemas"]["BulkSkippedDto"][];
+        };
+        BulkSkippedDto: {
+            enterpriseId: string;
+            creditCode: string;
+            name: string;
+            /** @description The open case it already has */
+            existingCaseId: string;
+        };
+        CarrierDetailDto: {
+            kind: components["schemas"]["CarrierKind"];
+            /** @description Every recognition of the carrier, live first */
+            designations: components["schemas"]["DesignationDto"][];
+            id: string;
+            kindLabel: string;
+            name: string;
+            districtCode: string;
+            districtName: string | null;
+            operatorEnterpriseId: string | null;
+            operatorEnterpriseName: string | null;
+            operatorCreditCode: string | null;
+            operatorName: string | null;
+            chainId: string | null;
+            chainName: string | null;
+            description: string | null;
+            /** @description Recognitions it holds today (已认定 or 复核中) */
+            holdingCount: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CarrierDto: {
+            kind: components["schemas"]["CarrierKind"];
+            id: string;
+            kindLabel: string;
+            name: string;
+            districtCode: string;
+            districtName: string | null;
+            operatorEnterpriseId: string | null;
+            operatorEnterpriseName: string | null;
+            operatorCreditCode: string | null;
+            operatorName: string | null;
+            chainId: string | null;
+            chainName: string | null;
+            description: string | null;
+            /** @description Recognitions it holds today (已认定 or 复核中) */
+            holdingCount: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        CarrierKind: "GREEN_PARK" | "GREEN_DESIGN_PRODUCT" | "INDUSTRIAL_INTERNET_PLATFORM" | "INDUSTRY_BRAIN" | "INDUSTRY_BRAIN_APP";
         ChainDto: {
             id: string;
             code: string;
@@ -1766,6 +2049,22 @@ export interface components {
         CommunityRole: "UPSTREAM_SUPPLIER" | "DOWNSTREAM_CUSTOMER" | "PEER" | "RESEARCH_PARTNER" | "SERVICE_PROVIDER";
         /** @enum {string} */
         CommunityStatus: "PLANNED" | "FORMED" | "DISSOLVED";
+        CreateCarrierDto: {
+            kind: components["schemas"]["CarrierKind"];
+            /** @description 名称: the park, product, platform, brain or app */
+            name: string;
+            districtCode: string;
+            /**
+             * Format: uuid
+             * @description The registry enterprise that runs it (运营主体), if any
+             */
+            operatorEnterpriseId?: string;
+            /** @description The operator's name when it is not in the registry */
+            operatorName?: string;
+            /** Format: uuid */
+            chainId?: string;
+            description?: string;
+        };
         CreateChainDto: {
             /** @description Stable code, upper case, e.g. RARE_EARTH_MAGNETIC */
             code: string;
@@ -1822,18 +2121,29 @@ export interface components {
              * @enum {string}
              */
             status: "CANDIDATE" | "RECOGNISED";
-            /** Format: uuid */
-            enterpriseId: string;
-            /** @enum {string} */
-            type: "CHAIN_LEADER" | "CHAIN_CORE" | "CHAIN_BASE" | "SINGLE_CHAMPION" | "LITTLE_GIANT" | "SPECIALIZED_SME" | "INNOVATIVE_SME" | "BIG_EXCELLENT_STRONG" | "SCALE_10B" | "SCALE_50B" | "SCALE_100B";
-            /** @enum {string} */
-            level: "NATIONAL" | "PROVINCIAL" | "MUNICIPAL" | "DISTRICT";
             /**
              * Format: uuid
-             * @description Required for CHAIN_LEADER / CHAIN_CORE / CHAIN_BASE, refused for other types
+             * @description The holding enterprise (for enterprise-held types); give this or carrierId
+             */
+            enterpriseId?: string;
+            /**
+             * Format: uuid
+             * @description The holding carrier (for carrier-held types: 绿色园区, 工业互联网平台 …); give this or enterpriseId
+             */
+            carrierId?: string;
+            /** @description A code of the recognition catalogue (GET /recognition-types); unknown or not in force → 400 VALIDATION_FAILED on field type */
+            type: string;
+            /**
+             * @description One of the type's levels in the catalogue
+             * @enum {string}
+             */
+            level: "NATIONAL" | "PROVINCIAL" | "MUNICIPAL" | "DISTRICT" | "BASIC" | "ADVANCED" | "EXCELLENT" | "LEADING";
+            /**
+             * Format: uuid
+             * @description Required for types that name a chain (CHAIN_LEADER / CHAIN_CORE / CHAIN_BASE), refused for other types
              */
             chainId?: string;
-            /** @description SINGLE_CHAMPION only: the champion product (单项冠军产品) */
+            /** @description For types that name a product (单项冠军产品) */
             productName?: string;
             productCode?: string;
             /** @description 批次, e.g. 第四批 */
@@ -1845,7 +2155,7 @@ export interface components {
             recognisingBody?: string;
             /** @description Recognition date, not after today; required when status is RECOGNISED */
             recognisedOn?: string;
-            /** @description Defaults to recognisedOn + 3 years for LITTLE_GIANT and SINGLE_CHAMPION */
+            /** @description Defaults to recognisedOn + the type's validity in the catalogue (none when it has none) */
             expiresOn?: string;
             /** @description Day a candidate entered cultivation (defaults to today) */
             candidateSince?: string;
@@ -1887,6 +2197,21 @@ export interface components {
             contactPhone?: string | null;
             /** Format: email */
             contactEmail?: string | null;
+        };
+        CreateLandBlockDto: {
+            /** @description 区块名称, unique */
+            name: string;
+            /** @description 所在区县 (GB/T 2260 code); fixed once recorded */
+            districtCode: string;
+            /** @description 面积(亩) */
+            areaMu: number;
+            /** @description 坐落 */
+            location: string;
+            /** @description 经度 (WGS-84) */
+            longitude?: number;
+            /** @description 纬度 (WGS-84) */
+            latitude?: number;
+            note?: string;
         };
         CreateManualReportDto: {
             /** @description The cumulative value reached in the plan year, in the line's unit */
@@ -1961,6 +2286,15 @@ export interface components {
             measureParams?: {
                 designationType?: string;
                 designationLevel?: string;
+                /** @description Designation measures: any of these recognition types (catalogue codes) */
+                designationTypes?: string[];
+                /** @description Designation measures: this level or higher, e.g. MUNICIPAL for 市级以上 */
+                minLevel?: string;
+                /**
+                 * @description Designation measures: count enterprises (default) or carriers
+                 * @enum {string}
+                 */
+                holderKind?: "ENTERPRISE" | "CARRIER";
                 /** @enum {string} */
                 metric?: "operatingRevenueYuan" | "industrialOutputYuan" | "taxPaidYuan";
                 /** @description NEW_AT_SCALE_TIER: the tier in yuan, e.g. "10000000000" for 百亿 */
@@ -1987,7 +2321,7 @@ export interface components {
             /** @enum {string} */
             direction?: "AT_LEAST" | "AT_MOST";
             /** @enum {string} */
-            measureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL" | "PROJECT_COUNT" | "PROJECT_INVESTMENT";
+            measureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL" | "PROJECT_COUNT" | "PROJECT_INVESTMENT" | "REMEDIATION_CASES_CLOSED";
             sortOrder?: number;
             note?: string;
             splits?: components["schemas"]["SplitInputDto"][];
@@ -1997,6 +2331,53 @@ export interface components {
             title: string;
             sourceDocument?: string;
             lines?: components["schemas"]["CreateQuotaLineDto"][];
+        };
+        CreateRecognitionTypeDto: {
+            levels: components["schemas"]["DesignationLevel"][];
+            /** @description Years before re-review; omit or null for no expiry */
+            validityYears?: number | null;
+            holderKind: components["schemas"]["HolderKind"];
+            /** @description Required for a carrier-held type: the kind of carrier that holds it */
+            carrierKind?: components["schemas"]["CarrierKind"];
+            /** @description Upper snake case, e.g. GREEN_SUPPLY_CHAIN; fixed once created */
+            code: string;
+            name: string;
+            issuingBody?: string;
+            namesProduct?: boolean;
+            /** @description First day a recognition of the type may take effect */
+            effectiveFrom?: string;
+            effectiveTo?: string;
+            sortOrder?: number;
+        };
+        CreateRemediationCaseDto: {
+            /** @enum {string} */
+            category: "HIGH_ENERGY_LOW_EFFICIENCY" | "SCATTERED_WEAK" | "EVALUATION_D_CLASS" | "LOW_EFFICIENCY_BLOCK";
+            /**
+             * Format: uuid
+             * @description The enterprise (every category but LOW_EFFICIENCY_BLOCK)
+             */
+            enterpriseId?: string;
+            /**
+             * Format: uuid
+             * @description The land block (LOW_EFFICIENCY_BLOCK only)
+             */
+            blockId?: string;
+            /** @enum {string} */
+            sourceKind: "EVALUATION_D" | "SURVEY" | "DEPARTMENT_REFERRAL" | "OTHER";
+            /** @description The source's year, e.g. 2022 for 2022 年亩均评价 D 类 (required with EVALUATION_D) */
+            sourceYear?: number;
+            /** @description 来源说明 */
+            sourceNote?: string;
+            /** @description 整治方案 */
+            plan?: string;
+            /** @description 整治措施 */
+            measures?: string;
+            /** @description 责任单位 */
+            responsibleUnit: string;
+            /** @description 整治期限 */
+            deadline: string;
+            /** @description 立案日期 (defaults to today; not after today) */
+            openedOn?: string;
         };
         CreateSavedViewDto: {
             page: components["schemas"]["SavedViewPage"];
@@ -2041,7 +2422,9 @@ export interface components {
             tagged: boolean;
         };
         DesignationDetailDto: {
-            type: components["schemas"]["DesignationType"];
+            /** @description Who holds it: an enterprise (enterprise* fields) or a carrier (carrier* fields) */
+            holderKind: components["schemas"]["HolderKind"];
+            carrierKind: components["schemas"]["CarrierKind"] | null;
             level: components["schemas"]["DesignationLevel"];
             /** @description Status as it reads today: a RECOGNISED designation past its expiresOn reads EXPIRED */
             status: components["schemas"]["DesignationStatus"];
@@ -2052,11 +2435,18 @@ export interface components {
             /** @description Every status change, oldest first; nothing is overwritten */
             events: components["schemas"]["DesignationEventDto"][];
             id: string;
-            enterpriseId: string;
-            enterpriseName: string;
-            creditCode: string;
+            /** @description The holding enterprise; null when a carrier holds it */
+            enterpriseId: string | null;
+            enterpriseName: string | null;
+            creditCode: string | null;
+            /** @description The holding carrier (绿色园区, 工业互联网平台 …); null when an enterprise holds it */
+            carrierId: string | null;
+            carrierName: string | null;
+            /** @description The holder's district */
             districtCode: string;
-            /** @description Chinese label of the type, e.g. 链主 */
+            /** @description A code of the recognition catalogue (GET /recognition-types), e.g. CHAIN_LEADER, GREEN_FACTORY */
+            type: string;
+            /** @description Chinese name of the type from the catalogue, e.g. 链主 */
             typeLabel: string;
             levelLabel: string;
             chainId: string | null;
@@ -2083,18 +2473,27 @@ export interface components {
             updatedAt: string;
         };
         DesignationDto: {
-            type: components["schemas"]["DesignationType"];
+            /** @description Who holds it: an enterprise (enterprise* fields) or a carrier (carrier* fields) */
+            holderKind: components["schemas"]["HolderKind"];
+            carrierKind: components["schemas"]["CarrierKind"] | null;
             level: components["schemas"]["DesignationLevel"];
             /** @description Status as it reads today: a RECOGNISED designation past its expiresOn reads EXPIRED */
             status: components["schemas"]["DesignationStatus"];
             /** @description Status last written by a transition (differs from `status` only when lapsed by date) */
             recordedStatus: components["schemas"]["DesignationStatus"];
             id: string;
-            enterpriseId: string;
-            enterpriseName: string;
-            creditCode: string;
+            /** @description The holding enterprise; null when a carrier holds it */
+            enterpriseId: string | null;
+            enterpriseName: string | null;
+            creditCode: string | null;
+            /** @description The holding carrier (绿色园区, 工业互联网平台 …); null when an enterprise holds it */
+            carrierId: string | null;
+            carrierName: string | null;
+            /** @description The holder's district */
             districtCode: string;
-            /** @description Chinese label of the type, e.g. 链主 */
+            /** @description A code of the recognition catalogue (GET /recognition-types), e.g. CHAIN_LEADER, GREEN_FACTORY */
+            type: string;
+            /** @description Chinese name of the type from the catalogue, e.g. 链主 */
             typeLabel: string;
             levelLabel: string;
             chainId: string | null;
@@ -2140,7 +2539,7 @@ export interface components {
             at: string;
         };
         /** @enum {string} */
-        DesignationLevel: "NATIONAL" | "PROVINCIAL" | "MUNICIPAL" | "DISTRICT";
+        DesignationLevel: "NATIONAL" | "PROVINCIAL" | "MUNICIPAL" | "DISTRICT" | "BASIC" | "ADVANCED" | "EXCELLENT" | "LEADING";
         /** @enum {string} */
         DesignationStatus: "CANDIDATE" | "RECOGNISED" | "UNDER_REVIEW" | "EXPIRED" | "REVOKED" | "REJECTED";
         /** @enum {string} */
@@ -2171,7 +2570,10 @@ export interface components {
             references: components["schemas"]["ReferencePointerDto"][];
         };
         DictionaryEnumsDto: {
+            /** @description The recognition catalogue's types (codes and names), in the catalogue's order */
             designationType: components["schemas"]["LabelledValueDto"][];
+            holderKind: components["schemas"]["LabelledValueDto"][];
+            carrierKind: components["schemas"]["LabelledValueDto"][];
             designationLevel: components["schemas"]["LabelledValueDto"][];
             designationStatus: components["schemas"]["LabelledValueDto"][];
             communityStatus: components["schemas"]["LabelledValueDto"][];
@@ -2206,6 +2608,10 @@ export interface components {
             projectProgressStatus: components["schemas"]["LabelledValueDto"][];
             projectProgressJudgement: components["schemas"]["LabelledValueDto"][];
             investmentBasis: components["schemas"]["LabelledValueDto"][];
+            remediationCategory: components["schemas"]["LabelledValueDto"][];
+            remediationStatus: components["schemas"]["LabelledValueDto"][];
+            remediationOutcome: components["schemas"]["LabelledValueDto"][];
+            remediationSourceKind: components["schemas"]["LabelledValueDto"][];
         };
         DistributionRowDto: {
             class?: components["schemas"]["EvaluationClass"] | null;
@@ -2226,9 +2632,11 @@ export interface components {
         /** @enum {string} */
         DistrictKind: "CITY" | "DISTRICT" | "COUNTY" | "COUNTY_CITY" | "FUNCTIONAL_ZONE";
         DrillDownRowDto: {
-            enterpriseId: string;
-            creditCode: string;
-            name: string;
+            /** @description The enterprise; for a carrier (park, product, platform …) its operating enterprise, null when it has none */
+            enterpriseId: string | null;
+            creditCode: string | null;
+            /** @description Enterprise name (for a carrier: its operator's; the carrier's own name is in `detail`) */
+            name: string | null;
             districtCode: string;
             detail: string;
             currentValue: number | null;
@@ -2427,6 +2835,11 @@ export interface components {
             /** @example ok */
             status: string;
         };
+        /**
+         * @description Who holds it: an enterprise (enterprise* fields) or a carrier (carrier* fields)
+         * @enum {string}
+         */
+        HolderKind: "ENTERPRISE" | "CARRIER";
         ImportCountsDto: {
             /** @description Rows that add a new record */
             created: number;
@@ -2475,6 +2888,22 @@ export interface components {
             /** @description Its Chinese label, e.g. 链核企业 */
             label: string;
         };
+        LandBlockDto: {
+            id: string;
+            name: string;
+            districtCode: string;
+            /** @description 区县名称 */
+            districtName: string;
+            /** @description 面积(亩) */
+            areaMu: number;
+            location: string;
+            longitude: number | null;
+            latitude: number | null;
+            note: string | null;
+            /** @description Cases of the block not yet closed or cancelled */
+            openCases: number;
+            version: number;
+        };
         LeaveCommunityDto: {
             /** @description Defaults to today; not before joinedOn */
             leftOn?: string;
@@ -2499,7 +2928,7 @@ export interface components {
             /** @enum {string} */
             direction: "AT_LEAST" | "AT_MOST";
             /** @enum {string} */
-            measureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL" | "PROJECT_COUNT" | "PROJECT_INVESTMENT";
+            measureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL" | "PROJECT_COUNT" | "PROJECT_INVESTMENT" | "REMEDIATION_CASES_CLOSED";
             measureKindLabel: string;
             /** @description null when a district/chain view has no split target for the line */
             target: number | null;
@@ -2568,7 +2997,7 @@ export interface components {
             enterprises: components["schemas"]["ScopeEnterpriseDto"][];
         };
         /** @enum {string} */
-        MeasureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL" | "PROJECT_COUNT" | "PROJECT_INVESTMENT";
+        MeasureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL" | "PROJECT_COUNT" | "PROJECT_INVESTMENT" | "REMEDIATION_CASES_CLOSED";
         NotificationDto: {
             id: string;
             /** @enum {string} */
@@ -2583,6 +3012,7 @@ export interface components {
             /** @description null while unread */
             readAt: string | null;
         };
+        Object: Record<string, never>;
         /** @enum {string} */
         ObjectionStatus: "PENDING" | "UPHELD" | "REJECTED" | "NONE";
         PageMetaDto: {
@@ -2598,7 +3028,7 @@ export interface components {
          * @description What the role may do (the one role → permission table); menus and buttons follow it
          * @enum {string}
          */
-        Permission: "SELF_READ" | "SELF_WRITE" | "ENTERPRISE_READ" | "ENTERPRISE_WRITE" | "FIGURES_WRITE" | "REFERENCE_READ" | "REFERENCE_WRITE" | "CHAIN_WRITE" | "CHAIN_MEMBER_WRITE" | "DESIGNATION_WRITE" | "COMMUNITY_WRITE" | "QUOTA_READ" | "QUOTA_WRITE" | "REPORT_READ" | "REPORT_FREEZE" | "IMPORT" | "EXPORT" | "AUDIT_READ" | "CHANGE_REQUEST_SUBMIT" | "CHANGE_REQUEST_REVIEW" | "USER_MANAGE" | "WORKBENCH_READ" | "CHANGE_REQUEST_READ" | "EVALUATION_READ" | "EVALUATION_MANAGE" | "EVALUATION_DECIDE" | "EVALUATION_RESPOND" | "PROJECT_READ" | "PROJECT_WRITE" | "PROJECT_PROGRESS_REPORT";
+        Permission: "SELF_READ" | "SELF_WRITE" | "ENTERPRISE_READ" | "ENTERPRISE_WRITE" | "FIGURES_WRITE" | "REFERENCE_READ" | "REFERENCE_WRITE" | "CHAIN_WRITE" | "CHAIN_MEMBER_WRITE" | "DESIGNATION_WRITE" | "COMMUNITY_WRITE" | "QUOTA_READ" | "QUOTA_WRITE" | "REPORT_READ" | "REPORT_FREEZE" | "IMPORT" | "EXPORT" | "AUDIT_READ" | "CHANGE_REQUEST_SUBMIT" | "CHANGE_REQUEST_REVIEW" | "USER_MANAGE" | "WORKBENCH_READ" | "CHANGE_REQUEST_READ" | "EVALUATION_READ" | "EVALUATION_MANAGE" | "EVALUATION_DECIDE" | "EVALUATION_RESPOND" | "PROJECT_READ" | "PROJECT_WRITE" | "PROJECT_PROGRESS_REPORT" | "REMEDIATION_READ" | "REMEDIATION_WRITE";
         PlanProgressDto: {
             year: number;
             title: string;
@@ -2880,6 +3310,15 @@ export interface components {
             measureParams: {
                 designationType?: string;
                 designationLevel?: string;
+                /** @description Designation measures: any of these recognition types (catalogue codes) */
+                designationTypes?: string[];
+                /** @description Designation measures: this level or higher, e.g. MUNICIPAL for 市级以上 */
+                minLevel?: string;
+                /**
+                 * @description Designation measures: count enterprises (default) or carriers
+                 * @enum {string}
+                 */
+                holderKind?: "ENTERPRISE" | "CARRIER";
                 /** @enum {string} */
                 metric?: "operatingRevenueYuan" | "industrialOutputYuan" | "taxPaidYuan";
                 /** @description NEW_AT_SCALE_TIER: the tier in yuan, e.g. "10000000000" for 百亿 */
@@ -2906,7 +3345,7 @@ export interface components {
             direction: "AT_LEAST" | "AT_MOST";
             directionLabel: string;
             /** @enum {string} */
-            measureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL" | "PROJECT_COUNT" | "PROJECT_INVESTMENT";
+            measureKind: "NEW_DESIGNATIONS" | "HOLDING_DESIGNATIONS" | "COMMUNITIES_FORMED" | "NEW_AT_SCALE_TIER" | "COHORT_GROWTH" | "TAX_PER_MU_BELOW" | "MANUAL" | "PROJECT_COUNT" | "PROJECT_INVESTMENT" | "REMEDIATION_CASES_CLOSED";
             measureKindLabel: string;
             sortOrder: number;
             note: string;
@@ -2933,6 +3372,26 @@ export interface components {
             /** @example ok */
             status: string;
         };
+        RecognitionTypeDto: {
+            levels: components["schemas"]["DesignationLevel"][];
+            holderKind: components["schemas"]["HolderKind"];
+            carrierKind: components["schemas"]["CarrierKind"] | null;
+            id: string;
+            code: string;
+            name: string;
+            /** @description Chinese names of the levels, in the same order */
+            levelLabels: string[];
+            /** @description Years a recognition lasts before re-review; null: no expiry */
+            validityYears: number | null;
+            issuingBody: string | null;
+            holderKindLabel: string;
+            namesChain: boolean;
+            namesProduct: boolean;
+            effectiveFrom: string | null;
+            effectiveTo: string | null;
+            sortOrder: number;
+            version: number;
+        };
         ReferencePointerDto: {
             /** @description e.g. districts */
             key: string;
@@ -2944,6 +3403,92 @@ export interface components {
         RejectChangeRequestDto: {
             /** @description Why the change is rejected; shown to the liaison */
             reason: string;
+        };
+        RemediationCaseDetailDto: {
+            id: string;
+            /** @enum {string} */
+            category: "HIGH_ENERGY_LOW_EFFICIENCY" | "SCATTERED_WEAK" | "EVALUATION_D_CLASS" | "LOW_EFFICIENCY_BLOCK";
+            categoryLabel: string;
+            /** @description ENTERPRISE or LAND_BLOCK */
+            subjectKind: Record<string, never>;
+            enterpriseId: string | null;
+            creditCode: string | null;
+            blockId: string | null;
+            /** @description 企业名称 or 区块名称 */
+            subjectName: string;
+            districtCode: string;
+            districtName: string;
+            /** @enum {string} */
+            sourceKind: "EVALUATION_D" | "SURVEY" | "DEPARTMENT_REFERRAL" | "OTHER";
+            sourceKindLabel: string;
+            sourceYear: number | null;
+            sourceNote: string | null;
+            responsibleUnit: string;
+            deadline: string;
+            openedOn: string;
+            /** @enum {string} */
+            status: "OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED";
+            statusLabel: string;
+            /** @description Open and past its deadline (Beijing today) */
+            overdue: boolean;
+            /** @enum {string|null} */
+            outcome: "UPGRADED" | "MERGED" | "SHUT_DOWN" | "VACATED" | null;
+            outcomeLabel: string | null;
+            closedOn: string | null;
+            version: number;
+            plan: string | null;
+            measures: string | null;
+            evidence: string | null;
+            /** @description Legal next states */
+            allowedTransitions: ("OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED")[];
+            events: components["schemas"]["RemediationCaseEventDto"][];
+        };
+        RemediationCaseDto: {
+            id: string;
+            /** @enum {string} */
+            category: "HIGH_ENERGY_LOW_EFFICIENCY" | "SCATTERED_WEAK" | "EVALUATION_D_CLASS" | "LOW_EFFICIENCY_BLOCK";
+            categoryLabel: string;
+            /** @description ENTERPRISE or LAND_BLOCK */
+            subjectKind: Record<string, never>;
+            enterpriseId: string | null;
+            creditCode: string | null;
+            blockId: string | null;
+            /** @description 企业名称 or 区块名称 */
+            subjectName: string;
+            districtCode: string;
+            districtName: string;
+            /** @enum {string} */
+            sourceKind: "EVALUATION_D" | "SURVEY" | "DEPARTMENT_REFERRAL" | "OTHER";
+            sourceKindLabel: string;
+            sourceYear: number | null;
+            sourceNote: string | null;
+            responsibleUnit: string;
+            deadline: string;
+            openedOn: string;
+            /** @enum {string} */
+            status: "OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED";
+            statusLabel: string;
+            /** @description Open and past its deadline (Beijing today) */
+            overdue: boolean;
+            /** @enum {string|null} */
+            outcome: "UPGRADED" | "MERGED" | "SHUT_DOWN" | "VACATED" | null;
+            outcomeLabel: string | null;
+            closedOn: string | null;
+            version: number;
+        };
+        RemediationCaseEventDto: {
+            /** @enum {string|null} */
+            fromStatus: "OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED" | null;
+            /** @enum {string} */
+            toStatus: "OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED";
+            toStatusLabel: string;
+            effectiveOn: string;
+            /** @enum {string|null} */
+            outcome: "UPGRADED" | "MERGED" | "SHUT_DOWN" | "VACATED" | null;
+            note: string | null;
+            actorUsername: string | null;
+            /** @description When it was recorded */
+            at: string;
         };
         ResetPasswordDto: {
             /** @description The new password: at least 10 characters with letters and digits */
@@ -3216,9 +3761,43 @@ export interface components {
             reason?: string;
             version: number;
         };
+        TransitionRemediationCaseDto: {
+            /** @enum {string} */
+            toStatus: "OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED";
+            /** @description Day the change takes effect — for CLOSED the closing date (defaults to today; not after today, not before the last change) */
+            effectiveOn?: string;
+            /**
+             * @description Required with CLOSED: 提升达标 / 兼并重组 / 关停淘汰 / 腾退
+             * @enum {string}
+             */
+            outcome?: "UPGRADED" | "MERGED" | "SHUT_DOWN" | "VACATED";
+            /** @description Required with CLOSED: 销号佐证材料 (文号、验收意见…) */
+            evidence?: string;
+            /** @description Why (kept in the history) */
+            note?: string;
+            /** @description The version you read (stale → 409 VERSION_CONFLICT) */
+            version: number;
+        };
         UnreadCountDto: {
             /** @description Unread messages in the caller's inbox */
             unread: number;
+        };
+        UpdateCarrierDto: {
+            /** @description 名称: the park, product, platform, brain or app */
+            name?: string;
+            districtCode?: string;
+            /**
+             * Format: uuid
+             * @description The registry enterprise that runs it (运营主体), if any
+             */
+            operatorEnterpriseId?: string;
+            /** @description The operator's name when it is not in the registry */
+            operatorName?: string;
+            /** Format: uuid */
+            chainId?: string;
+            description?: string;
+            /** @description The version you read (stale → 409 VERSION_CONFLICT) */
+            version: number;
         };
         UpdateChainDto: {
             /** @description Stable code, upper case, e.g. RARE_EARTH_MAGNETIC */
@@ -3308,6 +3887,16 @@ export interface components {
             /** Format: email */
             contactEmail?: string | null;
         };
+        UpdateLandBlockDto: {
+            name?: string;
+            areaMu?: number;
+            location?: string;
+            longitude?: number;
+            latitude?: number;
+            note?: string;
+            /** @description The version you read (stale → 409 VERSION_CONFLICT) */
+            version: number;
+        };
         UpdateProjectDto: {
             /** @description 项目名称 */
             name?: string;
@@ -3351,6 +3940,29 @@ export interface components {
             /** @description Replaces all splits of the line when given */
             splits?: components["schemas"]["SplitInputDto"][];
             /** @description The version read */
+            version: number;
+        };
+        UpdateRecognitionTypeDto: {
+            levels?: components["schemas"]["DesignationLevel"][];
+            /** @description Years before re-review; omit or null for no expiry */
+            validityYears?: number | null;
+            name?: string;
+            issuingBody?: string;
+            namesProduct?: boolean;
+            /** @description First day a recognition of the type may take effect */
+            effectiveFrom?: string;
+            effectiveTo?: string;
+            sortOrder?: number;
+            /** @description The version you read (stale → 409 VERSION_CONFLICT) */
+            version: number;
+        };
+        UpdateRemediationCaseDto: {
+            sourceNote?: string;
+            plan?: string;
+            measures?: string;
+            responsibleUnit?: string;
+            deadline?: string;
+            /** @description The version you read (stale → 409 VERSION_CONFLICT) */
             version: number;
         };
         UpdateSavedViewDto: {
@@ -3672,6 +4284,238 @@ export interface operations {
             };
             /** @description TOO_MANY_REQUESTS */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CarriersController_list: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page, at most 100 */
+                pageSize?: number;
+                kind?: components["schemas"]["CarrierKind"];
+                districtCode?: string;
+                /** @description Part of the name */
+                q?: string;
+                /** @description Sort as field:direction, e.g. name:asc */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CarrierDto"][];
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 ENTERPRISE_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CarriersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCarrierDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierDetailDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 DESIGNATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CarriersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierDetailDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 ENTERPRISE_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CARRIER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CarriersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCarrierDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierDetailDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 DESIGNATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5149,8 +5993,12 @@ export interface operations {
                 page?: number;
                 /** @description Rows per page, at most 100 */
                 pageSize?: number;
-                type?: "CHAIN_LEADER" | "CHAIN_CORE" | "CHAIN_BASE" | "SINGLE_CHAMPION" | "LITTLE_GIANT" | "SPECIALIZED_SME" | "INNOVATIVE_SME" | "BIG_EXCELLENT_STRONG" | "SCALE_10B" | "SCALE_50B" | "SCALE_100B";
-                level?: "NATIONAL" | "PROVINCIAL" | "MUNICIPAL" | "DISTRICT";
+                /** @description Only enterprise-held or only carrier-held recognitions */
+                holderKind?: components["schemas"]["HolderKind"];
+                /** @description A recognition-type code of the catalogue */
+                type?: string;
+                carrierId?: string;
+                level?: "NATIONAL" | "PROVINCIAL" | "MUNICIPAL" | "DISTRICT" | "BASIC" | "ADVANCED" | "EXCELLENT" | "LEADING";
                 /** @description Status as it reads today (EXPIRED includes recognitions past their expiry date) */
                 status?: "CANDIDATE" | "RECOGNISED" | "UNDER_REVIEW" | "EXPIRED" | "REVOKED" | "REJECTED";
                 chainId?: string;
@@ -9041,6 +9889,994 @@ export interface operations {
                 };
             };
             /** @description ALREADY_FROZEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecognitionTypesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionTypeDto"][];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REFERENCE_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecognitionTypesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRecognitionTypeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionTypeDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REFERENCE_WRITE,角色:ADMIN, BUREAU_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RECOGNITION_TYPE_CODE_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecognitionTypesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionTypeDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REFERENCE_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RECOGNITION_TYPE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RecognitionTypesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRecognitionTypeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionTypeDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REFERENCE_WRITE,角色:ADMIN, BUREAU_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LandBlocksController_list: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page, at most 100 */
+                pageSize?: number;
+                districtCode?: string;
+                /** @description Part of the name or location */
+                q?: string;
+                /** @description Sort as field:direction, e.g. name:asc */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LandBlockDto"][];
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, DISTRICT_UNKNOWN */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LandBlocksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLandBlockDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandBlockDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, DISTRICT_UNKNOWN */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description LAND_BLOCK_NAME_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LandBlocksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandBlockDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, DISTRICT_UNKNOWN */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LandBlocksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED, DISTRICT_UNKNOWN */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description LAND_BLOCK_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LandBlocksController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLandBlockDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandBlockDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, DISTRICT_UNKNOWN */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT, LAND_BLOCK_NAME_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RemediationCasesController_list: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page, at most 100 */
+                pageSize?: number;
+                /** @description true: only open cases past their deadline */
+                overdue?: boolean;
+                category?: "HIGH_ENERGY_LOW_EFFICIENCY" | "SCATTERED_WEAK" | "EVALUATION_D_CLASS" | "LOW_EFFICIENCY_BLOCK";
+                status?: "OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED";
+                /** @description The subject's district (an enterprise's current district, a block's district) */
+                districtCode?: string;
+                enterpriseId?: string;
+                blockId?: string;
+                /** @description Part of the subject's name or credit code */
+                q?: string;
+                /** @description Sort as field:direction, e.g. name:asc */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RemediationCaseDto"][];
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RemediationCasesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRemediationCaseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemediationCaseDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ENTERPRISE_NOT_FOUND, LAND_BLOCK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DUPLICATE_OPEN_CASE, ENTERPRISE_ARCHIVED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RemediationCasesController_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkOpenCasesDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkOpenResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ENTERPRISE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RemediationCasesController_export: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Rows per page, at most 100 */
+                pageSize?: number;
+                /** @description true: only open cases past their deadline */
+                overdue?: boolean;
+                category?: "HIGH_ENERGY_LOW_EFFICIENCY" | "SCATTERED_WEAK" | "EVALUATION_D_CLASS" | "LOW_EFFICIENCY_BLOCK";
+                status?: "OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED";
+                /** @description The subject's district (an enterprise's current district, a block's district) */
+                districtCode?: string;
+                enterpriseId?: string;
+                blockId?: string;
+                /** @description Part of the subject's name or credit code */
+                q?: string;
+                /** @description Sort as field:direction, e.g. name:asc */
+                sort?: string;
+                format?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV or XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 EXPORT,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RemediationCasesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemediationCaseDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_READ,角色:ADMIN, BUREAU_STAFF, DISTRICT_STAFF, LIAISON, VIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RemediationCasesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRemediationCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemediationCaseDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RemediationCasesController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionRemediationCaseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemediationCaseDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, DUPLICATE_OPEN_CASE */
             409: {
                 headers: {
                     [name: string]: unknown;
