@@ -119,6 +119,15 @@ const RULES: Record<string, Who> = {
   'POST /api/v1/evaluations/{year}/publicity': [B],
   'POST /api/v1/evaluations/{year}/freeze': [B],
   'POST /api/v1/evaluation-objections/{id}/decision': [B, D],
+  // The recognition catalogue is reference data (admin and bureau staff edit it); carriers are recognised like firms, by staff in scope.
+  'GET /api/v1/recognition-types': EVERYONE,
+  'GET /api/v1/recognition-types/{code}': EVERYONE,
+  'POST /api/v1/recognition-types': [A, B],
+  'PATCH /api/v1/recognition-types/{code}': [A, B],
+  'GET /api/v1/carriers': EVERYONE,
+  'GET /api/v1/carriers/{id}': EVERYONE,
+  'POST /api/v1/carriers': [B, D],
+  'PATCH /api/v1/carriers/{id}': [B, D],
   // Investment projects: everyone with a scope reads; staff write and review; a liaison also reports progress.
   'GET /api/v1/projects/programmes': EVERYONE,
   'GET /api/v1/projects': EVERYONE,
@@ -201,13 +210,14 @@ describe('permission matrix over every OpenAPI operation', () => {
   });
 
   // Written out here rather than read from ROLE_PERMISSIONS: the admin reads every GET route, and
-  // among writes changes only their own password and inbox, users and reference data (chains and segments).
+  // among writes changes only their own password and inbox, users and reference data (chains, segments, recognition types).
   it('lets the admin read everything and write no domain data', async () => {
     const admin = await t.as(Role.ADMIN);
     const ADMIN_WRITES = new Set([
       'POST /api/v1/auth/login', 'POST /api/v1/auth/password', 'POST /api/v1/saved-views', 'PATCH /api/v1/saved-views/{id}', 'DELETE /api/v1/saved-views/{id}', 'POST /api/v1/users', 'PATCH /api/v1/users/{id}', 'POST /api/v1/users/{id}/reset-password',
       'POST /api/v1/chains', 'PATCH /api/v1/chains/{id}', 'POST /api/v1/chains/{id}/segments', 'PATCH /api/v1/chains/{id}/segments/{segmentId}',
       'DELETE /api/v1/chains/{id}/segments/{segmentId}',
+      'POST /api/v1/recognition-types', 'PATCH /api/v1/recognition-types/{code}',
       // Their own inbox: marking messages read
       'POST /api/v1/notifications/read-all', 'POST /api/v1/notifications/{id}/read',
     ]);

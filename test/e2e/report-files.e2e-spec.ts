@@ -159,7 +159,7 @@ describe('quarterly report files a leader can hand over', () => {
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(summary.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(summary.getColumn(2).width).toBe(36);
-    const platform = summary.getRows(4, 26)!.find((r) => r.getCell(2).value === '培育工业互联网平台')!;
+    const platform = summary.getRows(4, summary.rowCount - 3)!.find((r) => r.getCell(2).value === '培育工业互联网平台服务商')!;
     expect(platform.getCell(8).value).toBe('未填报');
 
     const leaders = workbook.getWorksheet('培育链主企业')!;
@@ -180,7 +180,7 @@ describe('quarterly report files a leader can hand over', () => {
     const rows = parse((res.body as Buffer).toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
     const listed = rows.find((r) => r['指标代码'] === 'CHAIN_LEADERS' && r['范围'] === '企业明细' && r['企业名称'].includes('HYPERLINK'))!;
     expect(listed).toMatchObject({ 统一社会信用代码: `'${evilCode}`, 企业名称: `'${EVIL}`, 区县: '镇海区', 说明: '市级 认定于 2022-02-10' });
-    expect(rows.find((r) => r['指标代码'] === 'INDUSTRIAL_INTERNET_PLATFORMS' && r['范围'] === '全市')).toMatchObject({ 完成值: '', 进度状态: '未填报' });
+    expect(rows.find((r) => r['指标代码'] === 'PLATFORM_SERVICE_PROVIDERS' && r['范围'] === '全市')).toMatchObject({ 完成值: '', 进度状态: '未填报' });
   });
 
   it('gives a plan seeded with the earlier basis note the citation at the next start, and leaves a basis staff wrote', async () => {

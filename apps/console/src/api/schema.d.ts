@@ -3012,7 +3012,6 @@ export interface components {
             /** @description null while unread */
             readAt: string | null;
         };
-        Object: Record<string, never>;
         /** @enum {string} */
         ObjectionStatus: "PENDING" | "UPHELD" | "REJECTED" | "NONE";
         PageMetaDto: {
@@ -3405,12 +3404,15 @@ export interface components {
             reason: string;
         };
         RemediationCaseDetailDto: {
+            /**
+             * @description ENTERPRISE or LAND_BLOCK
+             * @enum {string}
+             */
+            subjectKind: "ENTERPRISE" | "LAND_BLOCK";
             id: string;
             /** @enum {string} */
             category: "HIGH_ENERGY_LOW_EFFICIENCY" | "SCATTERED_WEAK" | "EVALUATION_D_CLASS" | "LOW_EFFICIENCY_BLOCK";
             categoryLabel: string;
-            /** @description ENTERPRISE or LAND_BLOCK */
-            subjectKind: Record<string, never>;
             enterpriseId: string | null;
             creditCode: string | null;
             blockId: string | null;
@@ -3444,12 +3446,15 @@ export interface components {
             events: components["schemas"]["RemediationCaseEventDto"][];
         };
         RemediationCaseDto: {
+            /**
+             * @description ENTERPRISE or LAND_BLOCK
+             * @enum {string}
+             */
+            subjectKind: "ENTERPRISE" | "LAND_BLOCK";
             id: string;
             /** @enum {string} */
             category: "HIGH_ENERGY_LOW_EFFICIENCY" | "SCATTERED_WEAK" | "EVALUATION_D_CLASS" | "LOW_EFFICIENCY_BLOCK";
             categoryLabel: string;
-            /** @description ENTERPRISE or LAND_BLOCK */
-            subjectKind: Record<string, never>;
             enterpriseId: string | null;
             creditCode: string | null;
             blockId: string | null;
@@ -10634,6 +10639,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description true: only open cases past their deadline */
                 overdue?: boolean;
+                format?: "csv" | "xlsx";
                 category?: "HIGH_ENERGY_LOW_EFFICIENCY" | "SCATTERED_WEAK" | "EVALUATION_D_CLASS" | "LOW_EFFICIENCY_BLOCK";
                 status?: "OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED";
                 /** @description The subject's district (an enterprise's current district, a block's district) */
@@ -10644,7 +10650,6 @@ export interface operations {
                 q?: string;
                 /** @description Sort as field:direction, e.g. name:asc */
                 sort?: string;
-                format?: components["schemas"]["Object"];
             };
             header?: never;
             path?: never;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsInt, IsNumber, IsOptional, IsObject, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 import { BenchmarkRule, EvaluationClass, IndicatorKind, PopulationKind } from '../evaluation-enums';
 
@@ -40,6 +40,7 @@ export class SchemePopulationDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(7)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SchemeIndicatorDto)
   indicators: SchemeIndicatorDto[];
@@ -81,6 +82,7 @@ export class PutSchemeDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(4)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SchemePopulationDto)
   populations: SchemePopulationDto[];
@@ -88,6 +90,7 @@ export class PutSchemeDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(4)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SchemeClassBandDto)
   classBands: SchemeClassBandDto[];

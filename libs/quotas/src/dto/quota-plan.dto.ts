@@ -72,7 +72,7 @@ export class CreateQuotaLineDto {
   @IsOptional() @IsString() @MaxLength(2000)
   note?: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => SplitInputDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => SplitInputDto)
   splits?: SplitInputDto[];
 }
 
@@ -87,7 +87,7 @@ export class UpdateQuotaLineDto {
   note?: string;
 
   /** Replaces all splits of the line when given */
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => SplitInputDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => SplitInputDto)
   splits?: SplitInputDto[];
 
   /** The version read */
@@ -105,7 +105,7 @@ export class CreateQuotaPlanDto {
   @IsOptional() @IsString() @MaxLength(2000)
   sourceDocument?: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => CreateQuotaLineDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => CreateQuotaLineDto)
   lines?: CreateQuotaLineDto[];
 }
 

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -232,6 +232,7 @@ export class RemediationCaseDto {
   category: RemediationCategory;
   categoryLabel: string;
   /** ENTERPRISE or LAND_BLOCK */
+  @ApiProperty({ enum: ['ENTERPRISE', 'LAND_BLOCK'] })
   subjectKind: 'ENTERPRISE' | 'LAND_BLOCK';
   enterpriseId: string | null;
   creditCode: string | null;
@@ -268,6 +269,7 @@ export class RemediationCaseDetailDto extends RemediationCaseDto {
 
 /** Export format */
 export class RemediationExportQueryDto extends ListRemediationCasesQueryDto {
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx'] })
   @IsOptional()
   @Matches(/^(csv|xlsx)$/, { message: 'format 应为 csv 或 xlsx' })
   format?: 'csv' | 'xlsx';
