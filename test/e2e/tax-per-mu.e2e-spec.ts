@@ -1,3 +1,5 @@
+import { landBasisSql, landOfYearSql } from '@app/evaluation';
+
 import { creditCode } from '../setup/fixtures';
 import { CultivationWorld } from '../setup/cultivation-world';
 import { createTestApp, TestApp } from '../setup/test-app';
@@ -6,9 +8,13 @@ import { createTestApp, TestApp } from '../setup/test-app';
  * enterprise_tax_per_mu is kept by the database in the transaction of each change to the yearly figures or
  * the land area (forms, imports, plain SQL): after every step below it equals a model computed here from the
  * changes this test made, and the TAX_PER_MU_BELOW_10K line (and its drill-down) equals the model's count.
+ * The land basis of a figure of year F is the 亩均 evaluation's land of F (owned + leased in land_use) when the
+ * firm has land_use rows for F, else the registry's land area.
  */
 interface Model {
   land: Map<string, number | null>;
+  /** enterprise → year → tenure → area (land_use) */
+  landUse: Map<string, Map<number, Map<string, number>>>;
   /** enterprise → year → yearly tax */
   tax: Map<string, Map<number, number>>;
 }
@@ -22,16 +28,23 @@ interface Row {
   perMu: number | null;
 }
 
+/** The land a figure of `year` is divided by: the year's land_use total if any, else the registry's area. */
+function landOf(model: Model, id: string, year: number): number | null {
+  const byTenure = model.landUse.get(id)?.get(year);
+  if (byTenure && byTenure.size) return [...byTenure.values()].reduce((x, y) => x + y, 0);
+  return model.land.get(id) ?? null;
+}
+
 /** The rows the table should hold: per enterprise, each year from its first tax figure to its last, the latest figure up to that year. */
 function expectedRows(model: Model): Row[] {
   const rows: Row[] = [];
   for (const [enterpriseId, byYear] of model.tax) {
     const years = [...byYear.keys()].sort((x, y) => x - y);
     if (!years.length) continue;
-    const land = model.land.get(enterpriseId) ?? null;
     for (let year = years[0]; year <= years[years.length - 1]; year++) {
       const figureYear = Math.max(...years.filter((y) => y <= year));
       const tax = byYear.get(figureYear)!;
+      const land = landOf(model, enterpriseId, figureYear);
       rows.push({ enterpriseId, year, figureYear, latest: figureYear === years[years.length - 1], tax, perMu: land !== null && land > 0 ? tax / land : null });
     }
   }
@@ -43,9 +56,10 @@ function below(model: Model, year: number, threshold = 10000): { id: string; fig
   const out: { id: string; figureYear: number; perMu: number }[] = [];
   for (const [id, byYear] of model.tax) {
     const years = [...byYear.keys()].filter((y) => y <= year);
-    const land = model.land.get(id) ?? null;
-    if (!years.length || land === null || !(land > 0)) continue;
+    if (!years.length) continue;
     const figureYear = Math.max(...years);
+    const land = landOf(model, id, figureYear);
+    if (land === null || !(land > 0)) continue;
     const perMu = byYear.get(figureYear)! / land;
     if (perMu < threshold) out.push({ id, figureYear, perMu });
   }
@@ -56,7 +70,7 @@ describe('tax per mu kept by the database (enterprise_tax_per_mu) and the TAX_PE
   let t: TestApp;
   let staff: Record<string, string>;
   let world: CultivationWorld;
-  const model: Model = { land: new Map(), tax: new Map() };
+  const model: Model = { land: new Map(), landUse: new Map(), tax: new Map() };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -152,5 +166,82 @@ describe('tax per mu kept by the database (enterprise_tax_per_mu) and the TAX_PE
     await putTax(d, 2024, 100000000);
     await checkTable();
     await checkLine('2022-06-30');
+  });
+
+  it('follows the evaluation land (land_use) imported, replaced and deleted, falling back to the registry area', async () => {
+    const eCode = creditCode();
+    const fCode = creditCode();
+    const e = await enterprise(10, eCode);
+    const f = await enterprise(null, fCode);
+    await putTax(e, 2021, 60000); // registry 10 mu: 6,000 / mu
+    await putTax(e, 2022, 90000); // registry 10 mu: 9,000 / mu
+    await putTax(f, 2021, 40000); // no land at all: not counted; its 2021 row stands for 2022
+    await checkTable();
+    await checkLine('2022-06-30');
+
+    const setLand = (id: string, year: number, tenure: string, area: number | null) => {
+      const byYear = model.landUse.get(id) ?? new Map<number, Map<string, number>>();
+      model.landUse.set(id, byYear);
+      const byTenure = byYear.get(year) ?? new Map<string, number>();
+      byYear.set(year, byTenure);
+      if (area === null) byTenure.delete(tenure);
+      else byTenure.set(tenure, area);
+    };
+    const importLand = async (rows: [string, number, string, number][]) => {
+      const body = ['统一社会信用代码,年度,用地类型,用地面积(亩)', ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n';
+      const res = await t.http.post('/api/v1/imports/land-use?dryRun=false').set(staff).attach('file', Buffer.from(body), 'land.csv').expect(200);
+      expect(res.body.errors).toEqual([]);
+    };
+
+    // Import: E's 2022 land is 3 owned + 2 leased = 5 mu (18,000 / mu); F's 2021 land 8 leased mu (5,000 / mu),
+    // and F's 2022 land (no 2022 tax figure) changes nothing: a figure is divided by the land of its own year.
+    await importLand([
+      [eCode, 2022, '自有用地', 3],
+      [eCode, 2022, '租赁用地', 2],
+      [fCode, 2021, '租赁用地', 8],
+      [fCode, 2022, '自有用地', 1],
+    ]);
+    setLand(e, 2022, 'OWNED', 3);
+    setLand(e, 2022, 'LEASED', 2);
+    setLand(f, 2021, 'LEASED', 8);
+    setLand(f, 2022, 'OWNED', 1);
+    await checkTable();
+    await checkLine('2022-06-30');
+    expect(below(model, 2022).map((x) => x.id)).toContain(f);
+    expect(below(model, 2022).map((x) => x.id)).not.toContain(e);
+
+    // Re-import replaces: E's owned land becomes 20 mu, 22 in all (4,090.91 / mu).
+    await importLand([[eCode, 2022, '自有用地', 20]]);
+    setLand(e, 2022, 'OWNED', 20);
+    await checkTable();
+    await checkLine('2022-06-30');
+    expect(below(model, 2022).map((x) => x.id)).toContain(e);
+
+    // Plain SQL alike: deleting E's 2022 land falls back to the registry's 10 mu; F's 2021 land shrinks to 2 mu.
+    await t.sql(`DELETE FROM land_use WHERE enterprise_id = $1 AND year = 2022`, [e]);
+    setLand(e, 2022, 'OWNED', null);
+    setLand(e, 2022, 'LEASED', null);
+    await t.sql(`UPDATE land_use SET area_mu = 2 WHERE enterprise_id = $1 AND year = 2021`, [f]);
+    setLand(f, 2021, 'LEASED', 2);
+    await checkTable();
+    await checkLine('2022-06-30');
+    expect(below(model, 2022).map((x) => x.id)).toContain(e);
+    expect(below(model, 2022).map((x) => x.id)).not.toContain(f);
+  });
+
+  it("the evaluation's land basis: landBasisSql (the SQL function) and its one-pass twin landOfYearSql agree with the model", async () => {
+    for (const year of [2021, 2022]) {
+      const ids = [...model.tax.keys()];
+      const rows = await t.sql<{ id: string; basis: string | null; one_pass: string | null }>(
+        `SELECT i.id, ${landBasisSql('i.id', '$2::int')} AS basis, l.land_mu AS one_pass
+           FROM unnest($1::uuid[]) AS i(id) LEFT JOIN (${landOfYearSql('$2::int')}) l ON l.enterprise_id = i.id`,
+        [ids, year],
+      );
+      for (const r of rows) {
+        const byTenure = model.landUse.get(r.id)?.get(year);
+        const expected = byTenure && byTenure.size ? [...byTenure.values()].reduce((x, y) => x + y, 0) : null;
+        expect([r.id, r.basis === null ? null : Number(r.basis), r.one_pass === null ? null : Number(r.one_pass)]).toEqual([r.id, expected, expected]);
+      }
+    }
   });
 });

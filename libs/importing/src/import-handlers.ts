@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { ImportHandler, ImportKind } from './import-kind';
+import { CarrierImport } from './kinds/carrier.import';
 import { ChainMembershipImport } from './kinds/chain-membership.import';
 import { DesignationImport } from './kinds/designation.import';
 import { EnterpriseImport } from './kinds/enterprise.import';
@@ -24,6 +25,7 @@ export class ImportHandlers {
     evaluationFigures: EvaluationFiguresImport,
     projects: ProjectImport,
     projectProgress: ProjectProgressImport,
+    carriers: CarrierImport,
   ) {
     this.byKind = {
       enterprises,
@@ -34,6 +36,7 @@ export class ImportHandlers {
       'evaluation-figures': evaluationFigures,
       projects,
       'project-progress': projectProgress,
+      carriers,
     };
   }
 

@@ -12,6 +12,7 @@ export enum ImportKind {
   EVALUATION_FIGURES = 'evaluation-figures',
   PROJECTS = 'projects',
   PROJECT_PROGRESS = 'project-progress',
+  CARRIERS = 'carriers',
 }
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
@@ -23,6 +24,7 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   'evaluation-figures': '亩均评价指标数据',
   projects: '投资项目',
   'project-progress': '项目月度进度',
+  carriers: '认定载体',
 };
 
 /** A column a file may carry: the API field name (English header) and the Chinese header staff use. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { AuditModule } from '@app/audit';
+import { CultivationModule } from '@app/cultivation';
 import { ProjectsModule } from '@app/projects';
 import { RegistryModule } from '@app/registry';
 import { RemediationModule } from '@app/remediation';
@@ -9,6 +10,7 @@ import { ExportService } from './export/export.service';
 import { RemediationExportService } from './export/remediation-export.service';
 import { ImportHandlers } from './import-handlers';
 import { ImportService } from './import.service';
+import { CarrierImport } from './kinds/carrier.import';
 import { ChainMembershipImport } from './kinds/chain-membership.import';
 import { DesignationImport } from './kinds/designation.import';
 import { EnterpriseImport } from './kinds/enterprise.import';
@@ -21,8 +23,8 @@ import { ProjectExportService } from './export/project-export.service';
 import { TemplateService } from './template.service';
 
 @Module({
-  imports: [AuditModule, RegistryModule, ProjectsModule, RemediationModule],
-  providers: [ImportService, ImportHandlers, EnterpriseImport, FiguresImport, DesignationImport, ChainMembershipImport, LandUseImport, EvaluationFiguresImport, ProjectImport, ProjectProgressImport, TemplateService, ExportService, ProjectExportService, RemediationExportService],
+  imports: [AuditModule, CultivationModule, RegistryModule, ProjectsModule, RemediationModule],
+  providers: [ImportService, ImportHandlers, EnterpriseImport, FiguresImport, DesignationImport, ChainMembershipImport, LandUseImport, EvaluationFiguresImport, ProjectImport, ProjectProgressImport, CarrierImport, TemplateService, ExportService, ProjectExportService, RemediationExportService],
   exports: [ImportService, TemplateService, ExportService, ProjectExportService, RemediationExportService],
 })
 export class ImportingModule {}

@@ -2860,7 +2860,7 @@ export interface components {
             message: string;
         };
         /** @enum {string} */
-        ImportKind: "enterprises" | "figures" | "designations" | "chain-memberships" | "land-use" | "evaluation-figures" | "projects" | "project-progress";
+        ImportKind: "enterprises" | "figures" | "designations" | "chain-memberships" | "land-use" | "evaluation-figures" | "projects" | "project-progress" | "carriers";
         ImportReportDto: {
             kind: components["schemas"]["ImportKind"];
             /** @description Every bad row's problems (at most 1,000 listed) */

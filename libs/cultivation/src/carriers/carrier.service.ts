@@ -97,9 +97,10 @@ export class CarrierService {
     return this.view(manager, id);
   }
 
-  async create(actor: Actor, dto: CreateCarrierDto): Promise<CarrierDetailDto> {
+  /** In `outer` (an import's transaction) when given, else in its own transaction. */
+  async create(actor: Actor, dto: CreateCarrierDto, outer?: EntityManager): Promise<CarrierDetailDto> {
     assertDistrictInScope(actor, dto.districtCode);
-    return this.dataSource.transaction(async (manager) => {
+    return this.inTransaction(outer, async (manager) => {
       await this.checkRefs(manager, actor, dto);
       const saved = await manager.save(
         manager.create(CarrierEntity, {
@@ -118,8 +119,8 @@ export class CarrierService {
     });
   }
 
-  async update(actor: Actor, id: string, dto: UpdateCarrierDto): Promise<CarrierDetailDto> {
-    return this.dataSource.transaction(async (manager) => {
+  async update(actor: Actor, id: string, dto: UpdateCarrierDto, outer?: EntityManager): Promise<CarrierDetailDto> {
+    return this.inTransaction(outer, async (manager) => {
       const carrier = await this.findInScope(manager, actor, id, true);
       if (carrier.version !== dto.version) throw AppException.versionConflict('载体', dto.version, carrier.version);
       if (dto.districtCode !== undefined) assertDistrictInScope(actor, dto.districtCode);
@@ -142,6 +143,17 @@ export class CarrierService {
       });
       return after;
     });
+  }
+
+  private inTransaction<T>(outer: EntityManager | undefined, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return outer ? work(outer) : this.dataSource.transaction(work);
+  }
+
+  /** What `create` would refuse (district, operator, chain, scope), checked without writing: an import's dry run. */
+  async checkDraft(manager: EntityManager, actor: Actor, dto: Partial<CreateCarrierDto>, existingId: string | null): Promise<void> {
+    if (existingId) await this.findInScope(manager, actor, existingId);
+    if (dto.districtCode) assertDistrictInScope(actor, dto.districtCode);
+    await this.checkRefs(manager, actor, dto);
   }
 
   async findOrFail(manager: EntityManager, id: string, lock = false): Promise<CarrierEntity> {

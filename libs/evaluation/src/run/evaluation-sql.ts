@@ -8,14 +8,20 @@ import { SchemeClassBand } from '../entities/evaluation-scheme.entity';
  */
 
 /**
- * Land basis of a firm for year Y: all land it uses that year, owned plus leased, in 亩.
- * `landBasisSql('e.id', '2023')` → a scalar subquery; NULL when the firm has no land record that year.
+ * Land basis of a firm for year Y: all land it uses that year, owned plus leased, in 亩; NULL when the firm has
+ * no land record that year. The rule lives in the SQL function `land_use_basis(enterprise, year)` (migration
+ * TaxPerMuLandUse), which the tax-per-mu line's `tax_per_mu_land_basis` also uses (falling back to the
+ * registry's land area when it is NULL). `landBasisSql('e.id', '2023')` → a call of it.
  */
 export function landBasisSql(enterpriseIdExpr: string, yearExpr: string): string {
-  return `(SELECT sum(lu.area_mu) FROM land_use lu WHERE lu.enterprise_id = ${enterpriseIdExpr} AND lu.year = ${yearExpr})`;
+  return `land_use_basis(${enterpriseIdExpr}, ${yearExpr})`;
 }
 
-/** Land per firm of year `$year` in one pass: owned, leased, basis (owned + leased) and the earliest in-use date. */
+/**
+ * Land per firm of year `$year` in one pass: owned, leased, basis (owned + leased) and the earliest in-use date.
+ * `land_mu` is the set-based twin of `land_use_basis` (one GROUP BY instead of a call per firm, for the
+ * 1,000,000-firm run); test/e2e/tax-per-mu.e2e-spec.ts checks the two equal.
+ */
 export function landOfYearSql(yearExpr: string): string {
   return `SELECT lu.enterprise_id,
       sum(lu.area_mu) FILTER (WHERE lu.tenure = 'OWNED') AS owned_mu,
