@@ -20,6 +20,7 @@ import { ProjectReferenceData1796116699545 } from './1796116699545-ProjectRefere
 import { ChainSegmentVersion1796117197654 } from './1796117197654-ChainSegmentVersion';
 import { Remediation1796117260394 } from './1796117260394-Remediation';
 import { LiveEnterpriseNameIndexes1796200000000 } from './1796200000000-LiveEnterpriseNameIndexes';
+import { EvaluationResultNoForeignKey1796200000001 } from './1796200000001-EvaluationResultNoForeignKey';
 
 /** Every migration in timestamp order; a new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -45,4 +46,5 @@ export const MIGRATIONS: Function[] = [
   ChainSegmentVersion1796117197654,
   Remediation1796117260394,
   LiveEnterpriseNameIndexes1796200000000,
+  EvaluationResultNoForeignKey1796200000001,
 ];
