@@ -44,13 +44,17 @@ export async function seedDemoProjects(manager: EntityManager): Promise<number> 
   const chains = new Map(
     (await manager.find(ChainMembershipEntity, { where: { enterpriseId: In(firms.map((f) => f.id)) } })).map((m) => [m.enterpriseId, m.chainId]),
   );
-  const names = new Set((await manager.find(ProjectEntity, { select: { name: true } })).map((p) => p.name));
+  const existing = await manager.find(ProjectEntity, { select: { name: true, projectCode: true } });
+  const names = new Set(existing.map((p) => p.name));
+  // Codes too: the firms picked can differ on a second run (recognitions seeded later add designations).
+  const codes = new Set(existing.map((p) => p.projectCode));
   let added = 0;
   for (let i = 0; i < firms.length * 2; i++) {
     const firm = firms[i % firms.length];
     const short = (await manager.findOneByOrFail(EnterpriseEntity, { id: firm.id })).shortName ?? firm.name.slice(0, 6);
     const name = `${short}${SUBJECTS[i % SUBJECTS.length]}项目`;
-    if (names.has(name)) continue;
+    const projectCode = `2022-${firm.district_code}-34-03-${String(100 + i).padStart(5, '0')}${i % 10}`;
+    if (names.has(name) || codes.has(projectCode)) continue;
     const programmes = PROGRAMME_SETS[i % PROGRAMME_SETS.length];
     const total = (50 + ((i * 37) % 450)) * 1_000_000;
     const startMonth = 1 + (i % 4);
@@ -61,7 +65,7 @@ export async function seedDemoProjects(manager: EntityManager): Promise<number> 
     const project = await manager.save(
       manager.create(ProjectEntity, {
         name,
-        projectCode: `2022-${firm.district_code}-34-03-${String(100 + i).padStart(5, '0')}${i % 10}`,
+        projectCode,
         enterpriseId: firm.id,
         districtCode: firm.district_code,
         chainId: chains.get(firm.id) ?? null,

@@ -136,8 +136,23 @@ export class EvaluationRunService {
     });
     const termNames = INDICATOR_KINDS.map((k) => `term_${INDICATOR_SQL[k].column}`);
     const valueNames = INDICATOR_KINDS.map((k) => INDICATOR_SQL[k].column);
-    await manager.query('DELETE FROM evaluation_result WHERE year = $1', [year]);
+    // Recomputing changes only what changed: firms no longer in the run go, the rest are merged in
+    // (a hash join of the year's rows with the new ones), and a row is rewritten only when one of its
+    // values differs — so an unchanged recompute writes nothing and leaves no dead rows behind.
+    await manager.query('DELETE FROM evaluation_result r WHERE r.year = $1 AND NOT EXISTS (SELECT 1 FROM ev_base b WHERE b.enterprise_id = r.enterprise_id)', [year]);
     step('delete');
+    const columns = ['district_code', 'population', 'owned_mu', 'leased_mu', 'land_mu', ...INPUTS, ...valueNames, ...termNames, 'score', 'rank', 'population_size', 'computed_class', 'final_class', 'exclusion_reason'];
+    const types = new Map<string, string>(
+      ((await manager.query(
+        `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = 'evaluation_result'::regclass AND attnum > 0 AND NOT attisdropped`,
+      )) as { name: string; type: string }[]).map((c) => [c.name, c.type]),
+    );
+    const sources = [
+      'r.district_code', 'r.population', 'r.owned_mu', 'r.leased_mu', 'r.land_mu', ...INPUTS.map((c) => `r.${c}`), ...valueNames.map((c) => `r.${c}`), ...termNames.map((c) => `r.${c}`),
+      'r.score', 'r.rnk', 'r.size', classSql('r.rnk', 'r.size', scheme.classBands), classSql('r.rnk', 'r.size', scheme.classBands), 'r.exclusion_reason',
+    ];
+    // Cast to the stored types, so a value compares equal to what was stored for it (numeric scales).
+    const selected = columns.map((c, i) => `(${sources[i]})::${types.get(c)} AS ${c}`).join(',\n');
     await manager.query(
       `WITH w AS (
          SELECT s.population, ${pivot}
@@ -155,12 +170,11 @@ export class EvaluationRunService {
            CASE WHEN t.exclusion_reason IS NULL THEN count(*) OVER (PARTITION BY t.population, t.exclusion_reason IS NULL) END AS size
          FROM totalled t
        )
-       INSERT INTO evaluation_result (year, enterprise_id, district_code, population, owned_mu, leased_mu, land_mu, ${INPUTS.join(', ')},
-           ${valueNames.join(', ')}, ${termNames.join(', ')}, score, rank, population_size, computed_class, final_class, exclusion_reason)
-         SELECT $1, r.enterprise_id, r.district_code, r.population, r.owned_mu, r.leased_mu, r.land_mu, ${INPUTS.map((c) => `r.${c}`).join(', ')},
-           ${valueNames.map((c) => `r.${c}`).join(', ')}, ${termNames.map((c) => `r.${c}`).join(', ')}, r.score, r.rnk, r.size,
-           ${classSql('r.rnk', 'r.size', scheme.classBands)}, ${classSql('r.rnk', 'r.size', scheme.classBands)}, r.exclusion_reason
-         FROM ranked r`,
+       MERGE INTO evaluation_result t
+       USING (SELECT r.enterprise_id, ${selected} FROM ranked r) c ON t.year = $1 AND t.enterprise_id = c.enterprise_id
+       WHEN MATCHED AND (${columns.map((x) => `t.${x}`).join(', ')}) IS DISTINCT FROM (${columns.map((x) => `c.${x}`).join(', ')})
+         THEN UPDATE SET ${columns.map((x) => `${x} = c.${x}`).join(', ')}
+       WHEN NOT MATCHED THEN INSERT (year, enterprise_id, ${columns.join(', ')}) VALUES ($1, c.enterprise_id, ${columns.map((x) => `c.${x}`).join(', ')})`,
       [year, JSON.stringify(terms)],
     );
     step('results');
