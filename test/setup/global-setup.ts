@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 
 import { AuditService } from '@app/audit';
 import { dataSourceOptions, startEmbeddedPostgres } from '@app/database';
+import { EvaluationRunService, EvaluationSchemeService } from '@app/evaluation';
 import { SeedService } from '@app/seeding';
 
 import { ensureConsoleBuilt } from './console-build';
@@ -33,7 +34,9 @@ export default async function globalSetup(): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(databaseUrl(serverUrl, template))).initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
-    await new SeedService(dataSource, new AuditService()).seed({ demo: false });
+    const audit = new AuditService();
+    const evaluationRuns = new EvaluationRunService(dataSource, new EvaluationSchemeService(dataSource, audit), audit);
+    await new SeedService(dataSource, audit, evaluationRuns).seed({ demo: false });
   } finally {
     await dataSource.destroy();
   }

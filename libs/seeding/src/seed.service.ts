@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 
 import { AuditService } from '@app/audit';
 import { SYSTEM_ACTOR } from '@app/core';
+import { EvaluationRunService } from '@app/evaluation';
 import { ChainEntity, ChainSegmentEntity, ChainStage, DistrictEntity, IndustryEntity } from '@app/reference';
 import { EnterpriseEntity, EnterpriseFigureEntity, EnterpriseStatus } from '@app/registry';
 
@@ -12,6 +13,7 @@ import { seedEvaluationSchemes } from './evaluation-scheme-seed';
 import { seedDemoProjects } from './demo-projects';
 import { seedDemoRecognitions } from './demo-cultivation/demo-recognitions.seeder';
 import { seedDemoRemediation } from './demo-remediation.seeder';
+import { seedDemoEvaluation } from './demo-evaluation.seeder';
 import { seedQuotaPlans } from './quota-plan-seed';
 import { readSeed, SeedChain, SeedEnterprise, SeedSegment } from './seed-files';
 
@@ -30,6 +32,9 @@ export interface SeedCounts {
   projectsAdded?: number;
   landBlocksAdded?: number;
   remediationCasesAdded?: number;
+  evaluationLandRowsAdded?: number;
+  evaluationFigureRowsAdded?: number;
+  evaluationResultsComputed?: number;
 }
 
 /**
@@ -41,6 +46,7 @@ export class SeedService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly evaluationRuns: EvaluationRunService,
   ) {}
 
   async seed(options: { demo: boolean; onProgress?: (message: string) => void }): Promise<SeedCounts> {
@@ -69,8 +75,10 @@ export class SeedService {
         say(`demo: ${recognitions.carriersAdded} carriers, ${recognitions.recognitionsAdded} factory, green and platform recognitions added`);
         Object.assign(counts, await seedDemoRemediation(manager));
         say(`demo: ${counts.landBlocksAdded} land blocks, ${counts.remediationCasesAdded} remediation cases added`);
+        Object.assign(counts, await seedDemoEvaluation(manager, this.evaluationRuns));
+        say(`demo: ${counts.evaluationLandRowsAdded} land use rows, ${counts.evaluationFigureRowsAdded} evaluation figure rows added, ${counts.evaluationResultsComputed} evaluation results computed`);
       }
-      const added = [counts.chainsAdded, counts.enterprisesAdded, counts.membershipsAdded, counts.designationsAdded, counts.communitiesAdded, counts.quotaLinesAdded, counts.evaluationSchemesAdded, counts.projectsAdded, counts.landBlocksAdded, counts.remediationCasesAdded];
+      const added = [counts.chainsAdded, counts.enterprisesAdded, counts.membershipsAdded, counts.designationsAdded, counts.communitiesAdded, counts.quotaLinesAdded, counts.evaluationSchemesAdded, counts.projectsAdded, counts.landBlocksAdded, counts.remediationCasesAdded, counts.evaluationLandRowsAdded, counts.evaluationFigureRowsAdded, counts.evaluationResultsComputed];
       if (added.some(Boolean)) {
         await this.audit.record(manager, SYSTEM_ACTOR, { action: 'seed.load', entityType: 'seed', after: { ...counts } });
       }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 
+import { EvaluationModule } from '@app/evaluation';
+
 import { SeedService } from './seed.service';
 
-@Module({ providers: [SeedService], exports: [SeedService] })
+@Module({ imports: [EvaluationModule], providers: [SeedService], exports: [SeedService] })
 export class SeedingModule {}

@@ -23,10 +23,11 @@ export async function evaluateCommand(app: INestApplicationContext, options: Rec
   if (options.baseline === true) {
     const started = Date.now();
     const [row] = await dataSource.query(
-      `SELECT count(*)::int AS n FROM (${landOfYearSql('$1::int')}) l
-       FULL JOIN (SELECT * FROM evaluation_figure WHERE year = $1::int) ef ON ef.enterprise_id = l.enterprise_id
-       JOIN enterprise e ON e.id = coalesce(l.enterprise_id, ef.enterprise_id) AND NOT e.archived
-       LEFT JOIN enterprise_figure f ON f.enterprise_id = e.id AND f.year = $1::int AND f.quarter = 0`,
+      `SELECT count(*)::int AS n FROM enterprise e
+       LEFT JOIN (${landOfYearSql('$1::int')}) l ON l.enterprise_id = e.id
+       LEFT JOIN evaluation_figure ef ON ef.enterprise_id = e.id AND ef.year = $1::int
+       LEFT JOIN enterprise_figure f ON f.enterprise_id = e.id AND f.year = $1::int AND f.quarter = 0
+       WHERE NOT e.archived AND (l.enterprise_id IS NOT NULL OR ef.enterprise_id IS NOT NULL)`,
       [year],
     );
     print(`baseline: plain read of the run's inputs (${row.n} firms) in ${Date.now() - started} ms`);

@@ -20,6 +20,7 @@ import { ProjectReferenceData1796116699545 } from './1796116699545-ProjectRefere
 import { ChainSegmentVersion1796117197654 } from './1796117197654-ChainSegmentVersion';
 import { Remediation1796117260394 } from './1796117260394-Remediation';
 import { LiveEnterpriseNameIndexes1796200000000 } from './1796200000000-LiveEnterpriseNameIndexes';
+import { EvaluationResultNoForeignKey1796200000001 } from './1796200000001-EvaluationResultNoForeignKey';
 import { TaxPerMuLandUse1796300000000 } from './1796300000000-TaxPerMuLandUse';
 import { BackfillTaxPerMuLandUse1796300000001 } from './1796300000001-BackfillTaxPerMuLandUse';
 
@@ -47,6 +48,7 @@ export const MIGRATIONS: Function[] = [
   ChainSegmentVersion1796117197654,
   Remediation1796117260394,
   LiveEnterpriseNameIndexes1796200000000,
+  EvaluationResultNoForeignKey1796200000001,
   TaxPerMuLandUse1796300000000,
   BackfillTaxPerMuLandUse1796300000001,
 ];

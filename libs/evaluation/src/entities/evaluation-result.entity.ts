@@ -24,7 +24,13 @@ export class EvaluationResultEntity {
   @Column({ type: 'uuid' })
   enterpriseId: string;
 
-  @ManyToOne(() => EnterpriseEntity, { onDelete: 'CASCADE' })
+  /**
+   * No foreign key: the yearly run writes 1,000,000 rows at once and a per-row key check (with its
+   * row lock on each enterprise) dominated it. The run takes the ids from `enterprise` in the same
+   * statement, and a statement-level trigger on enterprise deletes a removed firm's results (the
+   * cascade). See migration EvaluationResultNoForeignKey.
+   */
+  @ManyToOne(() => EnterpriseEntity, { createForeignKeyConstraints: false })
   enterprise?: EnterpriseEntity;
 
   /** District when computed */
