@@ -135,6 +135,8 @@ const RULES: Record<string, Who> = {
   'POST /api/v1/remediation/cases': [B, D],
   'GET /api/v1/remediation/cases/export': [A, B, D, V],
   'POST /api/v1/remediation/cases/bulk': [B, D],
+  'POST /api/v1/remediation/cases/from-evaluation': [B, D],
+  'GET /api/v1/remediation/cases/from-evaluation/preview': [B, D],
   'GET /api/v1/remediation/cases/{id}': EVERYONE,
   'PATCH /api/v1/remediation/cases/{id}': [B, D],
   'POST /api/v1/remediation/cases/{id}/transitions': [B, D],
