@@ -6,9 +6,11 @@ import { DesignationImport } from './kinds/designation.import';
 import { EnterpriseImport } from './kinds/enterprise.import';
 import { EvaluationFiguresImport } from './kinds/evaluation-figures.import';
 import { FiguresImport } from './kinds/figures.import';
+import { LandBlockImport } from './kinds/land-block.import';
 import { LandUseImport } from './kinds/land-use.import';
 import { ProjectProgressImport } from './kinds/project-progress.import';
 import { ProjectImport } from './kinds/project.import';
+import { RemediationCaseImport } from './kinds/remediation-case.import';
 
 /** The handler for each kind of file. */
 @Injectable()
@@ -24,6 +26,8 @@ export class ImportHandlers {
     evaluationFigures: EvaluationFiguresImport,
     projects: ProjectImport,
     projectProgress: ProjectProgressImport,
+    remediationCases: RemediationCaseImport,
+    landBlocks: LandBlockImport,
   ) {
     this.byKind = {
       enterprises,
@@ -34,6 +38,8 @@ export class ImportHandlers {
       'evaluation-figures': evaluationFigures,
       projects,
       'project-progress': projectProgress,
+      'remediation-cases': remediationCases,
+      'land-blocks': landBlocks,
     };
   }
 

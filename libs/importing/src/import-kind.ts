@@ -12,6 +12,8 @@ export enum ImportKind {
   EVALUATION_FIGURES = 'evaluation-figures',
   PROJECTS = 'projects',
   PROJECT_PROGRESS = 'project-progress',
+  REMEDIATION_CASES = 'remediation-cases',
+  LAND_BLOCKS = 'land-blocks',
 }
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
@@ -23,6 +25,8 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   'evaluation-figures': '亩均评价指标数据',
   projects: '投资项目',
   'project-progress': '项目月度进度',
+  'remediation-cases': '整治提升案件',
+  'land-blocks': '低效用地区块',
 };
 
 /** A column a file may carry: the API field name (English header) and the Chinese header staff use. */
