@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 
 import { api, errorText, unwrap } from '../../api/client';
+import { useDictionaries } from '../../api/dictionaries';
 
 interface Values {
   responsibleUnit: string;
@@ -16,6 +17,7 @@ interface Values {
  */
 export function DClassBulkOpenButton({ year, publicised }: { year: number; publicised: boolean }) {
   const { message } = App.useApp();
+  const dict = useDictionaries();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
@@ -58,8 +60,8 @@ export function DClassBulkOpenButton({ year, publicised }: { year: number; publi
         {p && (
           <Typography.Paragraph>
             您负责范围内 {year} 年亩均评价 D 类企业共 <Typography.Text strong>{p.dClassFirms}</Typography.Text> 家,其中{' '}
-            <Typography.Text strong>{p.alreadyOpen}</Typography.Text> 家已有未销号的“亩均D类企业”案件(将跳过),将新立案{' '}
-            <Typography.Text strong>{toOpen}</Typography.Text> 件,来源记为“{year}年度亩均效益评价D类”。
+            <Typography.Text strong>{p.alreadyOpen}</Typography.Text> 家已有未销号的“{dict.label('RemediationCategory', 'EVALUATION_D_CLASS')}”案件(将跳过),将新立案{' '}
+            <Typography.Text strong>{toOpen}</Typography.Text> 件,来源记为“{year} 年{dict.label('RemediationSourceKind', 'EVALUATION_D')}”。
           </Typography.Paragraph>
         )}
         <Form form={form} layout="vertical">
