@@ -69,6 +69,6 @@ describe('cli import', () => {
   it('refuses an unknown kind with usage', async () => {
     const run = await cli(t.databaseUrl, ['import', 'people', 'x.csv']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('usage: import <enterprises|figures|designations|chain-memberships|land-use|evaluation-figures|projects|project-progress|carriers> FILE [--dry-run]');
+    expect(run.stderr).toContain('usage: import <enterprises|figures|designations|chain-memberships|land-use|evaluation-figures|projects|project-progress|carriers|remediation-cases|land-blocks> FILE [--dry-run]');
   });
 });

@@ -144,6 +144,8 @@ const RULES: Record<string, Who> = {
   'POST /api/v1/remediation/cases': [B, D],
   'GET /api/v1/remediation/cases/export': [A, B, D, V],
   'POST /api/v1/remediation/cases/bulk': [B, D],
+  'POST /api/v1/remediation/cases/from-evaluation': [B, D],
+  'GET /api/v1/remediation/cases/from-evaluation/preview': [B, D],
   'GET /api/v1/remediation/cases/{id}': EVERYONE,
   'PATCH /api/v1/remediation/cases/{id}': [B, D],
   'POST /api/v1/remediation/cases/{id}/transitions': [B, D],
@@ -221,8 +223,9 @@ describe('permission matrix over every OpenAPI operation', () => {
       // Their own inbox: marking messages read
       'POST /api/v1/notifications/read-all', 'POST /api/v1/notifications/{id}/read',
     ]);
-    // Import templates are a GET, but belong to the import workflow, which is staff's.
-    const NOT_READS = new Set(['GET /api/v1/imports/templates/{kind}']);
+    // Import templates are a GET, but belong to the import workflow, which is staff's; so does the count shown
+    // before opening D-class cases in bulk (it needs REMEDIATION_WRITE, like the opening itself).
+    const NOT_READS = new Set(['GET /api/v1/imports/templates/{kind}', 'GET /api/v1/remediation/cases/from-evaluation/preview']);
     const wrong: string[] = [];
     for (const op of operations) {
       const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => PARAM_VALUES[name] ?? 'x');

@@ -22,7 +22,7 @@ const USAGE = `Usage: cli <command>
   seed [--demo]                   load reference data (and the demo enterprises) idempotently
   user create --username U --password P --role ROLE [--districts 330211,...] [--enterprises uuid,...] [--name 名字]
   report quarterly --year 2022 --quarter 2 [--format json|csv|xlsx|pdf] --out FILE   write a frozen quarterly report
-  import <enterprises|figures|designations|chain-memberships|land-use|evaluation-figures|projects|project-progress|carriers> FILE [--dry-run]
+  import <enterprises|figures|designations|chain-memberships|land-use|evaluation-figures|projects|project-progress|carriers|remediation-cases|land-blocks> FILE [--dry-run]
                                   check (and unless --dry-run, apply) a CSV or XLSX file; all rows or none
   generate-demo --enterprises N [--database NAME] [--seed S]
                                   build a synthetic city (figures, designations, chains, communities); same seed, same city

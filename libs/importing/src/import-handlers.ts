@@ -7,9 +7,11 @@ import { DesignationImport } from './kinds/designation.import';
 import { EnterpriseImport } from './kinds/enterprise.import';
 import { EvaluationFiguresImport } from './kinds/evaluation-figures.import';
 import { FiguresImport } from './kinds/figures.import';
+import { LandBlockImport } from './kinds/land-block.import';
 import { LandUseImport } from './kinds/land-use.import';
 import { ProjectProgressImport } from './kinds/project-progress.import';
 import { ProjectImport } from './kinds/project.import';
+import { RemediationCaseImport } from './kinds/remediation-case.import';
 
 /** The handler for each kind of file. */
 @Injectable()
@@ -26,6 +28,8 @@ export class ImportHandlers {
     projects: ProjectImport,
     projectProgress: ProjectProgressImport,
     carriers: CarrierImport,
+    remediationCases: RemediationCaseImport,
+    landBlocks: LandBlockImport,
   ) {
     this.byKind = {
       enterprises,
@@ -37,6 +41,8 @@ export class ImportHandlers {
       projects,
       'project-progress': projectProgress,
       carriers,
+      'remediation-cases': remediationCases,
+      'land-blocks': landBlocks,
     };
   }
 

@@ -13,6 +13,8 @@ export enum ImportKind {
   PROJECTS = 'projects',
   PROJECT_PROGRESS = 'project-progress',
   CARRIERS = 'carriers',
+  REMEDIATION_CASES = 'remediation-cases',
+  LAND_BLOCKS = 'land-blocks',
 }
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
@@ -25,6 +27,8 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   projects: '投资项目',
   'project-progress': '项目月度进度',
   carriers: '认定载体',
+  'remediation-cases': '整治提升案件',
+  'land-blocks': '低效用地区块',
 };
 
 /** A column a file may carry: the API field name (English header) and the Chinese header staff use. */

@@ -16,15 +16,17 @@ import { DesignationImport } from './kinds/designation.import';
 import { EnterpriseImport } from './kinds/enterprise.import';
 import { EvaluationFiguresImport } from './kinds/evaluation-figures.import';
 import { FiguresImport } from './kinds/figures.import';
+import { LandBlockImport } from './kinds/land-block.import';
 import { LandUseImport } from './kinds/land-use.import';
 import { ProjectProgressImport } from './kinds/project-progress.import';
 import { ProjectImport } from './kinds/project.import';
+import { RemediationCaseImport } from './kinds/remediation-case.import';
 import { ProjectExportService } from './export/project-export.service';
 import { TemplateService } from './template.service';
 
 @Module({
   imports: [AuditModule, CultivationModule, RegistryModule, ProjectsModule, RemediationModule],
-  providers: [ImportService, ImportHandlers, EnterpriseImport, FiguresImport, DesignationImport, ChainMembershipImport, LandUseImport, EvaluationFiguresImport, ProjectImport, ProjectProgressImport, CarrierImport, TemplateService, ExportService, ProjectExportService, RemediationExportService],
+  providers: [ImportService, ImportHandlers, EnterpriseImport, FiguresImport, DesignationImport, ChainMembershipImport, LandUseImport, EvaluationFiguresImport, ProjectImport, ProjectProgressImport, CarrierImport, RemediationCaseImport, LandBlockImport, TemplateService, ExportService, ProjectExportService, RemediationExportService],
   exports: [ImportService, TemplateService, ExportService, ProjectExportService, RemediationExportService],
 })
 export class ImportingModule {}

@@ -6,6 +6,8 @@ export * from './blocks/land-block.service';
 export * from './cases/remediation-case.dto';
 export * from './cases/remediation-case-query.service';
 export * from './cases/remediation-case.service';
+export * from './cases/from-evaluation.dto';
+export * from './cases/from-evaluation.service';
 export * from './case-status';
 export * from './remediation-enums';
 export * from './remediation.errors';

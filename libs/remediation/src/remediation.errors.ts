@@ -9,6 +9,10 @@ export enum RemediationErrorCode {
   LAND_BLOCK_NAME_TAKEN = 'LAND_BLOCK_NAME_TAKEN',
   LAND_BLOCK_IN_USE = 'LAND_BLOCK_IN_USE',
   DUPLICATE_OPEN_CASE = 'DUPLICATE_OPEN_CASE',
+  /** Opening D-class cases for a year without a computed evaluation */
+  EVALUATION_NOT_COMPUTED = 'EVALUATION_NOT_COMPUTED',
+  /** Opening D-class cases before the year's results are publicised */
+  EVALUATION_NOT_PUBLICISED = 'EVALUATION_NOT_PUBLICISED',
 }
 
 export const caseNotFound = (id: string) => AppException.notFound(RemediationErrorCode.REMEDIATION_CASE_NOT_FOUND, `找不到整治案件 ${id} (remediation case not found)`);

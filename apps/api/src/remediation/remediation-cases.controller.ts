@@ -10,6 +10,11 @@ import {
   BulkOpenCasesDto,
   BulkOpenResultDto,
   CreateRemediationCaseDto,
+  FromEvaluationPreviewDto,
+  FromEvaluationPreviewQueryDto,
+  FromEvaluationResultDto,
+  OpenFromEvaluationDto,
+  RemediationFromEvaluationService,
   ListRemediationCasesQueryDto,
   RemediationCaseDetailDto,
   RemediationCaseDto,
@@ -36,6 +41,7 @@ export class RemediationCasesController {
     private readonly cases: RemediationCaseService,
     private readonly query: RemediationCaseQueryService,
     private readonly exports: RemediationExportService,
+    private readonly fromEvaluation: RemediationFromEvaluationService,
   ) {}
 
   /** Filter cases (category, status, district, overdue = open past the deadline), soonest deadline first */
@@ -78,6 +84,27 @@ export class RemediationCasesController {
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'ENTERPRISE_NOT_FOUND' })
   bulk(@CurrentActor() actor: Actor, @Body() dto: BulkOpenCasesDto): Promise<BulkOpenResultDto> {
     return this.cases.openForEnterprises(actor, dto);
+  }
+
+  /**
+   * Open a case (source 亩均效益评价D类 + year) for every D-class firm (final class) of the year's evaluation in
+   * the caller's scope; refused until the year's results are publicised. Firms with an open case are skipped and listed
+   */
+  @Post('from-evaluation')
+  @RequirePermission(Permission.REMEDIATION_WRITE)
+  @ApiCreatedResponse({ type: FromEvaluationResultDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'EVALUATION_NOT_COMPUTED, EVALUATION_NOT_PUBLICISED' })
+  openFromEvaluation(@CurrentActor() actor: Actor, @Body() dto: OpenFromEvaluationDto): Promise<FromEvaluationResultDto> {
+    return this.fromEvaluation.open(actor, dto);
+  }
+
+  /** How many D-class firms of the year a from-evaluation opening would cover for the caller, and how many already have an open case */
+  @Get('from-evaluation/preview')
+  @RequirePermission(Permission.REMEDIATION_WRITE)
+  @ApiOkResponse({ type: FromEvaluationPreviewDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'EVALUATION_NOT_COMPUTED, EVALUATION_NOT_PUBLICISED' })
+  previewFromEvaluation(@CurrentActor() actor: Actor, @Query() query: FromEvaluationPreviewQueryDto): Promise<FromEvaluationPreviewDto> {
+    return this.fromEvaluation.preview(actor, query.year, query.category);
   }
 
   /** One case with its dated history and the legal next states */

@@ -38,12 +38,9 @@ export class RemediationCaseService {
 
   async create(actor: Actor, dto: CreateRemediationCaseDto, manager?: EntityManager): Promise<RemediationCaseDetailDto> {
     const today = todayInChina();
-    checkSource(dto, today);
+    checkCaseSource(dto, today);
+    checkCaseSubject(dto);
     const blockCase = isBlockCategory(dto.category);
-    if (blockCase && !dto.blockId) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'blockId', '低效区块案件必须指定区块 blockId (a block case names its block)');
-    if (blockCase && dto.enterpriseId) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'enterpriseId', '低效区块案件的对象是区块,请不要填 enterpriseId (a block case names no enterprise)');
-    if (!blockCase && !dto.enterpriseId) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'enterpriseId', `“${REMEDIATION_CATEGORY_LABELS[dto.category]}”案件必须指定企业 enterpriseId (an enterprise case names its enterprise)`);
-    if (!blockCase && dto.blockId) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'blockId', '只有低效区块案件可以指定区块 blockId (only block cases name a block)');
     const work = async (m: EntityManager) => {
       let subject = '该区块';
       if (blockCase) {
@@ -72,7 +69,7 @@ export class RemediationCaseService {
   async openForEnterprises(actor: Actor, dto: BulkOpenCasesDto): Promise<BulkOpenResultDto> {
     const today = todayInChina();
     if (isBlockCategory(dto.category)) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'category', '低效区块案件请逐个立案,批量立案只用于企业 (bulk opening is for enterprises)');
-    checkSource(dto, today);
+    checkCaseSource(dto, today);
     const keys = [...new Set(dto.enterprises.map((k) => k.trim()).filter(Boolean))];
     const bad = keys.find((k) => !UUID.test(k) && !CREDIT_CODE.test(k));
     if (bad !== undefined) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'enterprises', `“${bad}”既不是企业 id 也不是 18 位统一社会信用代码 (not an id or credit code)`);
@@ -135,16 +132,13 @@ export class RemediationCaseService {
     });
   }
 
-  async transition(actor: Actor, id: string, dto: TransitionRemediationCaseDto): Promise<RemediationCaseDetailDto> {
+  async transition(actor: Actor, id: string, dto: TransitionRemediationCaseDto, manager?: EntityManager): Promise<RemediationCaseDetailDto> {
     const today = todayInChina();
     const effectiveOn = dto.effectiveOn ?? today;
-    if (effectiveOn > today) throw futureDate('effectiveOn', effectiveOn, today);
+    checkTransitionFields(dto, today);
     const closing = dto.toStatus === RemediationStatus.CLOSED;
-    if (closing && !dto.outcome) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'outcome', '销号必须填写整治结果 outcome(提升达标/兼并重组/关停淘汰/腾退) (outcome required to close)');
-    if (closing && !dto.evidence?.trim()) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'evidence', '销号必须填写佐证材料 evidence (evidence required to close)');
-    if (!closing && dto.outcome) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'outcome', '只有销号(已销号)时填写整治结果 (outcome only when closing)');
     try {
-      return await this.dataSource.transaction(async (m) => {
+      const work = async (m: EntityManager) => {
         const entity = await this.lockInScope(m, actor, id);
         if (entity.version !== dto.version) throw AppException.versionConflict('整治案件', dto.version, entity.version);
         if (!canMoveCase(entity.status, dto.toStatus)) throw illegalCaseTransition(entity.status, dto.toStatus);
@@ -177,7 +171,8 @@ export class RemediationCaseService {
         const after = await this.query.get(actor, id, m);
         await this.audit.record(m, actor, { action: 'remediation_case.transition', entityType: 'remediation_case', entityId: id, enterpriseId: entity.enterpriseId ?? undefined, before: strip(before), after: strip(after) });
         return after;
-      });
+      };
+      return manager ? await work(manager) : await this.dataSource.transaction(work);
     } catch (error) {
       throw translateOpenViolation(error, null);
     }
@@ -219,7 +214,8 @@ export class RemediationCaseService {
     return view;
   }
 
-  private async openCase(m: EntityManager, category: RemediationCategory, enterpriseId: string | null, blockId: string | null): Promise<string | null> {
+  /** The open case of `category` the subject has, if any. */
+  async openCase(m: EntityManager, category: RemediationCategory, enterpriseId: string | null, blockId: string | null): Promise<string | null> {
     const row = await m.findOne(RemediationCaseEntity, {
       select: { id: true },
       where: { category, status: In([...OPEN_STATUSES]), ...(enterpriseId ? { enterpriseId } : { blockId: blockId! }) },
@@ -238,7 +234,27 @@ export class RemediationCaseService {
   }
 }
 
-function checkSource(dto: CaseSourceDto, today: string): void {
+/** A case names an enterprise, or (LOW_EFFICIENCY_BLOCK only) a land block. */
+export function checkCaseSubject(dto: { category: RemediationCategory; enterpriseId?: string; blockId?: string }): void {
+  const blockCase = isBlockCategory(dto.category);
+  if (blockCase && !dto.blockId) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'blockId', '低效区块案件必须指定区块 blockId (a block case names its block)');
+  if (blockCase && dto.enterpriseId) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'enterpriseId', '低效区块案件的对象是区块,请不要填 enterpriseId (a block case names no enterprise)');
+  if (!blockCase && !dto.enterpriseId) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'enterpriseId', `“${REMEDIATION_CATEGORY_LABELS[dto.category]}”案件必须指定企业 enterpriseId (an enterprise case names its enterprise)`);
+  if (!blockCase && dto.blockId) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'blockId', '只有低效区块案件可以指定区块 blockId (only block cases name a block)');
+}
+
+/** A transition's own fields: not dated after today; closing needs an outcome and evidence, nothing else takes an outcome. */
+export function checkTransitionFields(dto: Pick<TransitionRemediationCaseDto, 'toStatus' | 'effectiveOn' | 'outcome' | 'evidence'>, today: string): void {
+  const effectiveOn = dto.effectiveOn ?? today;
+  if (effectiveOn > today) throw futureDate('effectiveOn', effectiveOn, today);
+  const closing = dto.toStatus === RemediationStatus.CLOSED;
+  if (closing && !dto.outcome) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'outcome', '销号必须填写整治结果 outcome(提升达标/兼并重组/关停淘汰/腾退) (outcome required to close)');
+  if (closing && !dto.evidence?.trim()) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'evidence', '销号必须填写佐证材料 evidence (evidence required to close)');
+  if (!closing && dto.outcome) throw AppException.field(ErrorCode.VALIDATION_FAILED, 'outcome', '只有销号(已销号)时填写整治结果 (outcome only when closing)');
+}
+
+/** Source and dates of a new case: EVALUATION_D names its year; opened not after today; deadline not before opening. */
+export function checkCaseSource(dto: CaseSourceDto, today: string): void {
   if (dto.sourceKind === RemediationSourceKind.EVALUATION_D && !dto.sourceYear) {
     throw AppException.field(ErrorCode.VALIDATION_FAILED, 'sourceYear', '来源为亩均评价D类时必须填写评价年度 sourceYear (evaluation year required)');
   }

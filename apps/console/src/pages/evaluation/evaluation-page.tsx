@@ -11,6 +11,7 @@ import { useDistricts } from '../../api/reference';
 import { download, queryString } from '../../components/download';
 import { beijingTime } from '../../components/format';
 import { ClassDistributionChart } from './class-distribution-chart';
+import { DClassBulkOpenButton } from './d-class-bulk-open';
 import { CLASS_COLORS, useEvaluationYears } from './evaluation-queries';
 
 type Item = Schemas['ResultItemDto'];
@@ -129,6 +130,7 @@ export default function EvaluationPage() {
               定档冻结
             </Button>
           )}
+          {o && auth.can('REMEDIATION_WRITE') && <DClassBulkOpenButton year={year} publicised={status === 'PUBLICISED' || status === 'FROZEN'} />}
           {o && auth.can('EXPORT') && (
             <>
               <Button onClick={() => download(exportUrl('xlsx'), `${year}年亩均评价结果.xlsx`).catch((e) => message.error(errorText(e)))}>导出 Excel</Button>

@@ -8,7 +8,7 @@ import { download } from '../../components/download';
 
 type Kind = Schemas['ImportKind'];
 type Report = Schemas['ImportReportDto'];
-const KINDS: Kind[] = ['enterprises', 'figures', 'designations', 'chain-memberships'];
+const KINDS: Kind[] = ['enterprises', 'figures', 'designations', 'chain-memberships', 'land-blocks', 'remediation-cases'];
 
 // Excel shows an 18-character credit code as 9.13302E+17 and saves it that way
 const mangledByExcel = (report: Report) => report.errors.some((e) => /^\s*\d(\.\d+)?E\+\d+/i.test(e.message) || /E\+\d{2}/i.test(e.message));
