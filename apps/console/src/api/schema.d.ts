@@ -1469,6 +1469,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/remediation/cases/from-evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a case (source 亩均效益评价D类 + year) for every D-class firm (final class) of the year's evaluation in
+         *     the caller's scope; refused until the year's results are publicised. Firms with an open case are skipped and listed
+         */
+        post: operations["RemediationCasesController_openFromEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remediation/cases/from-evaluation/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many D-class firms of the year a from-evaluation opening would cover for the caller, and how many already have an open case */
+        get: operations["RemediationCasesController_previewFromEvaluation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/remediation/cases/{id}": {
         parameters: {
             query?: never;
@@ -2831,6 +2868,26 @@ export interface components {
         FreezeDto: {
             version: number;
         };
+        FromEvaluationPreviewDto: {
+            year: number;
+            /** @description COMPUTED / PUBLICISED / FROZEN */
+            evaluationStatus: string;
+            /** @description D-class firms (final class) in the caller's scope, archived firms left out */
+            dClassFirms: number;
+            /** @description Of them, firms that already have an open case of the category (they would be skipped) */
+            alreadyOpen: number;
+        };
+        FromEvaluationResultDto: {
+            /** @description Cases opened, one per firm */
+            opened: number;
+            /** @description Ids of the new cases */
+            caseIds: string[];
+            /** @description Firms skipped because they already have an open case of this category */
+            skipped: components["schemas"]["BulkSkippedDto"][];
+            year: number;
+            /** @description D-class firms (final class) in the caller's scope */
+            dClassFirms: number;
+        };
         HealthDto: {
             /** @example ok */
             status: string;
@@ -2860,7 +2917,7 @@ export interface components {
             message: string;
         };
         /** @enum {string} */
-        ImportKind: "enterprises" | "figures" | "designations" | "chain-memberships" | "land-use" | "evaluation-figures" | "projects" | "project-progress" | "carriers";
+        ImportKind: "enterprises" | "figures" | "designations" | "chain-memberships" | "land-use" | "evaluation-figures" | "projects" | "project-progress" | "carriers" | "remediation-cases" | "land-blocks";
         ImportReportDto: {
             kind: components["schemas"]["ImportKind"];
             /** @description Every bad row's problems (at most 1,000 listed) */
@@ -3014,6 +3071,24 @@ export interface components {
         };
         /** @enum {string} */
         ObjectionStatus: "PENDING" | "UPHELD" | "REJECTED" | "NONE";
+        OpenFromEvaluationDto: {
+            /** @description The evaluation year whose D-class firms (final class) get a case */
+            year: number;
+            /**
+             * @description Defaults to EVALUATION_D_CLASS; HIGH_ENERGY_LOW_EFFICIENCY or SCATTERED_WEAK also allowed (blocks never)
+             * @enum {string}
+             */
+            category?: "HIGH_ENERGY_LOW_EFFICIENCY" | "SCATTERED_WEAK" | "EVALUATION_D_CLASS" | "LOW_EFFICIENCY_BLOCK";
+            /** @description 责任单位 */
+            responsibleUnit: string;
+            /** @description 整治期限 */
+            deadline: string;
+            /** @description 立案日期 (defaults to today; not after today) */
+            openedOn?: string;
+            sourceNote?: string;
+            plan?: string;
+            measures?: string;
+        };
         PageMetaDto: {
             page: number;
             pageSize: number;
@@ -10694,6 +10769,123 @@ export interface operations {
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
                     "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RemediationCasesController_openFromEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenFromEvaluationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FromEvaluationResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description EVALUATION_NOT_COMPUTED, EVALUATION_NOT_PUBLICISED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RemediationCasesController_previewFromEvaluation: {
+        parameters: {
+            query: {
+                year: number;
+                category?: "HIGH_ENERGY_LOW_EFFICIENCY" | "SCATTERED_WEAK" | "EVALUATION_D_CLASS" | "LOW_EFFICIENCY_BLOCK";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FromEvaluationPreviewDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, DATE_IN_FUTURE, DATE_OUT_OF_ORDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description 需要权限 REMEDIATION_WRITE,角色:BUREAU_STAFF, DISTRICT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description EVALUATION_NOT_COMPUTED, EVALUATION_NOT_PUBLICISED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
