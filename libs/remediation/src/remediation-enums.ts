@@ -81,3 +81,11 @@ export const REMEDIATION_SOURCE_KIND_LABELS: Record<RemediationSourceKind, strin
   DEPARTMENT_REFERRAL: '部门移交',
   OTHER: '其他',
 };
+
+/** What a case is about: a firm, or a land block (低效区块 cases). */
+export type RemediationSubjectKind = 'ENTERPRISE' | 'LAND_BLOCK';
+
+export const REMEDIATION_SUBJECT_KIND_LABELS: Record<RemediationSubjectKind, string> = {
+  ENTERPRISE: '企业',
+  LAND_BLOCK: '低效区块',
+};

@@ -67,6 +67,7 @@ export class DictionaryEnumsDto {
   remediationStatus: LabelledValueDto[];
   remediationOutcome: LabelledValueDto[];
   remediationSourceKind: LabelledValueDto[];
+  remediationSubjectKind: LabelledValueDto[];
 }
 
 export class DictionaryDto {

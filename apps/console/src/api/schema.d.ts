@@ -2649,6 +2649,7 @@ export interface components {
             remediationStatus: components["schemas"]["LabelledValueDto"][];
             remediationOutcome: components["schemas"]["LabelledValueDto"][];
             remediationSourceKind: components["schemas"]["LabelledValueDto"][];
+            remediationSubjectKind: components["schemas"]["LabelledValueDto"][];
         };
         DistributionRowDto: {
             class?: components["schemas"]["EvaluationClass"] | null;
