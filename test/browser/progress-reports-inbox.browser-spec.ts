@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Page } from 'playwright-core';
 
 import { todayInChina } from '@app/core';
 import { NotificationJobService } from '@app/notifications';
@@ -8,7 +7,7 @@ import { NotificationJobService } from '@app/notifications';
 import { creditCode } from '../setup/fixtures';
 
 import { BrowserApp, ConsoleUser, startBrowserApp } from './support/browser-app';
-import { dialog } from './support/ui';
+import { dialog, settled } from './support/ui';
 
 // The PDF report embeds Debian's WenQuanYi (CI installs it); where it is missing, use the npm Noto Sans SC.
 if (!process.env.REPORT_CJK_FONT && !existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')) {
@@ -29,10 +28,6 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
     const d = await b.t.http.post('/api/v1/designations').set(staffHeaders).send({ enterpriseId: res.body.id, type: 'LITTLE_GIANT', level: 'NATIONAL', status: 'RECOGNISED', recognisedOn: '2022-02-15', expiresOn: '2099-12-31' });
     expect(d.status).toBe(201);
   };
-  // antd's modal and drawer zoom in: wait until their motion classes are gone before a screenshot
-  const MOTION = '[class*="zoom-appear"], [class*="zoom-enter"], [class*="motion-right-appear"], [class*="motion-right-enter"]';
-  const settled = (page: Page) =>
-    page.waitForFunction((selector) => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(selector), MOTION);
   const runDailyJob = () => b.t.app.get(NotificationJobService).run();
 
   beforeAll(async () => {
