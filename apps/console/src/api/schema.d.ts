@@ -3073,6 +3073,18 @@ export interface components {
         /** @enum {string} */
         ObjectionStatus: "PENDING" | "UPHELD" | "REJECTED" | "NONE";
         OpenFromEvaluationDto: {
+            /** @description 责任单位 */
+            responsibleUnit: string;
+            /** @description 整治期限 */
+            deadline: string;
+            /** @description 立案日期 (defaults to today; not after today) */
+            openedOn?: string;
+            /** @description 来源说明 */
+            sourceNote?: string;
+            /** @description 整治方案 */
+            plan?: string;
+            /** @description 整治措施 */
+            measures?: string;
             /** @description The evaluation year whose D-class firms (final class) get a case */
             year: number;
             /**
@@ -3080,15 +3092,6 @@ export interface components {
              * @enum {string}
              */
             category?: "HIGH_ENERGY_LOW_EFFICIENCY" | "SCATTERED_WEAK" | "EVALUATION_D_CLASS" | "LOW_EFFICIENCY_BLOCK";
-            /** @description 责任单位 */
-            responsibleUnit: string;
-            /** @description 整治期限 */
-            deadline: string;
-            /** @description 立案日期 (defaults to today; not after today) */
-            openedOn?: string;
-            sourceNote?: string;
-            plan?: string;
-            measures?: string;
         };
         PageMetaDto: {
             page: number;
@@ -3969,10 +3972,15 @@ export interface components {
             contactEmail?: string | null;
         };
         UpdateLandBlockDto: {
+            /** @description 区块名称, unique */
             name?: string;
+            /** @description 面积(亩) */
             areaMu?: number;
+            /** @description 坐落 */
             location?: string;
+            /** @description 经度 (WGS-84) */
             longitude?: number;
+            /** @description 纬度 (WGS-84) */
             latitude?: number;
             note?: string;
             /** @description The version you read (stale → 409 VERSION_CONFLICT) */

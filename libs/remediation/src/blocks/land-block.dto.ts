@@ -1,3 +1,4 @@
+import { OmitType, PartialType } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 import { PageQueryDto } from '@app/core';
@@ -47,42 +48,7 @@ export class CreateLandBlockDto {
 }
 
 /** Everything but the district (fixed: the lines' district splits read it) may change. */
-export class UpdateLandBlockDto {
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty({ message: 'name 不能为空' })
-  @MaxLength(200)
-  name?: string;
-
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'areaMu 应为数字,最多两位小数' })
-  @Min(0.01, { message: 'areaMu 必须大于 0' })
-  @Max(1e9)
-  areaMu?: number;
-
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty({ message: 'location 不能为空' })
-  @MaxLength(500)
-  location?: string;
-
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 6 }, { message: 'longitude 应为数字' })
-  @Min(-180)
-  @Max(180)
-  longitude?: number;
-
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 6 }, { message: 'latitude 应为数字' })
-  @Min(-90)
-  @Max(90)
-  latitude?: number;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  note?: string;
-
+export class UpdateLandBlockDto extends PartialType(OmitType(CreateLandBlockDto, ['districtCode'] as const)) {
   /** The version you read (stale → 409 VERSION_CONFLICT) */
   @IsInt()
   @Min(1)

@@ -1,11 +1,12 @@
-import { IsDateString, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PickType } from '@nestjs/swagger';
+import { IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 
 import { RemediationCategory } from '../remediation-enums';
-import { BulkOpenResultDto } from './remediation-case.dto';
+import { BulkOpenResultDto, CaseSourceDto } from './remediation-case.dto';
 
 /** Open a case for every D-class firm of a year's 亩均 evaluation (source EVALUATION_D + year). */
-export class OpenFromEvaluationDto {
+export class OpenFromEvaluationDto extends PickType(CaseSourceDto, ['responsibleUnit', 'deadline', 'openedOn', 'sourceNote', 'plan', 'measures'] as const) {
   /** The evaluation year whose D-class firms (final class) get a case */
   @IsInt({ message: 'year 应为年份' })
   @Min(2000)
@@ -16,36 +17,6 @@ export class OpenFromEvaluationDto {
   @IsOptional()
   @IsEnum(RemediationCategory, { message: 'category 应为 EVALUATION_D_CLASS / HIGH_ENERGY_LOW_EFFICIENCY / SCATTERED_WEAK' })
   category?: RemediationCategory;
-
-  /** 责任单位 */
-  @IsString()
-  @IsNotEmpty({ message: 'responsibleUnit 必填,请填写责任单位' })
-  @MaxLength(200)
-  responsibleUnit: string;
-
-  /** 整治期限 */
-  @IsDateString({ strict: true }, { message: 'deadline 应为日期 YYYY-MM-DD' })
-  deadline: string;
-
-  /** 立案日期 (defaults to today; not after today) */
-  @IsOptional()
-  @IsDateString({ strict: true }, { message: 'openedOn 应为日期 YYYY-MM-DD' })
-  openedOn?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  sourceNote?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
-  plan?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
-  measures?: string;
 }
 
 export class FromEvaluationPreviewQueryDto {
