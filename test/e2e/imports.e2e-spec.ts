@@ -95,6 +95,33 @@ describe('imports over HTTP', () => {
     expect(await t.sql(`SELECT 1 FROM audit_log WHERE action = 'import.enterprises' AND after->>'fileSha256' = $1`, [applied.body.details.fileSha256])).toHaveLength(0);
   });
 
+  it('writes a file of several 1,000-row batches whole and in order, and a repeat in the last batch rejects all of it', async () => {
+    const codes = Array.from({ length: 2500 }, () => creditCode('330212'));
+    const names = codes.map((_, i) => `宁波分批导入${i + 1}号五金有限公司`);
+    const firms = enterpriseCsv(codes.map((c, i) => row(c, names[i], { district: '330212' })));
+    const written = await upload('enterprises', firms, false);
+    expect([written.status, written.body.errors.slice(0, 3)]).toEqual([200, []]);
+    expect(written.body.counts).toEqual({ created: 2500, updated: 0, unchanged: 0, rejected: 0 });
+    const stored = await t.sql<{ credit_code: string; name: string }>('SELECT credit_code, name FROM enterprise WHERE credit_code = ANY($1)', [codes]);
+    expect(new Map(stored.map((r) => [r.credit_code, r.name]))).toEqual(new Map(codes.map((c, i) => [c, names[i]])));
+
+    // figures of the firms just written, three batches again: row i has revenue (i + 1) × 1,000 元
+    const figures = '统一社会信用代码,年度,营业收入(元)\r\n' + codes.map((c, i) => `${c},2023,${(i + 1) * 1000}`).join('\r\n') + '\r\n';
+    expect((await upload('figures', figures, false).expect(200)).body.counts).toEqual({ created: 2500, updated: 0, unchanged: 0, rejected: 0 });
+    const [sum] = await t.sql<{ total: string; n: string }>(
+      'SELECT sum(f.operating_revenue_yuan)::text AS total, count(*)::text AS n FROM enterprise_figure f JOIN enterprise e ON e.id = f.enterprise_id WHERE e.credit_code = ANY($1) AND f.year = 2023',
+      [codes],
+    );
+    expect(sum).toEqual({ total: String((1000 * 2500 * 2501) / 2) + '.00', n: '2500' });
+
+    // 2,401 rows: line 2,402 (the last batch) repeats the code of line 2
+    const fresh = Array.from({ length: 2400 }, () => creditCode('330212'));
+    const repeated = enterpriseCsv([...fresh.map((c, i) => row(c, `宁波分批重复${i + 1}号有限公司`)), row(fresh[0], '宁波分批重复末行有限公司')]);
+    const rejected = await upload('enterprises', repeated, false).expect(422);
+    expect(rejected.body.errors).toEqual([expect.objectContaining({ line: 2402, code: 'DUPLICATE_IN_FILE' })]);
+    expect(await t.sql('SELECT 1 FROM enterprise WHERE credit_code = ANY($1)', [fresh])).toHaveLength(0);
+  });
+
   it('rejects a credit code repeated in the file and unknown or missing columns', async () => {
     const code = creditCode();
     const dup = await upload('enterprises', enterpriseCsv([row(code, '宁波重复一有限公司'), row(code, '宁波重复二有限公司')]), true).expect(200);

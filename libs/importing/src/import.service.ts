@@ -108,13 +108,27 @@ export class ImportService {
     const seen = new Map<string, number>();
     let batch: RawRow[] = [];
     let processed = 0;
+    // The write of one batch overlaps reading and checking the next: the file is parsed and the rows
+    // validated while the database takes the previous batch. The transaction's one connection runs its
+    // statements in the order they are sent, so the next batch's lookups still see this batch's writes.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
-      const prepared = await handler.prepare(ctx, batch);
+      const current = batch;
+      batch = [];
+      // A failed write aborts the transaction, and then this batch's lookups fail too: report the write's own error.
+      const prepared = await handler.prepare(ctx, current).catch(async (error: unknown) => {
+        await writing;
+        throw error;
+      });
       for (const row of prepared) this.markDuplicate(ctx, row, seen);
       this.count(report, prepared);
-      if (!options.dryRun && report.counts.rejected === 0) await handler.write(ctx, prepared.filter((r) => r.action === 'create' || r.action === 'update'));
-      processed += batch.length;
-      batch = [];
+      await writing;
+      if (!options.dryRun && report.counts.rejected === 0) {
+        const pending = handler.write(ctx, prepared.filter((r) => r.action === 'create' || r.action === 'update'));
+        pending.catch(() => undefined); // awaited below; this only keeps the rejection from going unhandled meanwhile
+        writing = pending;
+      }
+      processed += current.length;
       options.onProgress?.(processed);
     };
     for await (const source of rows) {
@@ -127,6 +141,7 @@ export class ImportService {
       if (batch.length >= BATCH) await flush();
     }
     if (batch.length) await flush();
+    await writing;
   }
 
   private mapHeader(handler: ImportHandler, cells: string[]): { fields: (string | null)[]; errors: RowError[] } {
