@@ -3,7 +3,7 @@ import { consoleBench } from './console.bench';
 import { exportBench } from './export.bench';
 import { importBench } from './import.bench';
 import { lookupBench } from './lookup.bench';
-import { quotaProgressBench } from './quota-progress.bench';
+import { quotaProgressBench, quotaProgressLiveBench } from './quota-progress.bench';
 import { searchBench } from './search.bench';
 import { startBench } from './start.bench';
 
@@ -13,6 +13,7 @@ export const SUITES: Record<string, BenchSuite> = {
   search: searchBench,
   export: exportBench,
   progress: quotaProgressBench,
+  'progress-live': quotaProgressLiveBench,
   lookup: lookupBench,
   start: startBench,
   console: consoleBench,

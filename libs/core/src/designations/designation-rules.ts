@@ -113,11 +113,23 @@ export const holdsOnSql = (status: string, expiresOn: string, date: string) =>
 
 /**
  * SQL twin of `stateOn`: a LATERAL-able subquery giving `status` and `expires_on` of designation `designationId`
- * on `date`, from its latest event effective on or before it (same day: the later recorded, by id).
+ * on `date`. It reads `designation_state_span`, which triggers derive from the designation's events in the
+ * transaction that records them (migration DesignationStateSpan: per event day, the state of its last recorded
+ * event, valid until the next event day) — so it is one index probe, and the rule "latest event on or before
+ * the day, the later recorded on the same day" lives in that derivation, tested equal to `stateOn`.
  */
 export const stateOnSql = (designationId: string, date: string) =>
-  `(SELECT ev.to_status AS status, ev.expires_on FROM designation_event ev WHERE ev.designation_id = ${designationId} AND ev.effective_on <= (${date})
-     ORDER BY ev.effective_on DESC, ev.id DESC LIMIT 1)`;
+  `(SELECT sp.status, sp.expires_on FROM designation_state_span sp WHERE sp.designation_id = ${designationId} AND sp.valid_from <= (${date}) AND (${date}) < sp.valid_to)`;
+
+/**
+ * The state of every designation of `types` (a text[] SQL expression) on `date`, as a FROM item with the
+ * designation's `id`, `enterprise_id`, `carrier_id`, `type`, `level`, `chain_id` and its `status` and
+ * `expires_on` that day (`stateOnSql`'s rows, read for many designations at once): one range scan of the spans'
+ * (type, valid_from) index. Designations without an event on or before `date` have no row.
+ */
+export const statesOnSql = (types: string, date: string) =>
+  `(SELECT sp.designation_id AS id, sp.enterprise_id, sp.carrier_id, sp.type, sp.level, sp.chain_id, sp.status, sp.expires_on
+      FROM designation_state_span sp WHERE sp.type = ANY(${types}) AND sp.valid_from <= (${date}) AND (${date}) < sp.valid_to)`;
 
 /** The current row of a designation (`alias.status`, `alias.expires_on`) read on `date`: lists and filters "as read today". */
 export const effectiveStatusSql = (alias = 'd', todayParam = 'today') => statusOnSql(`${alias}.status`, `${alias}.expires_on`, `CAST(:${todayParam} AS date)`);

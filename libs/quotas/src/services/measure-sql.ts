@@ -1,4 +1,4 @@
-import { DESIGNATION_LEVEL_LABELS, DesignationType, holdsOnSql, levelsAtLeast, stateOnSql } from '@app/core';
+import { DESIGNATION_LEVEL_LABELS, DesignationType, holdsOnSql, levelsAtLeast, statesOnSql } from '@app/core';
 import { scaleTierSql } from '@app/cultivation';
 import { projectMembersSql } from '@app/projects';
 import { activeOnSql, districtOnSql } from '@app/registry';
@@ -78,18 +78,20 @@ type NewWindow = { from: string; to: string };
 /**
  * The rule of a designation line over designation `d` (its state on the day in `status`, `expiresOn`) and
  * enterprise `e`: holding a designation of the type (+level) on `at` — `holdsOnSql` on the designation's state
- * that day (`stateOnSql`) — while in the scope. With `newWindow`, only those whose first recognition of the
+ * that day (`statesOnSql`, the core lib's span read) — while in the scope. With `newWindow`, only those whose first recognition of the
  * type (+level), across all their designations of it, falls in the window. Shared by the drill-down
  * (`holdersSql`) and the one-pass count of all designation lines (`designationCountsQuery`).
  */
-function holderRule(p: Params, params: MeasureParams, at: string, scope: MeasureScope, state: { status: string; expiresOn: string }, newWindow?: NewWindow) {
+function holderRule(p: Params, params: MeasureParams, at: string, scope: MeasureScope, state: { status: string; expiresOn: string }, newWindow?: NewWindow, withoutEnterpriseRow = false) {
   const type = p.add(params.designationType ?? DesignationType.CHAIN_LEADER);
   const level = params.designationLevel ? p.add(params.designationLevel) : null;
   const levelFilter = (alias: string) => (level ? ` AND ${alias}.level = ${level}` : '');
   const firstRecognised = `(SELECT min(ev.effective_on) FROM designation_event ev JOIN designation d2 ON d2.id = ev.designation_id
       WHERE d2.enterprise_id = d.enterprise_id AND d2.type = d.type${levelFilter('d2')} AND ev.to_status = 'RECOGNISED' AND ev.effective_on <= ${at})`;
   const since = newWindow ? ` AND ${firstRecognised} BETWEEN ${p.add(newWindow.from)}::date AND ${p.add(newWindow.to)}::date` : '';
-  const where = `d.type = ${type}${levelFilter('d')} AND ${holdsOnSql(state.status, state.expiresOn, at)}${since}${enterpriseScope(p, scope, at, 'd')}`;
+  // City-wide, "not archived on the day" needs no enterprise row (`notArchivedOn`); a district or chain does.
+  const enterprise = withoutEnterpriseRow && !scoped(scope) ? ` AND ${notArchivedOn('d.enterprise_id', at)}` : enterpriseScope(p, scope, at, 'd');
+  const where = `d.type = ${type}${levelFilter('d')} AND ${holdsOnSql(state.status, state.expiresOn, at)}${since}${enterprise}`;
   return { where, firstRecognised };
 }
 
@@ -97,10 +99,11 @@ function holderRule(p: Params, params: MeasureParams, at: string, scope: Measure
 function holdersSql(p: Params, params: MeasureParams, asOf: string, scope: MeasureScope, newWindow?: NewWindow): string {
   if (byCatalogue(params)) return recognitionHoldersSql(p, params, asOf, scope, newWindow);
   const at = `${p.add(asOf)}::date`;
-  const rule = holderRule(p, params, at, scope, { status: 's.status', expiresOn: 's.expires_on' }, newWindow);
+  const types = `${p.add([params.designationType ?? DesignationType.CHAIN_LEADER])}::text[]`;
+  const rule = holderRule(p, params, at, scope, { status: 'd.status', expiresOn: 'd.expires_on' }, newWindow);
   return `SELECT DISTINCT ON (e.id) ${enterpriseColumns(at)},
       concat_ws(' ', ${LEVEL_LABEL_SQL}, '认定于', ${rule.firstRecognised}::text) AS detail, NULL::numeric AS current_value, NULL::numeric AS previous_value
-    FROM designation d JOIN enterprise e ON e.id = d.enterprise_id CROSS JOIN LATERAL ${stateOnSql('d.id', at)} s
+    FROM ${statesOnSql(types, at)} d JOIN enterprise e ON e.id = d.enterprise_id
     WHERE ${rule.where}
     ORDER BY e.id`;
 }
@@ -121,7 +124,8 @@ export const countsInOnePass = (kind: MeasureKind, params: MeasureParams): kind 
 
 /**
  * Every designation line of a plan, in each of its scopes (the city, splits), counted in one statement: the
- * state of each designation of the types involved on as-of is read once (`stateOnSql`), then each count
+ * state of each designation of the types involved on as-of is read once (`statesOnSql`: one range scan of the
+ * trigger-kept spans), then each count
  * applies the same `holderRule` as the line's drill-down. Returns one row with an integer column c0, c1, … per
  * item, in order. Equals `count(*)` over `membersQuery` of the item (tested in quotas e2e).
  */
@@ -132,12 +136,13 @@ export function designationCountsQuery(items: DesignationCount[], window: Measur
   const types = p.add([...new Set(items.map((item) => item.params.designationType ?? DesignationType.CHAIN_LEADER))]);
   const counts = items.map((item, i) => {
     const newWindow = item.kind === MeasureKind.NEW_DESIGNATIONS ? { from: yearStart(year), to: newInYearEnd(year, asOf) } : undefined;
-    const rule = holderRule(p, item.params, at, item.scope, { status: 'd.state_status', expiresOn: 'd.state_expires_on' }, newWindow);
-    return `(SELECT count(DISTINCT e.id)::int FROM held d JOIN enterprise e ON e.id = d.enterprise_id WHERE ${rule.where}) AS c${i}`;
+    const rule = holderRule(p, item.params, at, item.scope, { status: 'd.state_status', expiresOn: 'd.state_expires_on' }, newWindow, true);
+    return scoped(item.scope)
+      ? `(SELECT count(DISTINCT e.id)::int FROM held d JOIN enterprise e ON e.id = d.enterprise_id WHERE ${rule.where}) AS c${i}`
+      : `(SELECT count(DISTINCT d.enterprise_id)::int FROM held d WHERE ${rule.where}) AS c${i}`;
   });
   const sql = `WITH held AS MATERIALIZED (
-      SELECT d.*, s.status AS state_status, s.expires_on AS state_expires_on
-      FROM designation d CROSS JOIN LATERAL ${stateOnSql('d.id', at)} s WHERE d.type = ANY(${types}::text[]))
+      SELECT s.enterprise_id, s.type, s.level, s.chain_id, s.status AS state_status, s.expires_on AS state_expires_on FROM ${statesOnSql(`${types}::text[]`, at)} s)
     SELECT ${counts.length ? counts.join(',\n      ') : '0 AS none'}`;
   return { sql, params: p.values };
 }
@@ -161,11 +166,11 @@ function recognitionHoldersSql(p: Params, params: MeasureParams, asOf: string, s
       WHERE d2.${holder} = d.${holder} AND d2.type = d.type${levelFilter('d2')} AND ev.to_status = 'RECOGNISED' AND ev.effective_on <= ${at})`;
   const since = newWindow ? ` AND ${firstRecognised} BETWEEN ${p.add(newWindow.from)}::date AND ${p.add(newWindow.to)}::date` : '';
   const typeName = `(SELECT rt.name FROM recognition_type rt WHERE rt.code = d.type)`;
-  const holds = `d.type = ANY(${types}::text[])${levelFilter('d')} AND ${holdsOnSql('s.status', 's.expires_on', at)}${since}`;
+  const holds = `d.type = ANY(${types}::text[])${levelFilter('d')} AND ${holdsOnSql('d.status', 'd.expires_on', at)}${since}`;
   if (!carrier) {
     return `SELECT DISTINCT ON (e.id) ${enterpriseColumns(at)},
         concat_ws(' ', ${typeName}, ${LEVEL_LABEL_SQL}, '认定于', ${firstRecognised}::text) AS detail, NULL::numeric AS current_value, NULL::numeric AS previous_value
-      FROM designation d JOIN enterprise e ON e.id = d.enterprise_id CROSS JOIN LATERAL ${stateOnSql('d.id', at)} s
+      FROM ${statesOnSql(`${types}::text[]`, at)} d JOIN enterprise e ON e.id = d.enterprise_id
       WHERE ${holds}${enterpriseScope(p, scope, at, 'd')}
       ORDER BY e.id, d.type`;
   }
@@ -178,8 +183,7 @@ function recognitionHoldersSql(p: Params, params: MeasureParams, asOf: string, s
   }
   return `SELECT DISTINCT ON (k.id) e.id AS enterprise_id, e.credit_code, e.name AS enterprise_name, k.district_code,
       concat_ws(' ', k.name, ${typeName}, ${LEVEL_LABEL_SQL}, '认定于', ${firstRecognised}::text) AS detail, NULL::numeric AS current_value, NULL::numeric AS previous_value
-    FROM designation d JOIN carrier k ON k.id = d.carrier_id LEFT JOIN enterprise e ON e.id = k.operator_enterprise_id
-    CROSS JOIN LATERAL ${stateOnSql('d.id', at)} s
+    FROM ${statesOnSql(`${types}::text[]`, at)} d JOIN carrier k ON k.id = d.carrier_id LEFT JOIN enterprise e ON e.id = k.operator_enterprise_id
     WHERE ${holds}${parts.map((x) => ` AND ${x}`).join('')}
     ORDER BY k.id, d.type`;
 }
