@@ -5,9 +5,10 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { useAuth } from './api/auth';
 import { AppLayout } from './components/app-layout';
 import { homePath } from './components/menu';
-import { LoginPage } from './pages/login/login-page';
 
-// one chunk per page: antd's heavier parts, ProComponents and ECharts load with the pages using them
+// one chunk per page: antd's heavier parts, ProComponents and ECharts load with the pages using them;
+// the login page too (its form, inputs and card are not needed by a tab that holds a token)
+const LoginPage = lazy(() => import('./pages/login/login-page').then((m) => ({ default: m.LoginPage })));
 const Workbench = lazy(() => import('./pages/workbench/workbench-page'));
 const loadEnterpriseList = () => import('./pages/enterprises/enterprise-list-page');
 const EnterpriseList = lazy(loadEnterpriseList);
@@ -50,7 +51,8 @@ function RequireLogin({ children }: { children: ReactNode }) {
   const { token, me, loading } = useAuth();
   const location = useLocation();
   if (!token) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
-  if (loading || !me) return <Spin fullscreen />;
+  // the layout draws while /auth/me loads (it waits for the profile itself); a failed profile stays a spinner
+  if (!loading && !me) return <Spin fullscreen />;
   return <>{children}</>;
 }
 
@@ -65,7 +67,7 @@ export function AppRouter() {
   return (
     <BrowserRouter>
       <Routes>
-        <Route path="/login" element={<LoginPage />} />
+        <Route path="/login" element={page(<LoginPage />)} />
         <Route
           element={
             <RequireLogin>

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, ReactNode, useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 
 import { api, Schemas, unwrap } from './client';
@@ -18,15 +18,19 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState | null>(null);
 
-export function AuthProvider({ children }: { children: ReactNode }) {
-  const token = useSyncExternalStore(onSessionChange, getToken);
-  const queryClient = useQueryClient();
-  const me = useQuery({
+/** The caller's profile for a token; the entry module starts it before the first render. */
+export const meQuery = (token: string | null) =>
+  queryOptions({
     queryKey: ['me', token],
     enabled: !!token,
     staleTime: 60_000,
     queryFn: () => unwrap(api.GET('/api/v1/auth/me')) as Promise<Me>,
   });
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const token = useSyncExternalStore(onSessionChange, getToken);
+  const queryClient = useQueryClient();
+  const me = useQuery(meQuery(token));
 
   const login = useCallback(async (username: string, password: string) => {
     const result = await unwrap(api.POST('/api/v1/auth/login', { body: { username, password } }));

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 
 import { api, Schemas, unwrap } from './client';
@@ -27,13 +27,15 @@ function entries(raw: RawDictionary | undefined, group: string): LabelledValue[]
   return (raw.enums as unknown as Record<string, LabelledValue[]>)[group.charAt(0).toLowerCase() + group.slice(1)] ?? [];
 }
 
+export const dictionariesQuery = queryOptions({
+  queryKey: ['dictionaries'],
+  staleTime: Infinity,
+  queryFn: () => unwrap(api.GET('/api/v1/dictionaries')),
+});
+
 /** GET /api/v1/dictionaries, read once per session: the one source of the console's labels. */
 export function useDictionaries(): Dictionaries {
-  const query = useQuery({
-    queryKey: ['dictionaries'],
-    staleTime: Infinity,
-    queryFn: () => unwrap(api.GET('/api/v1/dictionaries')),
-  });
+  const query = useQuery(dictionariesQuery);
   const raw = query.data;
   const maps = useMemo(() => new Map<string, Map<string, string>>(), [raw]);
   const label = useCallback(

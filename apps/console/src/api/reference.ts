@@ -1,11 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 
 import { api, unwrap } from './client';
 
+export const districtsQuery = queryOptions({ queryKey: ['districts'], staleTime: Infinity, queryFn: () => unwrap(api.GET('/api/v1/districts')) });
+
 /** Districts, chains: small reference lists, read once per session. */
 export function useDistricts() {
-  const query = useQuery({ queryKey: ['districts'], staleTime: Infinity, queryFn: () => unwrap(api.GET('/api/v1/districts')) });
+  const query = useQuery(districtsQuery);
   const byCode = useMemo(() => new Map((query.data ?? []).map((d) => [d.code, d.name])), [query.data]);
   return { districts: query.data ?? [], districtName: (code: string | null | undefined) => (code ? (byCode.get(code) ?? code) : '—') };
 }

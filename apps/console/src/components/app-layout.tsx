@@ -1,12 +1,18 @@
 import { BellOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Badge, Button, Layout, Menu, Space, Typography, Watermark } from 'antd';
+import { Badge, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 
 import { useAuth } from '../api/auth';
 import { useDictionaries } from '../api/dictionaries';
 import { useUnreadCount } from '../api/notifications';
 import { MENU } from './menu';
+import { NameWatermark } from './name-watermark';
 
+// Pages whose first screen needs no permission check (the API scopes the rows to the caller): they
+// render while /auth/me is still on its way; the menu and permission-bound buttons follow it.
+const BEFORE_PROFILE = /^\/enterprises\/?$/;
+
+/** The frame of every signed-in page; drawn at once, filled in when the caller's profile arrives. */
 export function AppLayout() {
   const auth = useAuth();
   const dict = useDictionaries();
@@ -14,7 +20,7 @@ export function AppLayout() {
   const location = useLocation();
   const items = MENU.filter((m) => auth.can(m.permission));
   const selected = items.find((m) => location.pathname === m.path || location.pathname.startsWith(`${m.path}/`))?.path;
-  const me = auth.me!;
+  const me = auth.me;
   const unread = useUnreadCount();
 
   return (
@@ -38,19 +44,21 @@ export function AppLayout() {
                 消息
               </Button>
             </Badge>
-            <Button type="text" icon={<UserOutlined />} onClick={() => navigate('/profile')} data-testid="current-user">
-              {me.displayName}({dict.label('Role', me.role, me.roleLabel)})
-            </Button>
+            {me && (
+              <Button type="text" icon={<UserOutlined />} onClick={() => navigate('/profile')} data-testid="current-user">
+                {me.displayName}({dict.label('Role', me.role, me.roleLabel)})
+              </Button>
+            )}
             <Button type="text" icon={<LogoutOutlined />} onClick={() => auth.logout()}>
               退出登录
             </Button>
           </Space>
         </Layout.Header>
-        <Watermark content={me.displayName} font={{ color: 'rgba(0,0,0,0.06)', fontSize: 14 }} gap={[160, 160]}>
+        <NameWatermark name={me?.displayName ?? ''}>
           <Layout.Content style={{ padding: 20, minHeight: 'calc(100vh - 64px)' }}>
-            <Outlet />
+            {me || BEFORE_PROFILE.test(location.pathname) ? <Outlet /> : <Spin style={{ display: 'block', margin: 80 }} />}
           </Layout.Content>
-        </Watermark>
+        </NameWatermark>
       </Layout>
     </Layout>
   );
