@@ -45,16 +45,6 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForFunction((selector) => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(selector), MOTION);
 }
 
-/**
- * The text of the next antd message (toast) the page shows — success or error alike, so a failed save
- * reports what the user saw instead of timing out while waiting for the success text.
- */
-export async function nextToast(page: Page): Promise<string> {
-  const notice = page.locator('.ant-message-notice').last();
-  await notice.waitFor();
-  return ((await notice.textContent()) ?? '').trim();
-}
-
 /** The visible modal dialog with this title. */
 export function dialog(page: Page, title: string | RegExp): Locator {
   return page.getByRole('dialog').filter({ has: page.locator('.ant-modal-title', { hasText: title }) });
