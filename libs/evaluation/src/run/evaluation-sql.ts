@@ -98,6 +98,14 @@ export function termSql(value: string, benchmark: string, weight: string, cap: s
   return `round(LEAST(${cap}, GREATEST(0, coalesce(${value} / NULLIF(${benchmark}, 0) * ${weight}, 0))), 2)`;
 }
 
+/**
+ * The id of a firm's result row for a year: derived from the two (an md5 in uuid form), so a
+ * recompute, which builds the year's rows anew, gives every firm the id it had.
+ */
+export function resultIdSql(yearExpr: string, enterpriseIdExpr: string): string {
+  return `md5('evaluation_result:' || ${yearExpr} || ':' || ${enterpriseIdExpr})::uuid`;
+}
+
 /** A class from the rank's share of its population (rank ÷ size), by the scheme's bands in order. */
 export function classSql(rank: string, size: string, bands: SchemeClassBand[]): string {
   const sorted = [...bands].sort((a, b) => a.upToShare - b.upToShare);
