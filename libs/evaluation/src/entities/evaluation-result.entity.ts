@@ -1,4 +1,4 @@
-import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 import { EnterpriseEntity } from '@app/registry';
 
@@ -9,7 +9,8 @@ const num = (precision = 20, scale = 4) => ({ type: 'numeric' as const, precisio
 /**
  * One enterprise's result for a year ("一企一单"): the inputs as they were when computed, each
  * indicator's value and term, the total, the rank within its population and the class. Written only
- * by the set-based run (evaluation-sql.ts) and, for finalClass, by objection decisions.
+ * by the set-based run (evaluation-sql.ts) and, for finalClass, by objection decisions. Partitioned
+ * by year: the run builds a year's rows in a new table and swaps it in (migration EvaluationResultByYear).
  */
 @Entity('evaluation_result')
 @Index('uq_evaluation_result_year_enterprise', ['year', 'enterpriseId'], { unique: true })
@@ -18,7 +19,8 @@ export class EvaluationResultEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'smallint' })
+  /** Part of the key: the table is partitioned by year (one partition per computed year) */
+  @PrimaryColumn({ type: 'smallint' })
   year: number;
 
   @Column({ type: 'uuid' })

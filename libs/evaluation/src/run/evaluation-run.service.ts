@@ -10,7 +10,7 @@ import { EvaluationSchemeEntity } from '../entities/evaluation-scheme.entity';
 import { EvaluationStatus, INDICATOR_KINDS, ObjectionStatus } from '../evaluation-enums';
 import { frozen } from '../evaluation.errors';
 import { EvaluationSchemeService } from '../scheme/scheme.service';
-import { aggregateBenchmarkSql, classSql, exclusionSql, INDICATOR_SQL, indicatorValueSql, landOfYearSql, populationSql, termSql } from './evaluation-sql';
+import { aggregateBenchmarkSql, classSql, exclusionSql, INDICATOR_SQL, indicatorValueSql, landOfYearSql, populationSql, resultIdSql, termSql } from './evaluation-sql';
 
 export interface RunSummary {
   year: number;
@@ -26,10 +26,11 @@ export interface RunSummary {
 const INPUTS = ['evaluation_tax_yuan', 'value_added_yuan', 'energy_tce', 'emissions_tonnes', 'electricity_kwh', 'rd_spend_yuan', 'main_revenue_yuan', 'average_employees'];
 
 /**
- * The yearly run: three set-based statements in one transaction — the base rows (land, figures,
- * population, exclusion, indicator values) into a temporary table, the benchmarks per population
- * and indicator, and the results with terms, score, rank and class. Recomputing replaces the year's
- * rows and gives the same result for the same data; once the year is frozen it is refused.
+ * The yearly run, in one transaction: one set-based statement computes the base rows (land, figures,
+ * population, exclusion, indicator values), the benchmarks per population and indicator, and the
+ * results with terms, score, rank and class into a new table, which then replaces the year's
+ * partition of evaluation_result. Recomputing gives the same result for the same data; once the year
+ * is frozen it is refused.
  */
 @Injectable()
 export class EvaluationRunService {
@@ -74,22 +75,22 @@ export class EvaluationRunService {
       stepsMs[name] = Date.now() - mark;
       mark = Date.now();
     };
-    // One big statement each: JIT compiling the wide expressions cost more than it saved, and the
-    // sorts (rank) and hashes (joins) fit in memory instead of spilling to disk.
+    // One big statement: JIT compiling the wide expressions cost more than it saved, and the sorts
+    // (rank, index builds), hashes (joins) and the two materialised steps hold 1,000,000 wide rows:
+    // with 256MB they spill to temporary files at 1,000,000 (seen in EXPLAIN); the time gained was not shown
+    // reliably on a shared machine (docs/benchmarks.md). One run per year at a time (advisory lock).
     await manager.query('SET LOCAL jit = off');
-    await manager.query(`SET LOCAL work_mem = '256MB'`);
+    await manager.query(`SET LOCAL work_mem = '1GB'`);
+    await manager.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     const populations = scheme.populations.map((p) => p.kind);
     const values = INDICATOR_KINDS.map((k) => `${indicatorValueSql(k, 'x')} AS ${INDICATOR_SQL[k].column}`).join(',\n');
-    await manager.query('DROP TABLE IF EXISTS ev_base');
-    await manager.query(
-      `CREATE TEMP TABLE ev_base ON COMMIT DROP AS
-       SELECT x.*, ${values}
+    const population = populationSql({ aboveScale: 'e.above_scale', ownedMu: 'l.owned_mu', leasedMu: 'l.leased_mu' }, '$3::numeric');
+    const base = `SELECT x.*, ${values}
        FROM (
-         SELECT e.id AS enterprise_id, e.district_code, l.owned_mu, l.leased_mu, l.land_mu,
-           ${populationSql({ aboveScale: 'e.above_scale', ownedMu: 'l.owned_mu', leasedMu: 'l.leased_mu' }, '$2::numeric')} AS population,
+         SELECT e.id AS enterprise_id, e.district_code, l.owned_mu, l.leased_mu, l.land_mu, ${population} AS population,
            ${exclusionSql(
-             { landMu: 'l.land_mu', foundedOn: 'e.founded_on', inUseSince: 'l.in_use_since', population: populationSql({ aboveScale: 'e.above_scale', ownedMu: 'l.owned_mu', leasedMu: 'l.leased_mu' }, '$2::numeric') },
-             { year: '$1::int', minFirmAgeYears: '$3::int', minLandInUseYears: '$4::int', populations: '$5::text[]' },
+             { landMu: 'l.land_mu', foundedOn: 'e.founded_on', inUseSince: 'l.in_use_since', population },
+             { year: '$1::int', minFirmAgeYears: '$4::int', minLandInUseYears: '$5::int', populations: '$6::text[]' },
            )} AS exclusion_reason,
            ef.evaluation_tax_yuan, f.value_added_yuan, f.energy_use_tce AS energy_tce, ef.emissions_tonnes, ef.electricity_kwh,
            f.rd_spend_yuan, ef.main_revenue_yuan, ef.average_employees
@@ -98,20 +99,12 @@ export class EvaluationRunService {
          LEFT JOIN evaluation_figure ef ON ef.enterprise_id = e.id AND ef.year = $1::int
          LEFT JOIN enterprise_figure f ON f.enterprise_id = e.id AND f.year = $1::int AND f.quarter = 0
          WHERE NOT e.archived AND (l.enterprise_id IS NOT NULL OR ef.enterprise_id IS NOT NULL)
-       ) x`,
-      [year, scheme.smallLandThresholdMu, scheme.minFirmAgeYears, scheme.minLandInUseYears, populations],
-    );
-    // A temporary table has no statistics until analysed; without them the later statements plan
-    // for a handful of rows.
-    await manager.query('ANALYZE ev_base');
-    step('base');
+       ) x`;
 
-    // Benchmarks: one row per population and indicator of the scheme.
+    // Benchmarks: one row per population and indicator of the scheme, returned to the results below.
     const terms = scheme.populations.flatMap((p) => p.indicators.map((i) => ({ population: p.kind, indicator: i.indicator, weight: i.weight, cap: i.cap, rule: i.benchmarkRule, fixed: i.benchmarkValue ?? null })));
     const pick = (rule: 'agg' | 'mean') => `CASE s.indicator ${INDICATOR_KINDS.map((k) => `WHEN '${k}' THEN g.${rule}_${INDICATOR_SQL[k].column}`).join(' ')} END`;
-    await manager.query('DELETE FROM evaluation_benchmark WHERE year = $1', [year]);
-    await manager.query(
-      `INSERT INTO evaluation_benchmark (year, population, indicator, value, firm_count)
+    const benchmarks = `INSERT INTO evaluation_benchmark (year, population, indicator, value, firm_count)
        SELECT $1, s.population, s.indicator,
          CASE s.rule WHEN 'FIXED' THEN s.fixed WHEN 'POPULATION_MEAN' THEN ${pick('mean')} ELSE ${pick('agg')} END,
          coalesce(g.n, 0)
@@ -119,11 +112,9 @@ export class EvaluationRunService {
        LEFT JOIN (
          SELECT b.population, count(*)::int AS n,
            ${INDICATOR_KINDS.map((k) => `avg(b.${INDICATOR_SQL[k].column}) AS mean_${INDICATOR_SQL[k].column}, ${aggregateBenchmarkSql(k, 'b')} AS agg_${INDICATOR_SQL[k].column}`).join(',\n')}
-         FROM ev_base b WHERE b.exclusion_reason IS NULL GROUP BY b.population
-       ) g ON g.population = s.population`,
-      [year, JSON.stringify(terms)],
-    );
-    step('benchmarks');
+         FROM base b WHERE b.exclusion_reason IS NULL GROUP BY b.population
+       ) g ON g.population = s.population
+       RETURNING population, indicator, value`;
 
     // Weights, caps and benchmarks side by side per population, so each firm's terms are one pass.
     const pivot = INDICATOR_KINDS.map((k) => {
@@ -136,61 +127,78 @@ export class EvaluationRunService {
     });
     const termNames = INDICATOR_KINDS.map((k) => `term_${INDICATOR_SQL[k].column}`);
     const valueNames = INDICATOR_KINDS.map((k) => INDICATOR_SQL[k].column);
-    // Recomputing changes only what changed: firms no longer in the run go, the rest are merged in
-    // (a hash join of the year's rows with the new ones), and a row is rewritten only when one of its
-    // values differs — so an unchanged recompute writes nothing and leaves no dead rows behind.
-    await manager.query('DELETE FROM evaluation_result r WHERE r.year = $1 AND NOT EXISTS (SELECT 1 FROM ev_base b WHERE b.enterprise_id = r.enterprise_id)', [year]);
-    step('delete');
     const columns = ['district_code', 'population', 'owned_mu', 'leased_mu', 'land_mu', ...INPUTS, ...valueNames, ...termNames, 'score', 'rank', 'population_size', 'computed_class', 'final_class', 'exclusion_reason'];
-    const types = new Map<string, string>(
-      ((await manager.query(
-        `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = 'evaluation_result'::regclass AND attnum > 0 AND NOT attisdropped`,
-      )) as { name: string; type: string }[]).map((c) => [c.name, c.type]),
-    );
     const sources = [
       'r.district_code', 'r.population', 'r.owned_mu', 'r.leased_mu', 'r.land_mu', ...INPUTS.map((c) => `r.${c}`), ...valueNames.map((c) => `r.${c}`), ...termNames.map((c) => `r.${c}`),
-      'r.score', 'r.rnk', 'r.size', classSql('r.rnk', 'r.size', scheme.classBands), classSql('r.rnk', 'r.size', scheme.classBands), 'r.exclusion_reason',
+      'r.score', 'r.rnk', 'r.size', classSql('r.rnk', 'r.size', scheme.classBands),
+      // Classes changed by upheld objections stay changed: the latest decision per firm wins.
+      `coalesce(u.decided_class, ${classSql('r.rnk', 'r.size', scheme.classBands)})`, 'r.exclusion_reason',
     ];
-    // Cast to the stored types, so a value compares equal to what was stored for it (numeric scales).
-    const selected = columns.map((c, i) => `(${sources[i]})::${types.get(c)} AS ${c}`).join(',\n');
+
+    // The year's rows are built in a new table and swapped in for the year's partition: no delete,
+    // no dead rows, indexes built once after the load. A firm keeps its row id across recomputes
+    // (audit rows of objection decisions name it): the id is derived from year and firm, and rows
+    // computed before partitioning keep the random id they had.
+    if (!Number.isInteger(year)) throw new Error(`year ${year} is not an integer`);
+    const partition = `evaluation_result_${year}`;
+    const next = `${partition}_next`;
+    await manager.query('DELETE FROM evaluation_benchmark WHERE year = $1', [year]);
+    await manager.query(`DROP TABLE IF EXISTS ${next}`);
+    await manager.query(`CREATE TABLE ${next} (LIKE evaluation_result INCLUDING DEFAULTS, CONSTRAINT ${next}_year CHECK (year = ${year}))`);
     await manager.query(
-      `WITH w AS (
+      `WITH base AS MATERIALIZED (${base}),
+       bm AS (${benchmarks}),
+       w AS (
          SELECT s.population, ${pivot}
          FROM jsonb_to_recordset($2::jsonb) AS s(population text, indicator text, weight numeric, cap numeric, rule text, fixed numeric)
-         JOIN evaluation_benchmark bm ON bm.year = $1 AND bm.population = s.population AND bm.indicator = s.indicator
+         JOIN bm ON bm.population = s.population AND bm.indicator = s.indicator
          GROUP BY s.population
        ), scored AS (
          SELECT b.*, ${termCols.join(', ')}
-         FROM ev_base b LEFT JOIN w ON w.population = b.population AND b.exclusion_reason IS NULL
+         FROM base b LEFT JOIN w ON w.population = b.population AND b.exclusion_reason IS NULL
        ), totalled AS (
          SELECT s.*, CASE WHEN s.exclusion_reason IS NULL THEN ${termNames.map((t) => `coalesce(s.${t}, 0)`).join(' + ')} END AS score FROM scored s
+       ), ranks AS (
+         -- Ranked on a narrow projection: sorting the wide rows themselves spilled to disk at 1,000,000.
+         SELECT t.enterprise_id, rank() OVER (PARTITION BY t.population ORDER BY t.score DESC) AS rnk, count(*) OVER (PARTITION BY t.population) AS size
+         FROM totalled t WHERE t.exclusion_reason IS NULL
        ), ranked AS (
-         SELECT t.*,
-           CASE WHEN t.exclusion_reason IS NULL THEN rank() OVER (PARTITION BY t.population, t.exclusion_reason IS NULL ORDER BY t.score DESC) END AS rnk,
-           CASE WHEN t.exclusion_reason IS NULL THEN count(*) OVER (PARTITION BY t.population, t.exclusion_reason IS NULL) END AS size
-         FROM totalled t
+         SELECT t.*, k.rnk, k.size FROM totalled t LEFT JOIN ranks k ON k.enterprise_id = t.enterprise_id
+       ), upheld AS (
+         SELECT DISTINCT ON (enterprise_id) enterprise_id, decided_class FROM evaluation_response
+         WHERE year = $1 AND status = '${ObjectionStatus.UPHELD}' AND decided_class IS NOT NULL ORDER BY enterprise_id, decided_at DESC
        )
-       MERGE INTO evaluation_result t
-       USING (SELECT r.enterprise_id, ${selected} FROM ranked r) c ON t.year = $1 AND t.enterprise_id = c.enterprise_id
-       WHEN MATCHED AND (${columns.map((x) => `t.${x}`).join(', ')}) IS DISTINCT FROM (${columns.map((x) => `c.${x}`).join(', ')})
-         THEN UPDATE SET ${columns.map((x) => `${x} = c.${x}`).join(', ')}
-       WHEN NOT MATCHED THEN INSERT (year, enterprise_id, ${columns.join(', ')}) VALUES ($1, c.enterprise_id, ${columns.map((x) => `c.${x}`).join(', ')})`,
-      [year, JSON.stringify(terms)],
+       INSERT INTO ${next} (id, year, enterprise_id, ${columns.join(', ')})
+       SELECT coalesce(o.id, ${resultIdSql('$1::int', 'r.enterprise_id')}), $1, r.enterprise_id, ${sources.join(', ')}
+       FROM ranked r
+       LEFT JOIN evaluation_result_default o ON o.year = $1 AND o.enterprise_id = r.enterprise_id
+       LEFT JOIN upheld u ON u.enterprise_id = r.enterprise_id`,
+      [year, JSON.stringify(terms), scheme.smallLandThresholdMu, scheme.minFirmAgeYears, scheme.minLandInUseYears, populations],
     );
     step('results');
-    const inserted: { total: number; evaluated: number }[] = await manager.query(
-      'SELECT count(*)::int AS total, count(*) FILTER (WHERE exclusion_reason IS NULL)::int AS evaluated FROM ev_base',
+    const [counts]: { total: number; evaluated: number }[] = await manager.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE exclusion_reason IS NULL)::int AS evaluated FROM ${next}`,
     );
-    // Classes changed by upheld objections stay changed: the latest decision per firm wins.
-    await manager.query(
-      `UPDATE evaluation_result r SET final_class = o.decided_class
-       FROM (SELECT DISTINCT ON (enterprise_id) enterprise_id, decided_class FROM evaluation_response
-             WHERE year = $1 AND status = '${ObjectionStatus.UPHELD}' AND decided_class IS NOT NULL ORDER BY enterprise_id, decided_at DESC) o
-       WHERE r.year = $1 AND r.enterprise_id = o.enterprise_id`,
-      [year],
-    );
-    await manager.query('DROP TABLE IF EXISTS ev_base');
-    step('objections');
-    return inserted[0];
+    // The partitioned parent's indexes attach to these instead of being built again.
+    await manager.query(`ALTER TABLE ${next} ADD CONSTRAINT ${next}_pkey PRIMARY KEY (id, year)`);
+    await manager.query(`CREATE UNIQUE INDEX ${next}_year_enterprise_id_key ON ${next} (year, enterprise_id)`);
+    await manager.query(`CREATE INDEX ${next}_year_final_class_idx ON ${next} (year, final_class)`);
+    step('indexes');
+    // The swap: the old partition goes (and the year's rows computed before partitioning, which sit
+    // in the default partition), the new table takes its name and is attached; its CHECK constraint
+    // spares the attach a scan.
+    await manager.query(`DROP TABLE IF EXISTS ${partition}`);
+    await manager.query('DELETE FROM evaluation_result_default WHERE year = $1', [year]);
+    await manager.query(`ALTER TABLE ${next} RENAME TO ${partition}`);
+    await manager.query(`ALTER TABLE ${partition} RENAME CONSTRAINT ${next}_pkey TO ${partition}_pkey`);
+    await manager.query(`ALTER TABLE ${partition} RENAME CONSTRAINT ${next}_year TO ${partition}_year`);
+    await manager.query(`ALTER INDEX ${next}_year_enterprise_id_key RENAME TO ${partition}_year_enterprise_id_key`);
+    await manager.query(`ALTER INDEX ${next}_year_final_class_idx RENAME TO ${partition}_year_final_class_idx`);
+    await manager.query(`ALTER TABLE evaluation_result ATTACH PARTITION ${partition} FOR VALUES IN (${year})`);
+    step('swap');
+    // Statistics for the columns the result lists filter and sort on (all 40 cost twice the time).
+    await manager.query(`ANALYZE ${partition} (enterprise_id, district_code, population, final_class, exclusion_reason, score, rank)`);
+    step('analyze');
+    return counts;
   }
 }

@@ -1,4 +1,4 @@
-import { EvaluationClass, ExclusionReason, IndicatorKind, INDICATOR_KINDS, PopulationKind } from '../evaluation-enums';
+import { EvaluationClass, ExclusionReason, IndicatorKind, INDICATOR_KINDS, LandTenure, PopulationKind } from '../evaluation-enums';
 import { SchemeClassBand } from '../entities/evaluation-scheme.entity';
 
 /**
@@ -19,16 +19,21 @@ export function landBasisSql(enterpriseIdExpr: string, yearExpr: string): string
 
 /**
  * Land per firm of year `$year` in one pass: owned, leased, basis (owned + leased) and the earliest in-use date.
- * `land_mu` is the set-based twin of `land_use_basis` (one GROUP BY instead of a call per firm, for the
- * 1,000,000-firm run); test/e2e/tax-per-mu.e2e-spec.ts checks the two equal.
+ * `land_mu` is the set-based twin of `land_use_basis` (one pass instead of a call per firm, for the
+ * 1,000,000-firm run); test/e2e/tax-per-mu.e2e-spec.ts checks the two equal. A firm has at most one row per
+ * tenure and year (unique key) and the tenure is OWNED or LEASED, so the owned and leased rows are joined
+ * rather than grouped: a GROUP BY with numeric sums took ten times as long (1.6–2.3 s against 0.18 s for
+ * 100,000 firms).
  */
 export function landOfYearSql(yearExpr: string): string {
-  return `SELECT lu.enterprise_id,
-      sum(lu.area_mu) FILTER (WHERE lu.tenure = 'OWNED') AS owned_mu,
-      sum(lu.area_mu) FILTER (WHERE lu.tenure = 'LEASED') AS leased_mu,
-      sum(lu.area_mu) AS land_mu,
-      min(lu.in_use_since) AS in_use_since
-    FROM land_use lu WHERE lu.year = ${yearExpr} GROUP BY lu.enterprise_id`;
+  return `SELECT coalesce(o.enterprise_id, l.enterprise_id) AS enterprise_id,
+      o.area_mu AS owned_mu,
+      l.area_mu AS leased_mu,
+      coalesce(o.area_mu, 0) + coalesce(l.area_mu, 0) AS land_mu,
+      least(o.in_use_since, l.in_use_since) AS in_use_since
+    FROM (SELECT enterprise_id, area_mu, in_use_since FROM land_use WHERE year = ${yearExpr} AND tenure = '${LandTenure.OWNED}') o
+    FULL JOIN (SELECT enterprise_id, area_mu, in_use_since FROM land_use WHERE year = ${yearExpr} AND tenure = '${LandTenure.LEASED}') l
+      ON l.enterprise_id = o.enterprise_id`;
 }
 
 /**
@@ -96,6 +101,14 @@ export function aggregateBenchmarkSql(kind: IndicatorKind, alias: string): strin
  */
 export function termSql(value: string, benchmark: string, weight: string, cap: string): string {
   return `round(LEAST(${cap}, GREATEST(0, coalesce(${value} / NULLIF(${benchmark}, 0) * ${weight}, 0))), 2)`;
+}
+
+/**
+ * The id of a firm's result row for a year: derived from the two (an md5 in uuid form), so a
+ * recompute, which builds the year's rows anew, gives every firm the id it had.
+ */
+export function resultIdSql(yearExpr: string, enterpriseIdExpr: string): string {
+  return `md5('evaluation_result:' || ${yearExpr} || ':' || ${enterpriseIdExpr})::uuid`;
 }
 
 /** A class from the rank's share of its population (rank ÷ size), by the scheme's bands in order. */
