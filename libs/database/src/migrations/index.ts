@@ -23,6 +23,7 @@ import { LiveEnterpriseNameIndexes1796200000000 } from './1796200000000-LiveEnte
 import { EvaluationResultNoForeignKey1796200000001 } from './1796200000001-EvaluationResultNoForeignKey';
 import { TaxPerMuLandUse1796300000000 } from './1796300000000-TaxPerMuLandUse';
 import { BackfillTaxPerMuLandUse1796300000001 } from './1796300000001-BackfillTaxPerMuLandUse';
+import { QuotaSnapshotMembers1796314000000 } from './1796314000000-QuotaSnapshotMembers';
 
 /** Every migration in timestamp order; a new one is generated with `npm run migration:generate` and added here. */
 export const MIGRATIONS: Function[] = [
@@ -51,4 +52,5 @@ export const MIGRATIONS: Function[] = [
   EvaluationResultNoForeignKey1796200000001,
   TaxPerMuLandUse1796300000000,
   BackfillTaxPerMuLandUse1796300000001,
+  QuotaSnapshotMembers1796314000000,
 ];
