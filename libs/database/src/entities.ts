@@ -19,7 +19,7 @@ import {
   ProjectRevisionEntity,
   ProjectStageEventEntity,
 } from '@app/projects';
-import { QuotaLineEntity, QuotaLineSplitEntity, QuotaManualReportEntity, QuotaPlanEntity, QuotaSnapshotEnterpriseEntity, QuotaSnapshotEntity, QuotaSnapshotMemberEntity } from '@app/quotas';
+import { QuotaLineEntity, QuotaLineSplitEntity, QuotaManualReportEntity, QuotaPlanEntity, QuotaSnapshotEntity, QuotaSnapshotListEntity, QuotaSnapshotMemberEntity } from '@app/quotas';
 import { ChainEntity, ChainSegmentEntity, DistrictEntity, IndustryEntity, RecognitionTypeEntity } from '@app/reference';
 import { LandBlockEntity, RemediationCaseEntity, RemediationCaseEventEntity } from '@app/remediation';
 import { ChangeRequestEntity, EnterpriseDistrictSpellEntity, EnterpriseEntity, EnterpriseFigureEntity } from '@app/registry';
@@ -46,8 +46,8 @@ export const ENTITIES = [
   QuotaLineSplitEntity,
   QuotaManualReportEntity,
   QuotaSnapshotEntity,
+  QuotaSnapshotListEntity,
   QuotaSnapshotMemberEntity,
-  QuotaSnapshotEnterpriseEntity,
   SavedViewEntity,
   NotificationEntity,
   LandUseEntity,

@@ -7,7 +7,7 @@ export * from './entities/quota-line.entity';
 export * from './entities/quota-manual-report.entity';
 export * from './entities/quota-plan.entity';
 export * from './entities/quota-snapshot.entity';
-export * from './entities/quota-snapshot-enterprise.entity';
+export * from './entities/quota-snapshot-list.entity';
 export * from './entities/quota-snapshot-member.entity';
 export * from './quota-enums';
 export * from './quotas.module';

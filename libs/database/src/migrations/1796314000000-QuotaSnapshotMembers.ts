@@ -10,15 +10,17 @@ export class QuotaSnapshotMembers1796314000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "quota_snapshot_member" ("snapshot_id" uuid NOT NULL, "line_code" character varying(60) NOT NULL, "lacking" boolean NOT NULL, "seq" integer NOT NULL, "enterprise_id" uuid, "name" text, "district_code" character varying(20), "detail" text NOT NULL, "current_value" numeric, "previous_value" numeric, CONSTRAINT "pk_quota_snapshot_member" PRIMARY KEY ("snapshot_id", "line_code", "lacking", "seq"))`,
+      `CREATE TABLE "quota_snapshot_list" ("id" SERIAL NOT NULL, "snapshot_id" uuid NOT NULL, "line_code" character varying(60) NOT NULL, "lacking" boolean NOT NULL, CONSTRAINT "pk_quota_snapshot_list" PRIMARY KEY ("id"))`,
     );
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_quota_snapshot_list" ON "quota_snapshot_list" ("snapshot_id", "line_code", "lacking") `);
     await queryRunner.query(
-      `CREATE TABLE "quota_snapshot_enterprise" ("snapshot_id" uuid NOT NULL, "enterprise_id" uuid NOT NULL, "credit_code" character varying(18) NOT NULL, "name" character varying(200) NOT NULL, CONSTRAINT "pk_quota_snapshot_enterprise" PRIMARY KEY ("snapshot_id", "enterprise_id"))`,
+      `CREATE TABLE "quota_snapshot_member" ("list_id" integer NOT NULL, "seq" integer NOT NULL, "enterprise_id" uuid, "credit_code" character varying(18), "name" text, "district_code" character varying(20), "detail" text NOT NULL, "current_value" numeric, "previous_value" numeric, CONSTRAINT "pk_quota_snapshot_member" PRIMARY KEY ("list_id", "seq"))`,
     );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE "quota_snapshot_enterprise"`);
     await queryRunner.query(`DROP TABLE "quota_snapshot_member"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_quota_snapshot_list"`);
+    await queryRunner.query(`DROP TABLE "quota_snapshot_list"`);
   }
 }

@@ -1,31 +1,27 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * One row behind a line of a frozen quarter, in report order (`seq`): what the drill-down showed at the
- * snapshot's as-of date. An enterprise's credit code and name are kept once per snapshot in
- * `quota_snapshot_enterprise`; `name` here is only for a row without an enterprise (a land block's case).
- * Written in the freeze's transaction by INSERT … SELECT and never changed.
+ * One row of a frozen quarter's list (`quota_snapshot_list`), at its place in the report (`seq`: by name,
+ * enterprise, detail when frozen): what the drill-down showed at the snapshot's as-of date. The credit code and
+ * name are kept as they were when frozen: the registry keeps no dated names (former names carry no dates), so a
+ * later rename must not reach the report. Written in the freeze's transaction by INSERT … SELECT, never changed.
  */
 @Entity('quota_snapshot_member')
 export class QuotaSnapshotMemberEntity {
-  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_quota_snapshot_member' })
-  snapshotId: string;
+  @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'pk_quota_snapshot_member' })
+  listId: number;
 
-  @PrimaryColumn({ type: 'varchar', length: 60, primaryKeyConstraintName: 'pk_quota_snapshot_member' })
-  lineCode: string;
-
-  /** A growth line's holders left out of the rate for lacking a figure (listed apart) */
-  @PrimaryColumn({ type: 'boolean', primaryKeyConstraintName: 'pk_quota_snapshot_member' })
-  lacking: boolean;
-
-  /** Position in the line's list: by name, enterprise, detail as of freezing */
   @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'pk_quota_snapshot_member' })
   seq: number;
 
+  /** The enterprise (a carrier's operator); null for a carrier without one or a land block's case */
   @Column({ type: 'uuid', nullable: true })
   enterpriseId: string | null;
 
-  /** The row's name when it has no enterprise; otherwise null (see quota_snapshot_enterprise) */
+  @Column({ type: 'varchar', length: 18, nullable: true })
+  creditCode: string | null;
+
+  /** The enterprise's name when frozen (a land block's name for its case) */
   @Column({ type: 'text', nullable: true })
   name: string | null;
 

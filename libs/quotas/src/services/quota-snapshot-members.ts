@@ -17,24 +17,19 @@ export function drillRow(r: Record<string, string | null>): DrillDownRowDto {
 }
 
 /**
- * Freezes the rows behind one line of snapshot `snapshotId` in one statement, in the order the report lists them
- * (name, enterprise, detail): the values and districts as the member query computes them at the as-of date, and
- * each enterprise's credit code and name once per snapshot (the registry has no dated names). Nothing passes
- * through Node. Call inside the freeze's transaction.
+ * Freezes the rows behind one line of snapshot `snapshotId` (the holders lacking figures with `lacking`) in one
+ * statement, in the order the report lists them (name, enterprise, detail): credit codes, names, districts and
+ * values as the member query gives them at the as-of date. Nothing passes through Node. Call inside the freeze's
+ * transaction.
  */
 export async function freezeMembers(manager: EntityManager, snapshotId: string, lineCode: string, lacking: boolean, q: MembersQuery): Promise<void> {
   const n = q.params.length;
   await manager.query(
-    `WITH m AS MATERIALIZED (SELECT * FROM (${q.sql}) q),
-     named AS (
-       INSERT INTO quota_snapshot_enterprise (snapshot_id, enterprise_id, credit_code, name)
-       SELECT DISTINCT ON (m.enterprise_id) $${n + 1}::uuid, m.enterprise_id, m.credit_code, m.enterprise_name FROM m
-       WHERE m.enterprise_id IS NOT NULL ORDER BY m.enterprise_id
-       ON CONFLICT DO NOTHING)
-     INSERT INTO quota_snapshot_member (snapshot_id, line_code, lacking, seq, enterprise_id, name, district_code, detail, current_value, previous_value)
-     SELECT $${n + 1}::uuid, $${n + 2}, $${n + 3}::boolean, row_number() OVER (ORDER BY m.enterprise_name, m.enterprise_id, m.detail),
-       m.enterprise_id, CASE WHEN m.enterprise_id IS NULL THEN m.enterprise_name END, m.district_code, coalesce(m.detail, ''), m.current_value, m.previous_value
-     FROM m`,
+    `WITH list AS (INSERT INTO quota_snapshot_list (snapshot_id, line_code, lacking) VALUES ($${n + 1}::uuid, $${n + 2}, $${n + 3}::boolean) RETURNING id)
+     INSERT INTO quota_snapshot_member (list_id, seq, enterprise_id, credit_code, name, district_code, detail, current_value, previous_value)
+     SELECT list.id, row_number() OVER (ORDER BY m.enterprise_name, m.enterprise_id, m.detail),
+       m.enterprise_id, m.credit_code, m.enterprise_name, m.district_code, coalesce(m.detail, ''), m.current_value, m.previous_value
+     FROM list CROSS JOIN (${q.sql}) m`,
     [...q.params, snapshotId, lineCode, lacking],
   );
 }
@@ -47,15 +42,16 @@ const BATCH = 2000;
  * memory stays flat however long the line is. With `districtCodes`, only rows in those districts.
  */
 export async function* frozenMembers(manager: EntityManager, snapshotId: string, lineCode: string, lacking: boolean, districtCodes: string[] | null = null): AsyncGenerator<DrillDownRowDto[]> {
+  const [list] = await manager.query(`SELECT id FROM quota_snapshot_list WHERE snapshot_id = $1 AND line_code = $2 AND lacking = $3`, [snapshotId, lineCode, lacking]);
+  if (!list) return;
   let after = 0;
   for (;;) {
     const rows: (Record<string, string | null> & { seq: number })[] = await manager.query(
-      `SELECT m.seq, m.enterprise_id, n.credit_code, coalesce(n.name, m.name) AS enterprise_name, m.district_code, m.detail, m.current_value, m.previous_value
+      `SELECT m.seq, m.enterprise_id, m.credit_code, m.name AS enterprise_name, m.district_code, m.detail, m.current_value, m.previous_value
        FROM quota_snapshot_member m
-       LEFT JOIN quota_snapshot_enterprise n ON n.snapshot_id = m.snapshot_id AND n.enterprise_id = m.enterprise_id
-       WHERE m.snapshot_id = $1 AND m.line_code = $2 AND m.lacking = $3 AND m.seq > $4${districtCodes ? ' AND m.district_code = ANY($5::text[])' : ''}
+       WHERE m.list_id = $1 AND m.seq > $2${districtCodes ? ' AND m.district_code = ANY($3::text[])' : ''}
        ORDER BY m.seq LIMIT ${BATCH}`,
-      [snapshotId, lineCode, lacking, after, ...(districtCodes ? [districtCodes] : [])],
+      [list.id, after, ...(districtCodes ? [districtCodes] : [])],
     );
     if (rows.length) yield rows.map(drillRow);
     if (rows.length < BATCH) return;
