@@ -8,7 +8,7 @@ import { createTestApp, TestApp } from '../setup/test-app';
 type Row = { enterpriseId: string | null; creditCode: string | null; name: string | null; districtCode: string; detail: string; currentValue: number | null; previousValue: number | null };
 type Report = { lines: { code: string; label: string; lackingFigures: number | null }[]; drillDown: Record<string, Row[]>; lackingFigures?: Record<string, Row[]>; districtCodes?: string[] };
 
-/** Firms below 1万元 of tax per mu written straight into the registry: more than one read-back batch (2,000 rows). */
+/** Firms below 1万元 of tax per mu written straight into the registry: more than two read-back chunks (1,000 rows each). */
 const BULK = 2100;
 const bulkName = (i: number) => `批量低效企业${String(i).padStart(4, '0')}`;
 const bulkTax = (i: number) => 100_000 + i; // on 100 mu: 1,000.01 … 1,021.00 元/亩

@@ -19,7 +19,7 @@ import {
   ProjectRevisionEntity,
   ProjectStageEventEntity,
 } from '@app/projects';
-import { QuotaLineEntity, QuotaLineSplitEntity, QuotaManualReportEntity, QuotaPlanEntity, QuotaSnapshotEntity, QuotaSnapshotListEntity, QuotaSnapshotMemberEntity } from '@app/quotas';
+import { QuotaLineEntity, QuotaLineSplitEntity, QuotaManualReportEntity, QuotaPlanEntity, QuotaSnapshotChunkEntity, QuotaSnapshotEntity, QuotaSnapshotListEntity } from '@app/quotas';
 import { ChainEntity, ChainSegmentEntity, DistrictEntity, IndustryEntity, RecognitionTypeEntity } from '@app/reference';
 import { LandBlockEntity, RemediationCaseEntity, RemediationCaseEventEntity } from '@app/remediation';
 import { ChangeRequestEntity, EnterpriseDistrictSpellEntity, EnterpriseEntity, EnterpriseFigureEntity } from '@app/registry';
@@ -47,7 +47,7 @@ export const ENTITIES = [
   QuotaManualReportEntity,
   QuotaSnapshotEntity,
   QuotaSnapshotListEntity,
-  QuotaSnapshotMemberEntity,
+  QuotaSnapshotChunkEntity,
   SavedViewEntity,
   NotificationEntity,
   LandUseEntity,

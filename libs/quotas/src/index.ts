@@ -8,7 +8,7 @@ export * from './entities/quota-manual-report.entity';
 export * from './entities/quota-plan.entity';
 export * from './entities/quota-snapshot.entity';
 export * from './entities/quota-snapshot-list.entity';
-export * from './entities/quota-snapshot-member.entity';
+export * from './entities/quota-snapshot-chunk.entity';
 export * from './quota-enums';
 export * from './quotas.module';
 export * from './services/measure-sql';

@@ -2,8 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One list of a frozen quarter: the rows behind a line (or, for a growth line, the holders listed apart for
- * lacking a figure). Its small id keys the rows in `quota_snapshot_member`, so they do not each repeat the
- * snapshot's uuid and the line's code.
+ * lacking a figure). Its small id keys the list's chunks of rows in `quota_snapshot_chunk`.
  */
 @Entity('quota_snapshot_list')
 @Index('uq_quota_snapshot_list', ['snapshotId', 'lineCode', 'lacking'], { unique: true })

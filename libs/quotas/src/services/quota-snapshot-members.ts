@@ -16,46 +16,52 @@ export function drillRow(r: Record<string, string | null>): DrillDownRowDto {
   };
 }
 
+/** Rows per chunk: arrays this long are stored compressed, and one is a round trip when read back. */
+const CHUNK = 1000;
+
 /**
  * Freezes the rows behind one line of snapshot `snapshotId` (the holders lacking figures with `lacking`) in one
  * statement, in the order the report lists them (name, enterprise, detail): credit codes, names, districts and
- * values as the member query gives them at the as-of date. Nothing passes through Node. Call inside the freeze's
- * transaction.
+ * values as the member query gives them at the as-of date, in chunks of 1,000 rows. Nothing passes through Node.
+ * Call inside the freeze's transaction.
  */
 export async function freezeMembers(manager: EntityManager, snapshotId: string, lineCode: string, lacking: boolean, q: MembersQuery): Promise<void> {
   const n = q.params.length;
+  const agg = (column: string) => `array_agg(m.${column} ORDER BY m.i)`;
   await manager.query(
-    `WITH list AS (INSERT INTO quota_snapshot_list (snapshot_id, line_code, lacking) VALUES ($${n + 1}::uuid, $${n + 2}, $${n + 3}::boolean) RETURNING id)
-     INSERT INTO quota_snapshot_member (list_id, seq, enterprise_id, credit_code, name, district_code, detail, current_value, previous_value)
-     SELECT list.id, row_number() OVER (ORDER BY m.enterprise_name, m.enterprise_id, m.detail),
-       m.enterprise_id, m.credit_code, m.enterprise_name, m.district_code, coalesce(m.detail, ''), m.current_value, m.previous_value
-     FROM list CROSS JOIN (${q.sql}) m`,
+    `WITH list AS (INSERT INTO quota_snapshot_list (snapshot_id, line_code, lacking) VALUES ($${n + 1}::uuid, $${n + 2}, $${n + 3}::boolean) RETURNING id),
+     m AS (SELECT row_number() OVER (ORDER BY q.enterprise_name, q.enterprise_id, q.detail) - 1 AS i, q.enterprise_id, q.credit_code, q.enterprise_name,
+             q.district_code, coalesce(q.detail, '') AS detail, q.current_value::numeric AS current_value, q.previous_value::numeric AS previous_value
+           FROM (${q.sql}) q)
+     INSERT INTO quota_snapshot_chunk (list_id, chunk, enterprise_ids, credit_codes, names, district_codes, details, current_values, previous_values)
+     SELECT list.id, m.i / ${CHUNK}, ${agg('enterprise_id')}, ${agg('credit_code')}, ${agg('enterprise_name')}, ${agg('district_code')}, ${agg('detail')},
+       ${agg('current_value')}, ${agg('previous_value')}
+     FROM list CROSS JOIN m GROUP BY list.id, m.i / ${CHUNK}`,
     [...q.params, snapshotId, lineCode, lacking],
   );
 }
 
-/** Rows fetched per round trip when a frozen line is read back. */
-const BATCH = 2000;
-
 /**
- * A frozen line's rows in report order, in batches, walking the primary key from the last row read (keyset), so
- * memory stays flat however long the line is. With `districtCodes`, only rows in those districts.
+ * A frozen line's rows in report order, a chunk (1,000 rows) per round trip, so memory stays flat however long the
+ * line is. With `districtCodes`, only rows in those districts.
  */
 export async function* frozenMembers(manager: EntityManager, snapshotId: string, lineCode: string, lacking: boolean, districtCodes: string[] | null = null): AsyncGenerator<DrillDownRowDto[]> {
-  const [list] = await manager.query(`SELECT id FROM quota_snapshot_list WHERE snapshot_id = $1 AND line_code = $2 AND lacking = $3`, [snapshotId, lineCode, lacking]);
-  if (!list) return;
-  let after = 0;
-  for (;;) {
-    const rows: (Record<string, string | null> & { seq: number })[] = await manager.query(
-      `SELECT m.seq, m.enterprise_id, m.credit_code, m.name AS enterprise_name, m.district_code, m.detail, m.current_value, m.previous_value
-       FROM quota_snapshot_member m
-       WHERE m.list_id = $1 AND m.seq > $2${districtCodes ? ' AND m.district_code = ANY($3::text[])' : ''}
-       ORDER BY m.seq LIMIT ${BATCH}`,
-      [list.id, after, ...(districtCodes ? [districtCodes] : [])],
+  const chunks: { list_id: number; chunk: number }[] = await manager.query(
+    `SELECT c.list_id, c.chunk FROM quota_snapshot_list l JOIN quota_snapshot_chunk c ON c.list_id = l.id
+     WHERE l.snapshot_id = $1 AND l.line_code = $2 AND l.lacking = $3 ORDER BY c.chunk`,
+    [snapshotId, lineCode, lacking],
+  );
+  for (const { list_id, chunk } of chunks) {
+    const rows: Record<string, string | null>[] = await manager.query(
+      `SELECT u.enterprise_id, u.credit_code, u.enterprise_name, u.district_code, u.detail, u.current_value, u.previous_value
+       FROM quota_snapshot_chunk c
+       CROSS JOIN LATERAL unnest(c.enterprise_ids, c.credit_codes, c.names, c.district_codes, c.details, c.current_values, c.previous_values)
+         WITH ORDINALITY AS u(enterprise_id, credit_code, enterprise_name, district_code, detail, current_value, previous_value, i)
+       WHERE c.list_id = $1 AND c.chunk = $2${districtCodes ? ' AND u.district_code = ANY($3::text[])' : ''}
+       ORDER BY u.i`,
+      [list_id, chunk, ...(districtCodes ? [districtCodes] : [])],
     );
     if (rows.length) yield rows.map(drillRow);
-    if (rows.length < BATCH) return;
-    after = rows[rows.length - 1].seq;
   }
 }
 
@@ -63,5 +69,5 @@ export async function* frozenMembers(manager: EntityManager, snapshotId: string,
 export async function* memberArray(rows: DrillDownRowDto[] | undefined, districtCodes: string[] | null = null): AsyncGenerator<DrillDownRowDto[]> {
   const own = districtCodes ? new Set(districtCodes) : null;
   const shown = own ? (rows ?? []).filter((r) => own.has(r.districtCode)) : (rows ?? []);
-  for (let i = 0; i < shown.length; i += BATCH) yield shown.slice(i, i + BATCH);
+  for (let i = 0; i < shown.length; i += CHUNK) yield shown.slice(i, i + CHUNK);
 }
