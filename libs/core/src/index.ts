@@ -25,3 +25,4 @@ export * from './designations/designation-rules';
 export * from './designations/designation-state-machine';
 export * from './labels/field-labels';
 export * from './spreadsheet/exceljs';
+export * from './spreadsheet/xlsx-backlog';

@@ -19,7 +19,7 @@ import {
   ProjectRevisionEntity,
   ProjectStageEventEntity,
 } from '@app/projects';
-import { QuotaLineEntity, QuotaLineSplitEntity, QuotaManualReportEntity, QuotaPlanEntity, QuotaSnapshotEntity } from '@app/quotas';
+import { QuotaLineEntity, QuotaLineSplitEntity, QuotaManualReportEntity, QuotaPlanEntity, QuotaSnapshotChunkEntity, QuotaSnapshotEntity, QuotaSnapshotListEntity } from '@app/quotas';
 import { ChainEntity, ChainSegmentEntity, DistrictEntity, IndustryEntity, RecognitionTypeEntity } from '@app/reference';
 import { LandBlockEntity, RemediationCaseEntity, RemediationCaseEventEntity } from '@app/remediation';
 import { ChangeRequestEntity, EnterpriseDistrictSpellEntity, EnterpriseEntity, EnterpriseFigureEntity } from '@app/registry';
@@ -46,6 +46,8 @@ export const ENTITIES = [
   QuotaLineSplitEntity,
   QuotaManualReportEntity,
   QuotaSnapshotEntity,
+  QuotaSnapshotListEntity,
+  QuotaSnapshotChunkEntity,
   SavedViewEntity,
   NotificationEntity,
   LandUseEntity,

@@ -7,13 +7,19 @@ import { Actor, AppException, ErrorCode } from '@app/core';
 import { QuarterlyReportPayload, QuotaSnapshotService } from '@app/quotas';
 import { ReferenceService } from '@app/reference';
 
-import { districtView } from './district-view';
+import { districtView, linesOnly } from './district-view';
 
 import { renderCsv } from './render-csv';
+import { renderJson } from './render-json';
 import { renderPdfBuffer } from './render-pdf';
 import { ReportFontError } from './report-fonts';
 import { renderXlsx } from './render-xlsx';
 import { REPORT_FORMATS, ReportFormat } from './report-format';
+import type { ReportRows } from './report-rows';
+
+/** Ends `out` (after `chunk`, if any), resolving once it is flushed. */
+const end = (out: Writable, chunk?: string | Buffer) =>
+  new Promise<void>((resolve, reject) => out.end(chunk ?? '', (error?: Error | null) => (error ? reject(error) : resolve())));
 
 /** PDFs kept in memory (about 150–250 KB each): embedding the CJK font costs a second or more per render. */
 const PDF_CACHE_SIZE = 16;
@@ -39,31 +45,37 @@ export class QuarterlyReportService {
 
   /**
    * Loads the snapshot first (so a missing one is a clean 404 before any byte is sent), then returns a writer.
-   * A district officer gets the frozen report filtered to their district(s), without the city's totals.
+   * A district officer gets the frozen report filtered to their district(s), without the city's totals. The rows
+   * behind the lines are streamed from the snapshot (`FrozenQuarter.rows`), never held whole.
    */
   async prepare(actor: Actor, year: number, quarter: number, format: ReportFormat): Promise<(out: Writable) => Promise<void>> {
-    let text = await this.snapshots.frozenText(year, quarter);
+    const frozen = await this.snapshots.frozen(year, quarter);
     // Readers see district names (镇海区), never codes; the names are GB/T 2260 reference data.
     const districtNames = Object.fromEntries((await this.reference.districts()).map((d) => [d.code, d.name]));
-    if (actor.role === 'DISTRICT_STAFF') text = JSON.stringify(districtView(JSON.parse(text) as QuarterlyReportPayload, actor.districtCodes, districtNames));
+    const own = actor.role === 'DISTRICT_STAFF' ? [...actor.districtCodes].sort() : null;
+    const rows: ReportRows = (code, lacking) => frozen.rows(code, lacking, own);
     if (format === 'json') {
+      // A quarter frozen with its rows inside the payload: the city's JSON is that text, byte for byte.
+      if (frozen.inPayload && !own) return (out) => end(out, frozen.text);
+      const view = own ? districtView(frozen.payload, own, districtNames) : linesOnly(frozen.payload);
       return async (out) => {
-        await new Promise<void>((resolve, reject) => out.end(text, (error?: Error | null) => (error ? reject(error) : resolve())));
+        await renderJson(view, rows, frozen.lackingCodes, out);
+        await end(out);
       };
     }
-    const payload: QuarterlyReportPayload = { ...JSON.parse(text), districtNames };
+    const payload: QuarterlyReportPayload = { ...(own ? districtView(frozen.payload, own, districtNames) : linesOnly(frozen.payload)), districtNames };
     if (format === 'pdf') {
       // A PDF is small: render it whole before the first byte, so a failure is a JSON error, not a broken download.
-      const bytes = await this.pdf(payload, text);
+      const bytes = await this.pdf(payload, JSON.stringify(payload));
+      return (out) => end(out, bytes);
+    }
+    if (format === 'csv') {
       return async (out) => {
-        await new Promise<void>((resolve, reject) => out.end(bytes, (error?: Error | null) => (error ? reject(error) : resolve())));
+        await renderCsv(payload, rows, out);
+        await end(out);
       };
     }
-    const render = format === 'csv' ? renderCsv : renderXlsx;
-    return async (out) => {
-      await render(payload, out);
-      if (format === 'csv') out.end();
-    };
+    return (out) => renderXlsx(payload, rows, out);
   }
 
   private async pdf(payload: QuarterlyReportPayload, text: string): Promise<Buffer> {

@@ -1,10 +1,11 @@
 import type ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 
-import { exceljs, xlsxSafeText } from '@app/core';
+import { exceljs, xlsxBackpressure, xlsxSafeText } from '@app/core';
 import type { LineProgressDto, QuarterlyReportPayload } from '@app/quotas';
 
 import { beijingTime, citation, detailText, expectedText, frozenByName, isUnreported, splitScopeLabel, statusText } from './report-format';
+import type { ReportRows } from './report-rows';
 
 interface ZipLike {
   append(source: unknown, data: Record<string, unknown>): unknown;
@@ -90,11 +91,12 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, ti
 }
 
 /**
- * Streams the workbook (rows are committed as written, so memory stays flat). Every date inside the
+ * Streams the workbook: rows are read in batches (`rows`) and committed as written, waiting while exceljs's
+ * backlog is high (`xlsxBackpressure`), so memory stays flat however long a line's list is. Every date inside the
  * file — document properties and the zip entries' timestamps — is the freeze time, so the bytes are the
  * same on every download. Sheets: 汇总, 分解, then one per line named by its Chinese label.
  */
-export async function renderXlsx(payload: QuarterlyReportPayload, out: Writable): Promise<void> {
+export async function renderXlsx(payload: QuarterlyReportPayload, rows: ReportRows, out: Writable): Promise<void> {
   const frozenAt = new Date(payload.frozenAt);
   const who = frozenByName(payload);
   const districtView = Boolean(payload.districtCodes);
@@ -161,11 +163,13 @@ export async function renderXlsx(payload: QuarterlyReportPayload, out: Writable)
   splits.commit();
 
   const lineSheets = sheetNames(payload.lines.map((l) => l.label), ['汇总', '分解']);
-  payload.lines.forEach((line, i) => lineSheet(workbook, lineSheets[i], line, payload, districtView));
+  for (const [i, line] of payload.lines.entries()) await lineSheet(workbook, lineSheets[i], line, payload, rows, out, districtView);
   await workbook.commit();
 }
 
-function lineSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, line: LineProgressDto, payload: QuarterlyReportPayload, districtView: boolean): void {
+async function lineSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, line: LineProgressDto, payload: QuarterlyReportPayload, rows: ReportRows, out: Writable, districtView: boolean,
+): Promise<void> {
   const names = payload.districtNames ?? {};
   // A district officer's view has no city totals to put in the title.
   const totals = districtView ? '' : `(目标 ${line.target ?? '—'} ${line.unit},完成 ${isUnreported(line, false) ? '—' : line.actual} ${line.unit},${statusText(line, false)})`;
@@ -177,14 +181,15 @@ function lineSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, l
     { header: '本年值', width: 16 },
     { header: '上年值', width: 16 },
   ]);
-  for (const row of payload.drillDown[line.code] ?? []) {
-    sheet.addRow(safe([row.creditCode, row.name, names[row.districtCode] ?? row.districtCode, detailText(row.detail), row.currentValue, row.previousValue])).commit();
-  }
-  const lacking = payload.lackingFigures?.[line.code] ?? [];
-  if (lacking.length) {
-    sheet.addRow(['缺少数据企业(未计入增速)']).commit();
-    for (const row of lacking) {
-      sheet.addRow(safe([row.creditCode, row.name, names[row.districtCode] ?? row.districtCode, detailText(row.detail), row.currentValue, row.previousValue])).commit();
+  for (const lacking of [false, true]) {
+    let first = true;
+    for await (const batch of rows(line.code, lacking)) {
+      if (lacking && first && batch.length) sheet.addRow(['缺少数据企业(未计入增速)']).commit();
+      first = false;
+      for (const row of batch) {
+        sheet.addRow(safe([row.creditCode, row.name, names[row.districtCode] ?? row.districtCode, detailText(row.detail), row.currentValue, row.previousValue])).commit();
+      }
+      await xlsxBackpressure(sheet, out);
     }
   }
   if (line.evidence) sheet.addRow(safe(['佐证', line.evidence])).commit();

@@ -23,6 +23,7 @@ import { LiveEnterpriseNameIndexes1796200000000 } from './1796200000000-LiveEnte
 import { EvaluationResultNoForeignKey1796200000001 } from './1796200000001-EvaluationResultNoForeignKey';
 import { TaxPerMuLandUse1796300000000 } from './1796300000000-TaxPerMuLandUse';
 import { BackfillTaxPerMuLandUse1796300000001 } from './1796300000001-BackfillTaxPerMuLandUse';
+import { QuotaSnapshotMembers1796314000000 } from './1796314000000-QuotaSnapshotMembers';
 import { EvaluationResultByYear1796400000000 } from './1796400000000-EvaluationResultByYear';
 import { DesignationStateSpan1796410000000 } from './1796410000000-DesignationStateSpan';
 import { BackfillDesignationStateSpan1796410000001 } from './1796410000001-BackfillDesignationStateSpan';
@@ -54,6 +55,7 @@ export const MIGRATIONS: Function[] = [
   EvaluationResultNoForeignKey1796200000001,
   TaxPerMuLandUse1796300000000,
   BackfillTaxPerMuLandUse1796300000001,
+  QuotaSnapshotMembers1796314000000,
   EvaluationResultByYear1796400000000,
   DesignationStateSpan1796410000000,
   BackfillDesignationStateSpan1796410000001,

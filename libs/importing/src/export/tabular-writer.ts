@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
 
-import { csvSafeText, exceljs, xlsxSafeText } from '@app/core';
+import { csvSafeText, exceljs, xlsxBackpressure, xlsxSafeText } from '@app/core';
 
 export type ExportFormat = 'csv' | 'xlsx';
 type Cell = string | number | boolean | null | undefined;
@@ -56,39 +56,13 @@ function xlsxWriter(out: Writable, header: string[], sheetName: string): Tabular
   return {
     async row(cells) {
       sheet.addRow(cells.map((c) => (c === null ? undefined : typeof c === 'string' ? xlsxSafeText(c) : c))).commit();
-      if (++count % 200 === 0) {
-        // exceljs hands the sheet XML to the zip's deflate stream without waiting for it (its StreamBuf
-        // ignores write()'s answer), so the backlog piles up there, outside the heap, while the HTTP
-        // response looks drained. Wait until the sheet buffer, the deflate input and the response are low.
-        await new Promise((resolve) => setImmediate(resolve));
-        while (xlsxBacklog(sheet, out) > XLSX_BACKLOG_LIMIT) await new Promise((resolve) => setTimeout(resolve, 2));
-        if (out.writableNeedDrain) await once(out, 'drain');
-      }
+      if (++count % 200 === 0) await xlsxBackpressure(sheet, out);
     },
     async end() {
       sheet.commit();
       await workbook.commit();
     },
   };
-}
-
-/** Bytes the XLSX writer holds beyond what the client has taken: above this the export waits. */
-const XLSX_BACKLOG_LIMIT = 4 * 1024 * 1024;
-
-// exceljs 4 internals: the worksheet's StreamBuf (64 KB buffers not yet passed on, and the streams it pipes into).
-interface SheetStream {
-  buffers?: unknown[];
-  bufSize?: number;
-  pipes?: { writableLength?: number }[];
-}
-
-function xlsxBacklog(sheet: unknown, out: Writable): number {
-  const stream = (sheet as { _stream?: SheetStream })._stream;
-  const pipes = stream?.pipes ?? [];
-  // Until the zip takes the sheet as its current entry nothing drains the buffer: do not wait for it then.
-  if (!pipes.length) return out.writableLength;
-  const held = (stream?.buffers?.length ?? 0) * (stream?.bufSize ?? 0);
-  return held + pipes.reduce((n, p) => n + (p.writableLength ?? 0), 0) + out.writableLength;
 }
 
 export function tabularWriter(format: ExportFormat, out: Writable, header: string[], sheetName: string): TabularWriter {

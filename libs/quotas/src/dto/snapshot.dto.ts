@@ -15,9 +15,12 @@ export class QuarterlyReportPayload {
   frozenByName?: string;
   elapsedShare: number;
   lines: LineProgressDto[];
-  /** Line code → the enterprises behind it at asOf */
-  drillDown: Record<string, DrillDownRowDto[]>;
-  /** Growth-rate lines: the holders outside the rate for lacking a figure (absent in reports frozen before this was kept) */
+  /**
+   * Line code → the enterprises behind it at asOf. Kept inside the payload only by quarters frozen before issue 14;
+   * later ones keep the rows in quota_snapshot_member (read through `QuotaSnapshotService.frozen`).
+   */
+  drillDown?: Record<string, DrillDownRowDto[]>;
+  /** Growth-rate lines: the holders outside the rate for lacking a figure (absent in reports frozen before this was kept; in the payload like `drillDown`) */
   lackingFigures?: Record<string, DrillDownRowDto[]>;
   /** Set only on a district officer's view: the districts it is filtered to (line totals are then blank) */
   districtCodes?: string[];

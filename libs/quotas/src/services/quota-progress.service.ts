@@ -8,9 +8,10 @@ import { DrillDownRowDto, LineProgressDto, PlanProgressDto, SplitProgressDto } f
 import { QuotaLineSplitEntity } from '../entities/quota-line-split.entity';
 import { QuotaLineEntity } from '../entities/quota-line.entity';
 import { MEASURE_KIND_LABELS, MeasureKind, PROGRESS_STATUS_LABELS, ProgressStatus, QuotaDirection } from '../quota-enums';
-import { CohortPart, countsInOnePass, DesignationCount, designationCountsQuery, MeasureScope, membersQuery } from './measure-sql';
+import { CohortPart, countsInOnePass, DesignationCount, designationCountsQuery, MeasureScope, MembersQuery, membersQuery } from './measure-sql';
 import { elapsedShare, progressStatus } from './progress-status';
 import { QuotaPlanService } from './quota-plan.service';
+import { drillRow } from './quota-snapshot-members';
 
 interface Measured {
   /** Exact; rounded only when shown */
@@ -145,9 +146,8 @@ export class QuotaProgressService {
   async drillDown(year: number, code: string, asOf: string, scope: MeasureScope, page: number, pageSize: number, part: CohortPart = 'population'): Promise<Paginated<DrillDownRowDto>> {
     checkAsOf(asOf);
     const { line } = await this.plans.findLine(this.dataSource.manager, year, code);
-    if (line.measureKind === MeasureKind.MANUAL) return paginated([], page, pageSize, 0);
-    if (part === 'lacking' && line.measureKind !== MeasureKind.COHORT_GROWTH) return paginated([], page, pageSize, 0);
-    const q = membersQuery(line.measureKind, line.measureParams, { year, asOf }, scope, part);
+    const q = membersOf(line, year, asOf, scope, part);
+    if (!q) return paginated([], page, pageSize, 0);
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${q.sql}) m`, q.params);
     const rows = await this.dataSource.query(
       `SELECT * FROM (${q.sql}) m ORDER BY m.enterprise_name, m.enterprise_id, m.detail LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
@@ -156,11 +156,10 @@ export class QuotaProgressService {
     return paginated(rows.map(drillRow), page, pageSize, total);
   }
 
-  /** All rows behind a line (for frozen reports). */
+  /** All rows behind a line, in report order (the benchmark's in-memory report). */
   async allMembers(manager: EntityManager, line: QuotaLineEntity, year: number, asOf: string, part: CohortPart = 'population'): Promise<DrillDownRowDto[]> {
-    if (line.measureKind === MeasureKind.MANUAL) return [];
-    if (part === 'lacking' && line.measureKind !== MeasureKind.COHORT_GROWTH) return [];
-    const q = membersQuery(line.measureKind, line.measureParams, { year, asOf }, {}, part);
+    const q = membersOf(line, year, asOf, {}, part);
+    if (!q) return [];
     const rows = await manager.query(`SELECT * FROM (${q.sql}) m ORDER BY m.enterprise_name, m.enterprise_id, m.detail`, q.params);
     return rows.map(drillRow);
   }
@@ -252,17 +251,15 @@ export class QuotaProgressService {
 
 const splitScope = (split: QuotaLineSplitEntity): MeasureScope => ({ districtCode: split.districtCode, chainId: split.chainId });
 
+/**
+ * The rows behind a line (`membersQuery`), or null when it has none to list: a manual line, or the 'lacking' part of
+ * a line other than a growth rate.
+ */
+export function membersOf(line: QuotaLineEntity, year: number, asOf: string, scope: MeasureScope, part: CohortPart = 'population'): MembersQuery | null {
+  if (line.measureKind === MeasureKind.MANUAL) return null;
+  if (part === 'lacking' && line.measureKind !== MeasureKind.COHORT_GROWTH) return null;
+  return membersQuery(line.measureKind, line.measureParams, { year, asOf }, scope, part);
+}
+
 const countKey = (line: QuotaLineEntity, scope: MeasureScope) =>
   JSON.stringify([line.id, scope.districtCode ?? null, scope.chainId ?? null, scope.districtCodes ?? null]);
-
-function drillRow(r: Record<string, string | null>): DrillDownRowDto {
-  return {
-    enterpriseId: r.enterprise_id ?? null,
-    creditCode: r.credit_code ?? null,
-    name: r.enterprise_name ?? null,
-    districtCode: r.district_code!,
-    detail: r.detail ?? '',
-    currentValue: r.current_value === null ? null : Number(r.current_value),
-    previousValue: r.previous_value === null ? null : Number(r.previous_value),
-  };
-}

@@ -5,13 +5,14 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, AppException, ErrorCode } from '@app/core';
 
-import { PlanProgressDto } from '../dto/progress.dto';
+import { DrillDownRowDto, PlanProgressDto } from '../dto/progress.dto';
 import { QuarterCompareDto, QuarterlyReportPayload, SnapshotDto } from '../dto/snapshot.dto';
 import { QuotaLineEntity } from '../entities/quota-line.entity';
 import { QuotaSnapshotEntity } from '../entities/quota-snapshot.entity';
 import { MeasureScope } from './measure-sql';
 import { QuotaPlanService } from './quota-plan.service';
-import { QuotaProgressService } from './quota-progress.service';
+import { membersOf, QuotaProgressService } from './quota-progress.service';
+import { freezeMembers, frozenMembers, memberArray } from './quota-snapshot-members';
 
 /** The last day of a quarter, YYYY-MM-DD. */
 export function quarterEnd(year: number, quarter: number): string {
@@ -22,6 +23,20 @@ function checkQuarter(quarter: number): void {
   if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
     throw AppException.field(ErrorCode.VALIDATION_FAILED, 'quarter', `季度须为 1–4,收到 ${quarter} (quarter must be 1-4)`);
   }
+}
+
+/** A frozen quarter as the reports read it. */
+export interface FrozenQuarter {
+  /** The payload as stored */
+  text: string;
+  /** The frozen lines and header; `drillDown` / `lackingFigures` only when `inPayload` */
+  payload: QuarterlyReportPayload;
+  /** Frozen before issue 14: every row inside the payload, as one JSON text */
+  inPayload: boolean;
+  /** The lines with holders listed apart for lacking figures (the report's `lackingFigures` keys); null when the quarter predates that list */
+  lackingCodes: string[] | null;
+  /** A line's rows in report order, in batches (the lacking holders with `lacking`); only those districts' rows with `districtCodes` */
+  rows(lineCode: string, lacking: boolean, districtCodes?: string[] | null): AsyncIterable<DrillDownRowDto[]>;
 }
 
 /** Freezing a quarter's progress and reading frozen quarters back. */
@@ -46,14 +61,8 @@ export class QuotaSnapshotService {
       const asOf = quarterEnd(year, quarter);
       const progress = await this.progress.progress(year, asOf, {}, manager);
       const lines = await manager.find(QuotaLineEntity, { where: { planId: plan.id }, order: { sortOrder: 'ASC', code: 'ASC' } });
-      const drillDown: QuarterlyReportPayload['drillDown'] = {};
-      const lackingFigures: QuarterlyReportPayload['lackingFigures'] = {};
-      for (const line of lines) {
-        drillDown[line.code] = await this.progress.allMembers(manager, line, year, asOf);
-        const lacking = await this.progress.allMembers(manager, line, year, asOf, 'lacking');
-        if (lacking.length) lackingFigures[line.code] = lacking;
-      }
       const frozenAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+      // The lines only: the rows behind them go to quota_snapshot_member below, statement by statement.
       const payload: QuarterlyReportPayload = {
         year,
         quarter,
@@ -66,12 +75,16 @@ export class QuotaSnapshotService {
         frozenByName: actor.displayName || actor.username,
         elapsedShare: progress.elapsedShare,
         lines: progress.lines,
-        drillDown,
-        lackingFigures,
       };
       const saved = await manager.save(
         manager.create(QuotaSnapshotEntity, { planId: plan.id, year, quarter, asOf, payload: JSON.stringify(payload), frozenById: actor.id, frozenByUsername: actor.username, frozenAt }),
       );
+      for (const line of lines) {
+        for (const part of ['population', 'lacking'] as const) {
+          const q = membersOf(line, year, asOf, {}, part);
+          if (q) await freezeMembers(manager, saved.id, line.code, part === 'lacking', q);
+        }
+      }
       const result = { year, quarter, asOf, frozenAt: payload.frozenAt, frozenBy: actor.username, lineCount: lines.length };
       await this.audit.record(manager, actor, { action: 'quota_snapshot.freeze', entityType: 'quota_snapshot', entityId: saved.id, after: result });
       return result;
@@ -87,17 +100,33 @@ export class QuotaSnapshotService {
     );
   }
 
-  /** The frozen payload text, exactly as stored. */
-  async frozenText(year: number, quarter: number): Promise<string> {
+  /**
+   * A frozen quarter for rendering: its payload (the lines) and a walk over the rows behind each line. Quarters
+   * frozen before the rows were kept apart carry them inside the payload and are read from there.
+   */
+  async frozen(year: number, quarter: number): Promise<FrozenQuarter> {
     checkQuarter(quarter);
     const plan = await this.plans.findPlan(this.dataSource.manager, year);
     const row = await this.dataSource.manager.findOneBy(QuotaSnapshotEntity, { planId: plan.id, quarter });
     if (!row) throw AppException.notFound(ErrorCode.REPORT_NOT_FROZEN, `${year} 年第 ${quarter} 季度尚未冻结,请先冻结季度进度 (quarter not frozen yet)`);
-    return row.payload;
-  }
-
-  async frozen(year: number, quarter: number): Promise<QuarterlyReportPayload> {
-    return JSON.parse(await this.frozenText(year, quarter)) as QuarterlyReportPayload;
+    const payload = JSON.parse(row.payload) as QuarterlyReportPayload;
+    if (payload.drillDown) {
+      const legacy = payload.drillDown;
+      return {
+        text: row.payload,
+        payload,
+        inPayload: true,
+        lackingCodes: payload.lackingFigures ? Object.keys(payload.lackingFigures) : null,
+        rows: (code, lacking, districtCodes) => memberArray(lacking ? payload.lackingFigures?.[code] : legacy[code], districtCodes),
+      };
+    }
+    return {
+      text: row.payload,
+      payload,
+      inPayload: false,
+      lackingCodes: payload.lines.filter((l) => (l.lackingFigures ?? 0) > 0).map((l) => l.code),
+      rows: (code, lacking, districtCodes) => frozenMembers(this.dataSource.manager, row.id, code, lacking, districtCodes),
+    };
   }
 
   /**
