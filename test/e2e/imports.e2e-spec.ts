@@ -1,4 +1,5 @@
 import { todayInChina } from '@app/core';
+import { withCheckCharacter } from '@app/registry';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 
@@ -12,6 +13,10 @@ const HEADER = '统一社会信用代码,企业名称,所属区县代码,行业�
 function enterpriseCsv(rows: string[][], header = HEADER): string {
   return [header, ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n';
 }
+
+// Codes of their own for the multi-batch files ('B' in the organisation part keeps them apart from the fixture's):
+// the shared fixture's counter goes through a letter mapping and repeats within a few thousand codes.
+const batchCode = (i: number) => withCheckCharacter(`91330212B${String(i).padStart(8, '0')}`);
 
 function row(code: string, name: string, extra: Partial<{ district: string; industry: string; capital: string }> = {}): string[] {
   return [code, name, extra.district ?? '330211', extra.industry ?? '3411', extra.capital ?? '5000000', '是', '王五', '0574-86000001'];
@@ -96,7 +101,7 @@ describe('imports over HTTP', () => {
   });
 
   it('writes a file of several 1,000-row batches whole and in order, and a repeat in the last batch rejects all of it', async () => {
-    const codes = Array.from({ length: 2500 }, () => creditCode('330212'));
+    const codes = Array.from({ length: 2500 }, (_, i) => batchCode(i));
     const names = codes.map((_, i) => `宁波分批导入${i + 1}号五金有限公司`);
     const firms = enterpriseCsv(codes.map((c, i) => row(c, names[i], { district: '330212' })));
     const written = await upload('enterprises', firms, false);
@@ -115,7 +120,7 @@ describe('imports over HTTP', () => {
     expect(sum).toEqual({ total: String((1000 * 2500 * 2501) / 2) + '.00', n: '2500' });
 
     // 2,401 rows: line 2,402 (the last batch) repeats the code of line 2
-    const fresh = Array.from({ length: 2400 }, () => creditCode('330212'));
+    const fresh = Array.from({ length: 2400 }, (_, i) => batchCode(10_000 + i));
     const repeated = enterpriseCsv([...fresh.map((c, i) => row(c, `宁波分批重复${i + 1}号有限公司`)), row(fresh[0], '宁波分批重复末行有限公司')]);
     const rejected = await upload('enterprises', repeated, false).expect(422);
     expect(rejected.body.errors).toEqual([expect.objectContaining({ line: 2402, code: 'DUPLICATE_IN_FILE' })]);

@@ -5,9 +5,7 @@ let counter = 0;
 /** A valid, unique credit code registered in the given area. */
 export function creditCode(area = '330211'): string {
   counter++;
-  // 4 characters of the clock, then the counter in 5 fixed digits: unique within a test file up to 100,000 codes
-  // (the counter once went through the letter mapping too, and S and 1 then gave the same code)
-  const body = Date.now().toString(36).toUpperCase().replace(/[IOSVZ]/g, '1').slice(-4) + String(counter % 100000).padStart(5, '0');
+  const body = (Date.now().toString(36).toUpperCase() + counter.toString(36).toUpperCase()).replace(/[IOSVZ]/g, '1').padStart(9, '0').slice(-9);
   return withCheckCharacter(`91${area}${body}`);
 }
 
