@@ -70,7 +70,7 @@ describe('console: the 亩均 evaluation page and a firm’s sheet', () => {
     await page.getByLabel('异议理由').fill('2023年四季度退税 12 万元应计入评价税收');
     await page.getByLabel('佐证材料(每行一项)').fill('税务局退税凭证 甬税退〔2024〕117号');
     await page.getByRole('button', { name: '提出异议' }).click();
-    await page.getByText('待处理').waitFor();
+    await page.getByText('待处理', { exact: true }).waitFor();
     await b.screenshot(page, 'evaluation-objection');
     await page.context().close();
   });
