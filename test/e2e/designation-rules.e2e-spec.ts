@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 
 import {
   canTransition,
@@ -21,7 +20,7 @@ import {
   transitionAllowedSql,
 } from '@app/core';
 
-import { databaseUrl, ENV_SERVER_URL, ENV_TEMPLATE, randomName, withAdminClient } from '../setup/test-server';
+import { ENV_SERVER_URL, ownMigratedDatabase, withAdminClient } from '../setup/test-server';
 
 /**
  * One table of cases per designation rule, run through the TypeScript function and its SQL twin (in
@@ -130,20 +129,9 @@ const INSTANTS: [string, string][] = [
 ];
 
 describe('designation rules: each TypeScript function agrees with its SQL twin', () => {
-  let client: Client;
-  const one = async (sql: string, params: unknown[] = []) => (await client.query(`SELECT ${sql} AS v`, params)).rows[0].v;
-
   // A migrated database of its own: the state on a day is read from the spans its triggers derive from the events.
-  const database = randomName('cr_rules');
-  beforeAll(async () => {
-    await withAdminClient(process.env[ENV_SERVER_URL]!, (c) => c.query(`CREATE DATABASE ${database} TEMPLATE ${process.env[ENV_TEMPLATE]}`));
-    client = new Client({ connectionString: databaseUrl(process.env[ENV_SERVER_URL]!, database) });
-    await client.connect();
-  });
-  afterAll(async () => {
-    await client.end();
-    await withAdminClient(process.env[ENV_SERVER_URL]!, (c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
-  });
+  const db = ownMigratedDatabase('cr_rules');
+  const one = async (sql: string, params: unknown[] = []) => (await db().query(`SELECT ${sql} AS v`, params)).rows[0].v;
 
   it('allows the same transitions', async () => {
     for (const [from, to, allowed] of TRANSITIONS) {
@@ -160,8 +148,8 @@ describe('designation rules: each TypeScript function agrees with its SQL twin',
   });
 
   it('reads the validity of a type from the catalogue: the seeded values, and a value staff changed', async () => {
-    await client.query(`CREATE TEMP TABLE recognition_type (code text, validity_years smallint)`);
-    await client.query(`INSERT INTO recognition_type VALUES ${SEEDED.map(([t, y]) => `('${t}', ${y ?? 'NULL'})`).join(', ')}, ('GREEN_FACTORY', 5)`);
+    await db().query(`CREATE TEMP TABLE recognition_type (code text, validity_years smallint)`);
+    await db().query(`INSERT INTO recognition_type VALUES ${SEEDED.map(([t, y]) => `('${t}', ${y ?? 'NULL'})`).join(', ')}, ('GREEN_FACTORY', 5)`);
     for (const [type, years] of [...SEEDED, ['GREEN_FACTORY', 5] as const]) {
       expect([type, seededValidityYears(type)]).toEqual([type, type === 'GREEN_FACTORY' ? null : years]);
       const sql = await one(`${defaultExpirySql(typeValiditySql('$1::text'), '$2::date')}::text`, [type, '2024-02-29']);
@@ -173,7 +161,7 @@ describe('designation rules: each TypeScript function agrees with its SQL twin',
 
   it('builds the same identity key: enterprise, type, level and chain', async () => {
     const sqlKey = ([e, type, level, chain]: [string, string, string, string | null]) =>
-      client.query(
+      db().query(
         `SELECT ${designationKeySql('d')} AS v FROM (SELECT nullif($1::text, '') AS enterprise_id, nullif($5::text, '') AS carrier_id, $2::text AS type, $3::text AS level, $4::text AS chain_id) d`,
         [e.startsWith('k') ? '' : e, type, level, chain, e.startsWith('k') ? e : ''],
       );
@@ -194,23 +182,23 @@ describe('designation rules: each TypeScript function agrees with its SQL twin',
       const state = { status, expiresOn };
       expect([status, expiresOn, date, statusOn(state, date), holdsOn(state, date)]).toEqual([status, expiresOn, date, reads, holds]);
       const sql = `${statusOnSql('$1::text', '$2::date', '$3::date')} AS s, ${holdsOnSql('$1::text', '$2::date', '$3::date')} AS h`;
-      const { rows } = await client.query(`SELECT ${sql}`, [status, expiresOn, date]);
+      const { rows } = await db().query(`SELECT ${sql}`, [status, expiresOn, date]);
       expect([status, expiresOn, date, rows[0].s, rows[0].h]).toEqual([status, expiresOn, date, reads, holds]);
     }
   });
 
   it('finds the same state on a day from the dated events, the expiry in force included', async () => {
     const load = async (id: string, events: typeof HISTORY | typeof SAME_DAY) => {
-      await client.query(`INSERT INTO designation (id, enterprise_id, type, level, status, version) VALUES ($1, gen_random_uuid(), 'LITTLE_GIANT', 'NATIONAL', 'RECOGNISED', 1)`, [id]);
+      await db().query(`INSERT INTO designation (id, enterprise_id, type, level, status, version) VALUES ($1, gen_random_uuid(), 'LITTLE_GIANT', 'NATIONAL', 'RECOGNISED', 1)`, [id]);
       for (const e of events) {
-        await client.query(`INSERT INTO designation_event (designation_id, to_status, effective_on, expires_on) VALUES ($1, $2, $3, $4)`, [id, e.status, e.effectiveOn, e.expiresOn]);
+        await db().query(`INSERT INTO designation_event (designation_id, to_status, effective_on, expires_on) VALUES ($1, $2, $3, $4)`, [id, e.status, e.effectiveOn, e.expiresOn]);
       }
     };
     const [first, second] = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
     await load(first, HISTORY);
     await load(second, SAME_DAY);
     const sqlRead = async (id: string, date: string) => {
-      const { rows } = await client.query(`SELECT ${statusOnSql('s.status', 's.expires_on', '$2::date')} AS v FROM ${stateOnSql('$1::uuid', '$2::date')} s`, [id, date]);
+      const { rows } = await db().query(`SELECT ${statusOnSql('s.status', 's.expires_on', '$2::date')} AS v FROM ${stateOnSql('$1::uuid', '$2::date')} s`, [id, date]);
       return rows[0]?.v ?? null;
     };
     for (const [date, reads] of HISTORY_READS) {

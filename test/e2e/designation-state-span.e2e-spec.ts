@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { Client } from 'pg';
 
 import { DatedEvent, DesignationStatus, holdsOn, holdsOnSql, stateOn, stateOnSql, statesOnSql } from '@app/core';
 
-import { databaseUrl, ENV_SERVER_URL, ENV_TEMPLATE, randomName, withAdminClient } from '../setup/test-server';
+import { ownMigratedDatabase } from '../setup/test-server';
 
 /**
  * The spans PostgreSQL derives from designation events (migration DesignationStateSpan) against the reference,
@@ -36,18 +35,7 @@ interface Recorded extends DatedEvent {
 }
 
 describe('designation_state_span', () => {
-  const database = randomName('cr_span');
-  let client: Client;
-
-  beforeAll(async () => {
-    await withAdminClient(process.env[ENV_SERVER_URL]!, (c) => c.query(`CREATE DATABASE ${database} TEMPLATE ${process.env[ENV_TEMPLATE]}`));
-    client = new Client({ connectionString: databaseUrl(process.env[ENV_SERVER_URL]!, database) });
-    await client.connect();
-  });
-  afterAll(async () => {
-    await client.end();
-    await withAdminClient(process.env[ENV_SERVER_URL]!, (c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
-  });
+  const db = ownMigratedDatabase('cr_span');
 
   it('reads the same state on every day as replaying the events, and the same holder counts', async () => {
     await fc.assert(
@@ -55,31 +43,31 @@ describe('designation_state_span', () => {
         const ids = h.designations.map(() => randomUUID());
         const types = h.designations.map((d) => d.type);
         for (const [i, id] of ids.entries()) {
-          await client.query(`INSERT INTO designation (id, enterprise_id, type, level, status, version) VALUES ($1, gen_random_uuid(), $2, 'NATIONAL', 'RECOGNISED', 1)`, [id, types[i]]);
+          await db().query(`INSERT INTO designation (id, enterprise_id, type, level, status, version) VALUES ($1, gen_random_uuid(), $2, 'NATIONAL', 'RECOGNISED', 1)`, [id, types[i]]);
         }
         const rows = h.events.map((e) => [ids[e.designation % ids.length], e.status, day(e.on), e.expires === null ? null : day(e.expires)]);
         for (let i = 0; i < rows.length; i += h.batch) {
           const chunk = rows.slice(i, i + h.batch);
           const values = chunk.map((_, j) => `($${j * 4 + 1}::uuid, $${j * 4 + 2}, $${j * 4 + 3}::date, $${j * 4 + 4}::date)`).join(', ');
-          await client.query(`INSERT INTO designation_event (designation_id, to_status, effective_on, expires_on) VALUES ${values}`, chunk.flat());
+          await db().query(`INSERT INTO designation_event (designation_id, to_status, effective_on, expires_on) VALUES ${values}`, chunk.flat());
         }
-        const eventIds = async () => (await client.query(`SELECT id FROM designation_event WHERE designation_id = ANY($1::uuid[]) ORDER BY id`, [ids])).rows.map((r) => r.id as string);
+        const eventIds = async () => (await db().query(`SELECT id FROM designation_event WHERE designation_id = ANY($1::uuid[]) ORDER BY id`, [ids])).rows.map((r) => r.id as string);
         for (const c of h.corrections) {
           const all = await eventIds();
           if (!all.length) break;
           const id = all[c.pick % all.length];
-          if (c.what === 'delete') await client.query(`DELETE FROM designation_event WHERE id = $1`, [id]);
-          if (c.what === 'redate') await client.query(`UPDATE designation_event SET effective_on = $2 WHERE id = $1`, [id, day(c.on)]);
-          if (c.what === 'restatus') await client.query(`UPDATE designation_event SET to_status = $2 WHERE id = $1`, [id, c.status]);
+          if (c.what === 'delete') await db().query(`DELETE FROM designation_event WHERE id = $1`, [id]);
+          if (c.what === 'redate') await db().query(`UPDATE designation_event SET effective_on = $2 WHERE id = $1`, [id, day(c.on)]);
+          if (c.what === 'restatus') await db().query(`UPDATE designation_event SET to_status = $2 WHERE id = $1`, [id, c.status]);
         }
         if (h.retype) {
           const i = h.retype.designation % ids.length;
           types[i] = h.retype.type;
-          await client.query(`UPDATE designation SET type = $2 WHERE id = $1`, [ids[i], types[i]]);
+          await db().query(`UPDATE designation SET type = $2 WHERE id = $1`, [ids[i], types[i]]);
         }
 
         // The reference reads the events as recorded (id order), from the table itself after the corrections.
-        const { rows: recorded } = await client.query(
+        const { rows: recorded } = await db().query(
           `SELECT id, designation_id AS "designationId", to_status AS status, effective_on::text AS "effectiveOn", expires_on::text AS "expiresOn"
              FROM designation_event WHERE designation_id = ANY($1::uuid[]) ORDER BY id`,
           [ids],
@@ -89,10 +77,10 @@ describe('designation_state_span', () => {
           const on = day(n);
           for (const id of ids) {
             const expected = stateOn(events.filter((e) => e.designationId === id), on);
-            const { rows: got } = await client.query(`SELECT s.status, s.expires_on::text AS "expiresOn" FROM ${stateOnSql('$1::uuid', '$2::date')} s`, [id, on]);
+            const { rows: got } = await db().query(`SELECT s.status, s.expires_on::text AS "expiresOn" FROM ${stateOnSql('$1::uuid', '$2::date')} s`, [id, on]);
             expect([id, on, got.length ? { status: got[0].status, expiresOn: got[0].expiresOn } : null]).toEqual([id, on, expected]);
           }
-          const { rows: counts } = await client.query(
+          const { rows: counts } = await db().query(
             `SELECT d.type, count(*)::int AS n FROM ${statesOnSql('$1::text[]', '$2::date')} d
               WHERE d.id = ANY($3::uuid[]) AND ${holdsOnSql('d.status', 'd.expires_on', '$2::date')} GROUP BY d.type`,
             [TYPES, on, ids],
@@ -109,11 +97,11 @@ describe('designation_state_span', () => {
 
   it('follows a designation that is deleted', async () => {
     const id = randomUUID();
-    await client.query(`INSERT INTO designation (id, enterprise_id, type, level, status, version) VALUES ($1, gen_random_uuid(), 'LITTLE_GIANT', 'NATIONAL', 'RECOGNISED', 1)`, [id]);
-    await client.query(`INSERT INTO designation_event (designation_id, to_status, effective_on) VALUES ($1, 'RECOGNISED', '2022-01-01')`, [id]);
-    const spans = async () => (await client.query(`SELECT count(*)::int AS n FROM designation_state_span WHERE designation_id = $1`, [id])).rows[0].n;
+    await db().query(`INSERT INTO designation (id, enterprise_id, type, level, status, version) VALUES ($1, gen_random_uuid(), 'LITTLE_GIANT', 'NATIONAL', 'RECOGNISED', 1)`, [id]);
+    await db().query(`INSERT INTO designation_event (designation_id, to_status, effective_on) VALUES ($1, 'RECOGNISED', '2022-01-01')`, [id]);
+    const spans = async () => (await db().query(`SELECT count(*)::int AS n FROM designation_state_span WHERE designation_id = $1`, [id])).rows[0].n;
     expect(await spans()).toBe(1);
-    await client.query(`DELETE FROM designation WHERE id = $1`, [id]);
+    await db().query(`DELETE FROM designation WHERE id = $1`, [id]);
     expect(await spans()).toBe(0);
   });
 });

@@ -22,3 +22,22 @@ export async function withAdminClient<T>(serverUrl: string, fn: (client: Client)
 }
 
 export const randomName = (prefix: string) => `${prefix}_${randomBytes(6).toString('hex')}`;
+
+/**
+ * A migrated database of the calling test file's own (a copy of the template), with one client connected
+ * for the file's tests; dropped after them. Call at the top of a `describe`; the returned function gives the client.
+ */
+export function ownMigratedDatabase(prefix: string): () => Client {
+  const database = randomName(prefix);
+  let client: Client;
+  beforeAll(async () => {
+    await withAdminClient(process.env[ENV_SERVER_URL]!, (c) => c.query(`CREATE DATABASE ${database} TEMPLATE ${process.env[ENV_TEMPLATE]}`));
+    client = new Client({ connectionString: databaseUrl(process.env[ENV_SERVER_URL]!, database) });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client.end();
+    await withAdminClient(process.env[ENV_SERVER_URL]!, (c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+  });
+  return () => client;
+}
