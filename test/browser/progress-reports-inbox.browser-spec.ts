@@ -59,7 +59,9 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
     await page.getByTestId('district-map').locator('canvas').waitFor();
     await page.getByTestId('chain-pyramid').locator('canvas').first().waitFor();
     await b.screenshot(page, 'dashboard');
-    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), latest.getByRole('button', { name: '下载 PDF' }).click()]);
+    // The PDF clicks are sent as DOM clicks: a pointer click that starts a PDF download or an in-page PDF view
+    // sometimes never got its input acknowledgement from headless Chromium (the button's handler is the same).
+    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), latest.getByRole('button', { name: '下载 PDF' }).dispatchEvent('click')]);
     expect(file.suggestedFilename()).toMatch(/\.pdf$/);
     expect(readFileSync(await file.path()).subarray(0, 5).toString()).toBe('%PDF-');
     await page.context().close();
@@ -98,7 +100,7 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
     const quarters = await b.t.http.get('/api/v1/quota-plans/2022/quarters').set(staffHeaders);
     expect(quarters.body.quarters.map((q: { frozen: boolean }) => q.frozen)).toEqual([true, true, false, false]);
 
-    await q2.getByRole('button', { name: '预览 PDF' }).click();
+    await q2.getByRole('button', { name: '预览 PDF' }).dispatchEvent('click');
     await page.getByTestId('pdf-preview').waitFor({ timeout: 60_000 });
     await b.screenshot(page, 'reports');
     await page.context().close();
