@@ -27,6 +27,16 @@ export function appErrors(ctx: BatchContext, line: number, error: unknown, fallb
   return [{ line, column: ctx.headerOf(fallbackField), code: String(error.code), message: error.message }];
 }
 
+/** Runs a service's check of one row: an AppException it throws becomes the row's errors, anything else propagates. */
+export async function checkedRow(ctx: BatchContext, line: number, fallbackField: string, check: () => Promise<unknown>): Promise<RowError[]> {
+  try {
+    await check();
+    return [];
+  } catch (error) {
+    return appErrors(ctx, line, error, fallbackField);
+  }
+}
+
 /** Remembers each answer (or AppException) of an async check, so 100,000 rows cost one query per distinct code. */
 export class CheckCache<T> {
   private readonly answers = new Map<string, Promise<{ value?: T; error?: unknown }>>();

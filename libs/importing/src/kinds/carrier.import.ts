@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
 import { Permission } from '@app/auth';
-import { AppException, CARRIER_KIND_LABELS } from '@app/core';
+import { CARRIER_KIND_LABELS } from '@app/core';
 import { CarrierService, CreateCarrierDto, UpdateCarrierDto } from '@app/cultivation';
 
 import { BatchContext, ColumnSpec, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from '../import-kind';
 import { clip } from '../import-limits';
-import { appErrors, toEnum, validateDto } from '../row-validation';
-import { loadChains } from './chain-lookup';
+import { checkedRow, toEnum, validateDto } from '../row-validation';
+import { loadChains, unknownChain } from './chain-lookup';
 import { lookupEnterprises } from './enterprise-lookup';
 
 export const CARRIER_COLUMNS: ColumnSpec[] = [
@@ -89,7 +89,7 @@ export class CarrierImport implements ImportHandler {
       if (v.chainCode) {
         const chain = chains.get(v.chainCode);
         if (chain) plain.chainId = chain.id;
-        else errors.push({ line: row.line, column: ctx.headerOf('chainCode'), code: 'CHAIN_NOT_FOUND', message: `没有产业链“${clip(v.chainCode)}”(unknown chain)` });
+        else errors.push(unknownChain(ctx, row.line, v.chainCode));
       }
       const { dto, errors: dtoErrors } = validateDto(ctx, row.line, CreateCarrierDto, plain);
       errors.push(...dtoErrors.filter((e) => e.column !== ctx.headerOf('kind') || kind in CARRIER_KIND_LABELS));
@@ -98,15 +98,8 @@ export class CarrierImport implements ImportHandler {
         errors.push({ line: row.line, column: ctx.headerOf('name'), code: 'CARRIER_AMBIGUOUS', message: `库中有 ${same.length} 个同类型同名的载体“${clip(dto.name)}”,请在系统中改名区分后再导入 (several carriers of this kind and name)` });
       }
       const existing = same.length === 1 ? same[0] : null;
-      if (!errors.length) {
-        try {
-          await this.carriers.checkDraft(ctx.manager, ctx.actor, dto, existing?.id ?? null);
-        } catch (error) {
-          if (!(error instanceof AppException)) throw error;
-          // A carrier out of scope reads as unknown (as by id); here it is named, so say so on its name.
-          errors.push(...appErrors(ctx, row.line, error, 'name'));
-        }
-      }
+      // A carrier out of scope reads as unknown (as by id); here it is named, so say so on its name.
+      if (!errors.length) errors.push(...(await checkedRow(ctx, row.line, 'name', () => this.carriers.checkDraft(ctx.manager, ctx.actor, dto, existing?.id ?? null))));
       if (errors.length) {
         prepared.push({ line: row.line, errors });
         continue;

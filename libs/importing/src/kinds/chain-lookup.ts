@@ -1,4 +1,7 @@
-import { BatchContext } from '../import-kind';
+import { ErrorCode } from '@app/core';
+
+import { BatchContext, RowError } from '../import-kind';
+import { clip } from '../import-limits';
 
 export interface ChainRef {
   id: string;
@@ -20,4 +23,12 @@ export async function loadChains(ctx: BatchContext): Promise<Map<string, ChainRe
     if (r.segment_code) chain.segments.set(r.segment_code, r.segment_id!);
   }
   return chains;
+}
+
+/** What a row is told when its chain code (or name) names no chain. */
+export const UNKNOWN_CHAIN = (code: string) => `没有产业链“${clip(code)}”(unknown chain)`;
+
+/** The row error for a chain code that names no chain. */
+export function unknownChain(ctx: BatchContext, line: number, code: string): RowError {
+  return { line, column: ctx.headerOf('chainCode'), code: ErrorCode.CHAIN_NOT_FOUND, message: UNKNOWN_CHAIN(code) };
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 
 import { Permission } from '@app/auth';
-import { ErrorCode, fieldHeader, todayInChina } from '@app/core';
+import { fieldHeader, todayInChina } from '@app/core';
 
 import { BatchContext, ColumnSpec, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from '../import-kind';
 import { clip } from '../import-limits';
 import { toBoolean } from '../row-validation';
-import { ChainRef, loadChains } from './chain-lookup';
+import { ChainRef, loadChains, unknownChain } from './chain-lookup';
 import { lookupEnterprises } from './enterprise-lookup';
 import { jsonRecordset } from './sql-recordset';
 
@@ -48,7 +48,7 @@ export class ChainMembershipImport implements ImportHandler {
       const errors: RowError[] = 'errors' in e ? [...e.errors] : [];
       const v = row.values;
       const chain = this.chains!.get(v.chainCode);
-      if (!chain) errors.push({ line: row.line, column: ctx.headerOf('chainCode'), code: ErrorCode.CHAIN_NOT_FOUND, message: `没有产业链“${clip(v.chainCode)}”(unknown chain)` });
+      if (!chain) errors.push(unknownChain(ctx, row.line, v.chainCode));
       let segmentId: string | null = null;
       if (chain && v.segmentCode) {
         segmentId = chain.segments.get(v.segmentCode) ?? null;

@@ -26,7 +26,7 @@ import { RecognitionTypeEntity } from '@app/reference';
 import { BatchContext, ColumnSpec, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from '../import-kind';
 import { clip } from '../import-limits';
 import { toDate, toEnum } from '../row-validation';
-import { ChainRef, loadChains } from './chain-lookup';
+import { ChainRef, loadChains, UNKNOWN_CHAIN } from './chain-lookup';
 import { lookupEnterprises } from './enterprise-lookup';
 import { jsonRecordset } from './sql-recordset';
 
@@ -241,7 +241,7 @@ export class DesignationImport implements ImportHandler {
     let chainId: string | null = null;
     if (v.chainCode) {
       const chain = this.chains!.get(v.chainCode);
-      if (!chain) fail('chainCode', ErrorCode.CHAIN_NOT_FOUND, `没有产业链“${clip(v.chainCode)}”(unknown chain)`);
+      if (!chain) fail('chainCode', ErrorCode.CHAIN_NOT_FOUND, UNKNOWN_CHAIN(v.chainCode));
       else chainId = chain.id;
     } else if (entry?.namesChain) {
       fail('chainCode', 'CHAIN_REQUIRED', `${entry.name}须填写产业链代码 (a chain tier needs its chain)`);

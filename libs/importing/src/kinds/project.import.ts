@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
 import { Permission } from '@app/auth';
-import { AppException } from '@app/core';
 import {
   CreateProjectDto,
   PROJECT_KIND_LABELS,
@@ -15,8 +14,8 @@ import {
 
 import { BatchContext, ColumnSpec, ImportHandler, ImportKind, PreparedRow, RawRow, RowError } from '../import-kind';
 import { clip } from '../import-limits';
-import { appErrors, toDate, toEnum, toNumber, validateDto } from '../row-validation';
-import { loadChains } from './chain-lookup';
+import { checkedRow, toDate, toEnum, toNumber, validateDto } from '../row-validation';
+import { loadChains, unknownChain } from './chain-lookup';
 import { lookupEnterprises } from './enterprise-lookup';
 
 export const PROJECT_COLUMNS: ColumnSpec[] = [
@@ -86,7 +85,7 @@ export class ProjectImport implements ImportHandler {
       if (v.chainCode) {
         const chain = chains.get(v.chainCode);
         if (chain) plain.chainId = chain.id;
-        else errors.push({ line: row.line, column: ctx.headerOf('chainCode'), code: 'CHAIN_NOT_FOUND', message: `没有产业链“${clip(v.chainCode)}”(unknown chain)` });
+        else errors.push(unknownChain(ctx, row.line, v.chainCode));
       }
       const names = (v.programmes ?? '').split(/[、,，;；\s]+/).filter(Boolean);
       const unknown = names.filter((n) => !byName.has(n));
@@ -96,14 +95,7 @@ export class ProjectImport implements ImportHandler {
       const { dto, errors: dtoErrors } = validateDto(ctx, row.line, CreateProjectDto, plain);
       errors.push(...dtoErrors.filter((d) => !(d.column === ctx.headerOf('enterpriseId') && 'errors' in e)));
       const existing = dto.projectCode ? (existingByCode.get(normaliseProjectCode(dto.projectCode)) ?? null) : null;
-      if (!errors.length) {
-        try {
-          await this.projects.checkDraft(ctx.manager, ctx.actor, dto, existing?.id ?? null);
-        } catch (error) {
-          if (!(error instanceof AppException)) throw error;
-          errors.push(...appErrors(ctx, row.line, error, 'name'));
-        }
-      }
+      if (!errors.length) errors.push(...(await checkedRow(ctx, row.line, 'name', () => this.projects.checkDraft(ctx.manager, ctx.actor, dto, existing?.id ?? null))));
       if (errors.length) {
         prepared.push({ line: row.line, errors });
         continue;
