@@ -10,6 +10,7 @@ import { useChains, useDistricts } from '../../api/reference';
 import { DesignationFormModal } from '../../components/designation-form';
 import { CandidateBoard } from './candidate-board';
 import { date } from '../../components/format';
+import { usePaging } from '../../components/use-paging';
 
 type Status = Schemas['DesignationStatus'];
 const STATUS_TABS: Status[] = ['CANDIDATE', 'RECOGNISED', 'UNDER_REVIEW', 'EXPIRED', 'REVOKED', 'REJECTED'];
@@ -25,8 +26,7 @@ export default function DesignationsPage() {
   const [level, setLevel] = useState<Schemas['DesignationLevel']>();
   const [chainId, setChainId] = useState<string>();
   const [districtCode, setDistrictCode] = useState<string>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const [creating, setCreating] = useState(false);
 
   const query = {
@@ -95,17 +95,7 @@ export default function DesignationsPage() {
         size="middle"
         loading={list.isPending}
         dataSource={list.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.meta.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (t) => `共 ${t.toLocaleString('zh-CN')} 条`,
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={pagination(list.data?.meta.total)}
         columns={[
           {
             title: '企业/载体',

@@ -9,6 +9,7 @@ import { useDictionaries } from '../../api/dictionaries';
 import { useDistricts } from '../../api/reference';
 import { download, queryString } from '../../components/download';
 import { date } from '../../components/format';
+import { usePaging } from '../../components/use-paging';
 import { BulkOpenModal } from './bulk-open-modal';
 import { CaseDrawer } from './case-drawer';
 
@@ -26,8 +27,7 @@ export default function RemediationPage() {
   const [status, setStatus] = useState<Schemas['RemediationCaseDto']['status']>();
   const [districtCode, setDistrictCode] = useState<string>();
   const [overdue, setOverdue] = useState(false);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const [openId, setOpenId] = useState<string>();
   const [bulk, setBulk] = useState(false);
 
@@ -80,17 +80,7 @@ export default function RemediationPage() {
         dataSource={list.data?.items ?? []}
         rowClassName={(r) => (r.overdue ? 'remediation-overdue' : '')}
         onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer', background: r.overdue ? '#fff1f0' : undefined } })}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.meta.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (t) => `共 ${t.toLocaleString('zh-CN')} 条`,
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={pagination(list.data?.meta.total)}
         columns={[
           { title: '整治对象', dataIndex: 'subjectName', render: (v, r) => (r.enterpriseId ? <Link to={`/enterprises/${r.enterpriseId}`} onClick={(e) => e.stopPropagation()}>{v}</Link> : <span>{v}(区块)</span>) },
           { title: '类别', dataIndex: 'categoryLabel' },
