@@ -114,6 +114,28 @@ describe('enterprise registry over HTTP', () => {
     expect(byCode.body.items.map((e: { id: string }) => e.id)).toContain(zhenhai.body.id);
   });
 
+  it('matches Latin letters in any case and Han text as typed, in names, short names and former names', async () => {
+    const abb = await t.http.post('/api/v1/enterprises').set(staff).send(enterprisePayload({ name: '宁波ABB电气大小写有限公司' })).expect(201);
+    const joyson = await t.http
+      .post('/api/v1/enterprises')
+      .set(staff)
+      .send(enterprisePayload({ name: '宁波甬新大小写电子有限公司', shortName: 'Hx甬新', formerNames: ['宁波Joyson大小写电子厂'] }))
+      .expect(201);
+    const search = async (q: string, extra: Record<string, unknown>) => {
+      const res = await t.http.get('/api/v1/enterprises').query({ q, ...extra }).set(staff).expect(200);
+      return (res.body.items as { id: string; matchedFormerName: string | null }[]).map((e) => [e.id, e.matchedFormerName]);
+    };
+    // Without filters a name search walks the name index; with an industry filter it goes through the bigram index.
+    for (const extra of [{}, { industryCode: '3411' }]) {
+      for (const q of ['abb电气', 'ABB电气', 'aBb电气大小写']) expect(await search(q, extra)).toEqual([[abb.body.id, null]]);
+      for (const q of ['joyson大小写', 'JOYSON大小写电子']) expect(await search(q, extra)).toEqual([[joyson.body.id, '宁波Joyson大小写电子厂']]);
+      expect(await search('hx甬新', extra)).toEqual([[joyson.body.id, null]]);
+      expect(await search('甬新大小写', extra)).toEqual([[joyson.body.id, null]]);
+      expect(await search('大小写电子厂', extra)).toEqual([[joyson.body.id, '宁波Joyson大小写电子厂']]);
+      expect(await search('大小写', extra)).toHaveLength(2);
+    }
+  });
+
   it('counts a search exactly up to 1,000 matches and says when the total is a lower bound', async () => {
     // 1,005 rows straight into the table: the setup, not the behaviour under test.
     await t.sql(

@@ -24,6 +24,10 @@ export function configureApp(app: INestApplication, config = loadConfig()): void
   );
   // Registered here, not by Nest's defaults, so production and tests share the limits.
   const express = app as NestExpressApplication;
+  // No ETag on API answers: Express would hash every body (SHA-1 over a 25-row list page) to let a
+  // client revalidate, yet the body is built anyway and the console never sends If-None-Match.
+  // The console's files keep theirs (serve-static sets its own).
+  express.set('etag', false);
   express.useBodyParser('json', { limit: REQUEST_LIMITS.bodyBytes, verify: verifyJsonDepth });
   express.useBodyParser('urlencoded', { limit: REQUEST_LIMITS.bodyBytes, extended: false, parameterLimit: 200 });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });

@@ -26,3 +26,4 @@ export * from './designations/designation-state-machine';
 export * from './labels/field-labels';
 export * from './spreadsheet/exceljs';
 export * from './spreadsheet/xlsx-backlog';
+export * from './sql/prepared-query';

@@ -10,10 +10,25 @@ const searchText = (raw: string) => raw.trim().replace(/['\\]/g, '');
 
 const looksLikeCode = (code: string) => /^[0-9A-Z]{3,18}$/.test(code);
 
-/** The exact rule: the name, short name or a former name holds the text (the bigram match only narrows). */
-const substringMatch = (alias: string, like: string) =>
-  `(lower(${alias}.name) LIKE ${like} OR lower(coalesce(${alias}.short_name, '')) LIKE ${like} ` +
-  `OR EXISTS (SELECT 1 FROM unnest(${alias}.former_names) f WHERE lower(f) LIKE ${like}))`;
+/**
+ * Text of Han characters and ASCII digits only (机械, 甬海, 3号): no character lowers to one of
+ * these and lower() leaves them as they are, so "lower(name) holds q" is exactly "name holds q".
+ * Most searches are such text; skipping lower() spares converting every name walked (see below).
+ */
+const isCaseless = (q: string) => /^[\p{Script=Han}0-9]+$/u.test(q);
+
+/**
+ * The exact rule: the name, short name or a former name holds the text (the bigram match only
+ * narrows). `caseless` (see isCaseless) compares without lower(), with the same result. A row
+ * without former names (nearly all) skips the per-row subquery over them.
+ */
+const substringMatch = (alias: string, like: string, caseless = false) => {
+  const folded = (text: string) => (caseless ? text : `lower(${text})`);
+  return (
+    `(${folded(`${alias}.name`)} LIKE ${like} OR ${folded(`coalesce(${alias}.short_name, '')`)} LIKE ${like} ` +
+    `OR (${alias}.former_names <> '{}' AND EXISTS (SELECT 1 FROM unnest(${alias}.former_names) f WHERE ${folded('f')} LIKE ${like})))`
+  );
+};
 
 /**
  * Adds the `q` condition. Names go through the bigram tsvector (GIN index), then an exact
@@ -24,7 +39,7 @@ export function applySearch<T extends object>(qb: SelectQueryBuilder<T>, alias: 
   const q = searchText(raw);
   if (!q) return;
   const like = `%${escapeLike(q.toLowerCase())}%`;
-  const nameMatch = `(${alias}.search_vector @@ cr_name_query(:q) AND ${substringMatch(alias, ':like')})`;
+  const nameMatch = `(${alias}.search_vector @@ cr_name_query(:q) AND ${substringMatch(alias, ':like', isCaseless(q))})`;
   const code = normalizeCreditCode(q);
   if (looksLikeCode(code)) {
     qb.andWhere(`(${nameMatch} OR ${alias}.credit_code LIKE :codeLike)`, { q, like, codeLike: `%${escapeLike(code)}%` });
@@ -50,11 +65,15 @@ export function matchedFormerName(row: { name: string; shortName: string | null;
 
 /** How far the name-order walk reads before handing a search to the bigram index (see `walkNameSearch`). */
 export const SEARCH_WALK_ROWS = 20_000;
+/** The walk's first entries, where a word too rare to finish within SEARCH_WALK_ROWS shows it (see `walkNameSearch`). */
+const PROBE_ROWS = 2_000;
 
 export interface NameWalk {
-  /** Ids of the first `need` matches in name order (fewer when the walk ended) */
+  /** Ids of the matches `skip` … `skip + take - 1` in name order, of the first `need` (fewer when the walk ended) */
   ids: string[];
-  /** True when the ids are exactly the first `need` matches, or all matches there are */
+  /** How many of the first `need` matches were found */
+  found: number;
+  /** True when the walk found the first `need` matches, or all matches there are */
   complete: boolean;
 }
 
@@ -64,14 +83,18 @@ export interface NameWalk {
  * checking the substring rule on each index entry: the first page or the capped count needs ~10,000
  * entries and reads no table row, where the bigram index must first collect all ~113,000 matches.
  * A rare word finds too few matches within SEARCH_WALK_ROWS entries (`complete` false): the caller
- * then asks the bigram index, which is cheap for it. Only name searches (not credit-code-like text)
- * of live rows with at most a district filter qualify; `after` continues from a cursor row.
+ * then asks the bigram index, which is cheap for it. The walk gives up after its first PROBE_ROWS
+ * entries already when they hold fewer than half the matches it would need at that rate (甬海: a
+ * 2,000-entry probe instead of 20,000 entries walked in vain); a walk over the whole (small) list
+ * always finishes. Which path serves a search never changes its rows, only its cost. Only name
+ * searches (not credit-code-like text) of live rows with at most a district filter qualify; `after`
+ * continues from a cursor row.
  */
 export async function walkNameSearch(
   manager: EntityManager,
   actor: Actor,
   raw: string,
-  options: { districtCode?: string; after?: { value: string; id: string }; need: number },
+  options: { districtCode?: string; after?: { value: string; id: string }; need: number; skip?: number; take?: number },
 ): Promise<NameWalk> {
   const q = searchText(raw);
   const scope = enterpriseScopeCondition('e', actor);
@@ -91,18 +114,25 @@ export async function walkNameSearch(
     params.push(options.after.value, options.after.id);
     conditions.push(`(e.name, e.id) > ($${params.length - 1}, $${params.length}::uuid)`);
   }
-  const rows: { ids: string[] | null; walked: number | null }[] = await manager.query(
+  params.push(PROBE_ROWS, Math.ceil((PROBE_ROWS * options.need) / SEARCH_WALK_ROWS / 2), options.skip ?? 0, options.take ?? options.need);
+  const [probeRows, probeHits, skip, take] = [-3, -2, -1, 0].map((k) => `$${params.length + k}`);
+  const match = substringMatch('e', '$1', isCaseless(q));
+  // `probe` is one row read once; as a condition without columns it gates `hits` as a whole. Only the
+  // ids asked for come back (a count of 1,001 ids as an array was most of the API's work).
+  const rows: { dense: boolean; ids: string[] | null; found: number; walked: number | null }[] = await manager.query(
     `WITH walk AS (
        SELECT e.id, e.name, e.short_name, e.former_names FROM enterprise e
        WHERE ${conditions.join(' AND ')} ORDER BY e.name, e.id LIMIT $2
-     ), hits AS (SELECT e.id, e.name FROM walk e WHERE ${substringMatch('e', '$1')} LIMIT $3)
-     SELECT array(SELECT id FROM hits ORDER BY name, id) AS ids,
-            CASE WHEN (SELECT count(*) FROM hits) < $3 THEN (SELECT count(*) FROM walk) END::int AS walked`,
+     ), probe AS (
+       SELECT count(*) FILTER (WHERE ${match}) >= ${probeHits} OR count(*) < ${probeRows} AS dense FROM (SELECT * FROM walk LIMIT ${probeRows}) e
+     ), hits AS (SELECT e.id, e.name FROM walk e WHERE (SELECT dense FROM probe) AND ${match} LIMIT $3)
+     SELECT (SELECT dense FROM probe) AS dense, array(SELECT id FROM hits ORDER BY name, id OFFSET ${skip} LIMIT ${take}) AS ids,
+            (SELECT count(*) FROM hits)::int AS found,
+            CASE WHEN (SELECT dense FROM probe) AND (SELECT count(*) FROM hits) < $3 THEN (SELECT count(*) FROM walk) END::int AS walked`,
     params,
   );
-  const ids = rows[0].ids ?? [];
-  const walked = rows[0].walked;
-  return { ids, complete: walked === null || walked < SEARCH_WALK_ROWS };
+  const { dense, found, walked } = rows[0];
+  return { ids: rows[0].ids ?? [], found, complete: dense && (walked === null || walked < SEARCH_WALK_ROWS) };
 }
 
 /** Whether a search can be served by `walkNameSearch` (see there). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 
 import { AuditService } from '@app/audit';
 import {
@@ -14,6 +14,8 @@ import {
   Paginated,
   paginated,
   parseSort,
+  PreparedStatement,
+  queryPrepared,
   todayInChina,
 } from '@app/core';
 
@@ -45,7 +47,9 @@ const money = (value: number | null | undefined) => (value === undefined ? undef
 
 @Injectable()
 export class EnterpriseService {
-  private byCodeSql?: string;
+  private byCodeSql?: PreparedStatement;
+  private byIdsSql?: PreparedStatement;
+  private listSelect?: string;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -83,8 +87,10 @@ export class EnterpriseService {
 
     const pageQuery = async (): Promise<{ rows: EnterpriseEntity[]; values: string[] }> => {
       if (walked.page) return { rows: walked.page, values: walked.page.map((row) => row.name) };
+      // Rows read straight into the entity's property names (as by credit code): no hydration of 26 entities.
       const page = qb
         .clone()
+        .select((this.listSelect ??= entitySelectList(this.dataSource, EnterpriseEntity, 'e')))
         .addSelect(`${column}::text`, 'cursor_value')
         .orderBy(column, direction as 'ASC' | 'DESC')
         .addOrderBy('e.id', 'ASC')
@@ -95,8 +101,8 @@ export class EnterpriseService {
         const after = direction === 'ASC' ? `(${column}, e.id) > (:cursorValue, :cursorId)` : `(${column} < :cursorValue OR (${column} = :cursorValue AND e.id > :cursorId))`;
         page.andWhere(after, { cursorValue: cursor.value, cursorId: cursor.id });
       }
-      const { entities, raw } = await page.getRawAndEntities<{ cursor_value: string }>();
-      return { rows: entities, values: raw.map((r) => r.cursor_value) };
+      const raw = await page.getRawMany<EnterpriseEntity & { cursor_value: string }>();
+      return { rows: raw, values: raw.map((r) => r.cursor_value) };
     };
     const [{ rows: fetched, values }, { total, capped }] = await Promise.all([pageQuery(), walked.count ?? countRows(qb, cap)]);
     const rows = fetched.slice(0, query.pageSize);
@@ -121,16 +127,21 @@ export class EnterpriseService {
     const manager = this.dataSource.manager;
     const base = { districtCode: query.districtCode };
     const need = offset + query.pageSize + 1;
-    const counted = await walkNameSearch(manager, actor, query.q!, { ...base, need: cap + 1 });
-    const count = counted.complete ? { total: Math.min(counted.ids.length, cap), capped: counted.ids.length > cap } : undefined;
+    // The count's walk also returns the page's ids when the page lies within the counted matches.
+    const counted = await walkNameSearch(manager, actor, query.q!, { ...base, need: cap + 1, skip: offset, take: query.pageSize + 1 });
+    const count = counted.complete ? { total: Math.min(counted.found, cap), capped: counted.found > cap } : undefined;
     let ids: string[] | undefined;
-    if (!cursor && counted.complete && need <= cap + 1) ids = counted.ids.slice(offset, need);
+    if (!cursor && counted.complete && need <= cap + 1) ids = counted.ids;
     else if (cursor && count) {
       const walk = await walkNameSearch(manager, actor, query.q!, { ...base, after: cursor, need });
       if (walk.complete) ids = walk.ids;
     }
     if (!ids) return { count };
-    const found = ids.length ? await manager.findBy(EnterpriseEntity, { id: In(ids) }) : [];
+    this.byIdsSql ??= {
+      name: 'enterprise_by_ids',
+      text: `SELECT ${entitySelectList(this.dataSource, EnterpriseEntity)} FROM enterprise WHERE id = ANY($1::uuid[])`,
+    };
+    const found = ids.length ? await queryPrepared<EnterpriseEntity>(this.dataSource, this.byIdsSql, [ids]) : [];
     const byId = new Map(found.map((row) => [row.id, row]));
     return { page: ids.map((id) => byId.get(id)).filter((row): row is EnterpriseEntity => !!row), count };
   }
@@ -142,8 +153,11 @@ export class EnterpriseService {
   async getByCreditCode(actor: Actor, raw: string): Promise<EnterpriseDto> {
     // The hottest read (imports, the console's lookup): one prepared statement, rows as the entity's
     // properties, no query builder or hydration per request (2,000 lookups: see docs/benchmarks.md).
-    this.byCodeSql ??= `SELECT ${entitySelectList(this.dataSource, EnterpriseEntity)} FROM enterprise WHERE credit_code = $1 LIMIT 1`;
-    const [entity] = (await this.dataSource.query(this.byCodeSql, [acceptCreditCode(raw, 'lookup').code])) as EnterpriseEntity[];
+    this.byCodeSql ??= {
+      name: 'enterprise_by_credit_code',
+      text: `SELECT ${entitySelectList(this.dataSource, EnterpriseEntity)} FROM enterprise WHERE credit_code = $1 LIMIT 1`,
+    };
+    const [entity] = await queryPrepared<EnterpriseEntity>(this.dataSource, this.byCodeSql, [acceptCreditCode(raw, 'lookup').code]);
     if (!entity) throw enterpriseNotFound(raw);
     assertCanReadEnterprise(actor, entity, raw);
     return EnterpriseDto.from(entity);
@@ -285,10 +299,11 @@ async function countRows(qb: SelectQueryBuilder<EnterpriseEntity>, cap?: number)
  * The SELECT list that reads a row straight into an entity's property names, as TypeORM would hydrate
  * it: selectable columns only, `date` columns as 'YYYY-MM-DD' text (TypeORM's form), numerics as text.
  */
-function entitySelectList(dataSource: DataSource, entity: typeof EnterpriseEntity): string {
+function entitySelectList(dataSource: DataSource, entity: typeof EnterpriseEntity, alias?: string): string {
+  const prefix = alias ? `"${alias}".` : '';
   return dataSource
     .getMetadata(entity)
     .columns.filter((c) => c.isSelect)
-    .map((c) => `"${c.databaseName}"${c.type === 'date' ? '::text' : ''} AS "${c.propertyName}"`)
+    .map((c) => `${prefix}"${c.databaseName}"${c.type === 'date' ? '::text' : ''} AS "${c.propertyName}"`)
     .join(', ');
 }

@@ -172,9 +172,11 @@ export default function EnterpriseListPage() {
             const page = pagination.current ?? 1;
             const pageSize = pagination.pageSize ?? view.pageSize;
             if (pageSize !== view.pageSize) return setView({ filters: view.filters, page: 1, pageSize });
-            // one page forward continues from the last row shown (keyset), as fast at any depth as the first
-            const after = page === view.page + 1 && !list.isPlaceholderData ? (meta?.nextCursor ?? undefined) : undefined;
-            setView({ filters: view.filters, page, pageSize, after });
+            // One page forward continues from the last row shown (keyset), as fast at any depth as the
+            // first; a page seen before (previous, or any page back) is read again by its own cursor.
+            const trail = { ...view.trail, [view.page]: view.after };
+            const after = page === view.page + 1 && !list.isPlaceholderData ? (meta?.nextCursor ?? undefined) : trail[page];
+            setView({ filters: view.filters, page, pageSize, after, trail });
           }}
         />
       </div>

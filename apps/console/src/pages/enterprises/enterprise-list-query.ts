@@ -21,12 +21,17 @@ export function enterpriseQuery(values: EnterpriseFilters) {
   };
 }
 
-/** One page of the list: `after` is the previous page's `meta.nextCursor` when paging forward (keyset, as fast at any depth). */
+/**
+ * One page of the list: `after` is the previous page's `meta.nextCursor` when paging forward (keyset,
+ * as fast at any depth). `trail` keeps the `after` each page of these filters was read with, so going
+ * back to a page seen before reads it by the same cursor (and from the query cache), not by OFFSET.
+ */
 export interface ListPage {
   filters: EnterpriseFilters;
   page: number;
   pageSize: number;
   after?: string;
+  trail?: Record<number, string | undefined>;
 }
 
 export const FIRST_PAGE: ListPage = { filters: {}, page: 1, pageSize: 20 };

@@ -1,0 +1,52 @@
+import type { Page, Request } from 'playwright-core';
+
+import { BrowserApp, startBrowserApp } from './support/browser-app';
+
+describe('console: 企业名录 paging', () => {
+  let b: BrowserApp;
+  beforeAll(async () => {
+    b = await startBrowserApp();
+    // 70 firms, more than three pages of 20: the setup, not the behaviour under test.
+    await b.t.sql(
+      `INSERT INTO enterprise (credit_code, name, district_code, industry_code, industry_section, version)
+       SELECT 'PGT' || lpad(i::text, 15, '0'), '宁波翻页测试' || lpad(i::text, 2, '0') || '号有限公司', '330211', '3411', 'C', 1 FROM generate_series(1, 70) i`,
+    );
+  });
+  afterAll(() => b.close());
+
+  const listRequest = (page: Page, pageNumber: number) =>
+    page.waitForRequest((r: Request) => r.url().includes('/api/v1/enterprises?') && new URL(r.url()).searchParams.get('page') === String(pageNumber));
+  const firstName = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row').first().locator('a').first().innerText();
+
+  it('pages forward by cursor and goes back to a page by the cursor it was read with, not by page number', async () => {
+    const staff = await b.user('BUREAU_STAFF', '翻页科员');
+    const page = await b.loggedIn(staff);
+    await page.goto(`${b.baseUrl}/enterprises`);
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+
+    const second = listRequest(page, 2);
+    await page.getByTitle('下一页').click();
+    const secondAfter = new URL((await second).url()).searchParams.get('after');
+    expect(secondAfter).toBeTruthy();
+    await page.locator('.ant-pagination-item-active').getByText('2').waitFor();
+    const secondFirst = await firstName(page);
+
+    const third = listRequest(page, 3);
+    await page.getByTitle('下一页').click();
+    expect(new URL((await third).url()).searchParams.get('after')).toBeTruthy();
+    await page.locator('.ant-pagination-item-active').getByText('3').waitFor();
+    expect(await firstName(page)).not.toBe(secondFirst);
+
+    // Back: page 2's rows again, from the query cache or by its cursor, never as page=2 by OFFSET.
+    const afters: (string | null)[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/api/v1/enterprises' && url.searchParams.get('page') === '2') afters.push(url.searchParams.get('after'));
+    });
+    await page.getByTitle('上一页').click();
+    await page.locator('.ant-pagination-item-active').getByText('2').waitFor();
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().getByText(secondFirst).waitFor();
+    expect(afters.every((after) => after === secondAfter)).toBe(true);
+    await page.context().close();
+  });
+});
