@@ -25,6 +25,5 @@ export * from './designations/designation-rules';
 export * from './designations/designation-state-machine';
 export * from './labels/field-labels';
 export * from './spreadsheet/exceljs';
-export * from './spreadsheet/xlsx-backlog';
 export * from './spreadsheet/xlsx-writer';
 export * from './spreadsheet/zip-writer';
