@@ -32,6 +32,12 @@ export function crc32Js(data: Uint8Array, value = 0): number {
 const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 const crc32 = nativeCrc32 ?? crc32Js;
 
+/**
+ * zlib level 1: at 1,000,000 enterprise rows it took 17.3 s of CPU against level 6's 24.3 s for a 12 % larger file
+ * (72 MB against 64 MB; exceljs's was 109 MB). An export server on two cores has more use for the CPU.
+ */
+const DEFLATE_LEVEL = 1;
+
 const UTF8_NAMES = 0x0800;
 const DATA_DESCRIPTOR = 0x0008;
 const DEFLATE = 8;
@@ -87,7 +93,7 @@ export class ZipWriter {
   constructor(
     private readonly out: Writable,
     date: Date = new Date(),
-    private readonly level = 6,
+    private readonly level = DEFLATE_LEVEL,
   ) {
     this.stamp = dosDateTime(date);
   }
