@@ -1,3 +1,8 @@
+import { restoreSafeText } from '@app/core';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+
+import { binary } from '../setup/binary';
 import { enterprisePayload } from '../setup/fixtures';
 import { createTestApp, TestApp } from '../setup/test-app';
 
@@ -227,6 +232,15 @@ describe('亩均 evaluation over HTTP', () => {
     expect(lines).toHaveLength(1 + ALL.filter((f) => f.district === '330212').length);
     const xlsx = await t.http.get(`/api/v1/evaluations/${YEAR}/results/export?format=xlsx`).set(viewer).buffer(true).expect(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    // The officer's XLSX holds the cells of the officer's CSV, row for row (text unmarked the way the import does).
+    const officerXlsx = await t.http.get(`/api/v1/evaluations/${YEAR}/results/export?format=xlsx`).set(officer).buffer(true).parse(binary as never).expect(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(officerXlsx.body as never);
+    const csvCells = (parse(file.text, { bom: true }) as string[][]).map((r) => r.map(restoreSafeText));
+    const xlsxCells: string[][] = [];
+    book.worksheets[0].eachRow((r) => xlsxCells.push(csvCells[0].map((_, i) => restoreSafeText(String(r.getCell(i + 1).value ?? '')))));
+    expect(book.worksheets[0].name).toBe(`${YEAR}年亩均评价`);
+    expect(xlsxCells).toEqual(csvCells);
     const pdf = await t.http.get(`/api/v1/evaluations/${YEAR}/enterprises/${byKey('U4').id}/pdf`).set(liaison).buffer(true).expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(String(pdf.body).slice(0, 4) === '%PDF' || Buffer.from(pdf.body).subarray(0, 4).toString() === '%PDF').toBe(true);

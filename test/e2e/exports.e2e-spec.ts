@@ -1,3 +1,5 @@
+import { restoreSafeText } from '@app/core';
+import { withCheckCharacter } from '@app/registry';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 
@@ -49,6 +51,25 @@ describe('exports over HTTP', () => {
 
     const again = await t.http.post('/api/v1/imports/enterprises?dryRun=true').set(staff).attach('file', res.body as Buffer, 'export.xlsx').expect(200);
     expect(again.body.counts).toEqual({ created: 0, updated: 0, unchanged: 3, rejected: 0 });
+  });
+
+  it('writes the same cells in XLSX as in CSV, row for row, across several pages of the walk', async () => {
+    // 2,000 more firms: the export reads pages of 2,000, and the sheet XML passes many 64 KB pieces.
+    const many = Array.from({ length: 2_000 }, (_, i) => [withCheckCharacter(`91330212MA${String(i).padStart(7, '0')}`), `宁波分页导出${i}号电子有限公司`]);
+    const seed = '统一社会信用代码,企业名称,所属区县代码,行业代码\r\n' + many.map(([code, name]) => `${code},${name},330212,3971`).join('\r\n') + '\r\n';
+    await t.http.post('/api/v1/imports/enterprises?dryRun=false').set(staff).attach('file', Buffer.from(seed), 'many.csv').expect(200);
+
+    const csv = await t.http.get('/api/v1/exports/enterprises?format=csv').set(staff).expect(200);
+    const xlsx = await t.http.get('/api/v1/exports/enterprises?format=xlsx').set(staff).buffer(true).parse(binary as never).expect(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body as never);
+    const sheet = book.worksheets[0];
+    const fromCsv = (parse(csv.text, { bom: true }) as string[][]).map((r) => r.map(restoreSafeText));
+    const fromXlsx: string[][] = [];
+    sheet.eachRow((row) => fromXlsx.push(Array.from({ length: fromCsv[0].length }, (_, i) => restoreSafeText(String(row.getCell(i + 1).value ?? '')))));
+    expect(fromCsv).toHaveLength(1 + codes.length + many.length);
+    expect(fromXlsx).toEqual(fromCsv);
+    expect(fromXlsx.map((r) => r[0])).toEqual(expect.arrayContaining(many.map(([code]) => code)));
   });
 
   it('selects the same rows as the list for the cultivation filters', async () => {

@@ -25,5 +25,6 @@ export * from './designations/designation-rules';
 export * from './designations/designation-state-machine';
 export * from './labels/field-labels';
 export * from './spreadsheet/exceljs';
-export * from './spreadsheet/xlsx-backlog';
 export * from './sql/prepared-query';
+export * from './spreadsheet/xlsx-writer';
+export * from './spreadsheet/zip-writer';

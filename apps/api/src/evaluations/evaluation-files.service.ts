@@ -1,8 +1,11 @@
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+
 import { Injectable } from '@nestjs/common';
 import type PDFDocument from 'pdfkit';
 
 import { AuditService } from '@app/audit';
-import { Actor, csvSafeText, exceljs, xlsxSafeText } from '@app/core';
+import { Actor, csvSafeText, XlsxWriter } from '@app/core';
 import {
   EVALUATION_CLASS_LABELS,
   EVALUATION_STATUS_LABELS,
@@ -69,14 +72,23 @@ export class EvaluationFilesService {
       };
       return Buffer.from('\ufeff' + [headers, ...cells].map((line) => line.map(quote).join(',')).join('\r\n') + '\r\n', 'utf8');
     }
-    const ExcelJS = exceljs();
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet(`${year}年亩均评价`);
-    sheet.addRow(headers).font = { bold: true };
-    for (const line of cells) sheet.addRow(line.map((c) => (typeof c === 'string' ? xlsxSafeText(c) : c)));
-    sheet.getColumn(1).width = 22;
-    sheet.getColumn(2).width = 36;
-    return Buffer.from(await book.xlsx.writeBuffer());
+    // The same streaming writer as the other exports, gathered into one buffer (at most EXPORT_LIMIT rows).
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    const widths = headers.map((_, i) => (i === 0 ? 22 : i === 1 ? 36 : 14));
+    const book = await XlsxWriter.open(sink, { sheets: [{ name: `${year}年亩均评价`, widths, headerRow: 1 }] });
+    const sheet = book.nextSheet();
+    await sheet.row(headers, { style: 'header' });
+    for (const line of cells) await sheet.row(line);
+    await sheet.end();
+    await book.end();
+    await finished(sink);
+    return Buffer.concat(chunks);
   }
 
   /** 一企一单 as a PDF, in the report fonts (Noto Sans SC unless configured). */

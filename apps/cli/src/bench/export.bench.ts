@@ -55,7 +55,7 @@ export const exportBench: BenchSuite = async (ctx: BenchContext): Promise<BenchR
     title: 'Export: the whole enterprise list',
     rows,
     notes: [
-      'The API walks the table by id in pages of 2,000 (keyset) and writes each row to the response as it comes (CSV with backpressure; XLSX through exceljs’s streaming WorkbookWriter), so memory does not grow with the list.',
+      'The API walks the table by id in pages of 2,000 (keyset) and writes each row to the response as it comes (CSV with backpressure; XLSX through our own streaming writer, each sheet’s XML deflated into the ZIP as it comes, waiting while the response is full), so memory does not grow with the list.',
       'There is no XLSX baseline in PostgreSQL; the CSV COPY is shown for both.',
     ],
   };

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
 
-import { csvSafeText, exceljs, xlsxBackpressure, xlsxSafeText } from '@app/core';
+import { csvSafeText, XlsxSheetWriter, XlsxWriter } from '@app/core';
 
 export type ExportFormat = 'csv' | 'xlsx';
 type Cell = string | number | boolean | null | undefined;
@@ -41,26 +41,27 @@ function csvWriter(out: Writable, header: string[]): TabularWriter {
 const columnWidth = (header: string) => (/信用代码|名称|地址|曾用名|佐证/.test(header) ? 30 : Math.min(24, Math.max(10, [...header].length * 2 + 2)));
 
 /**
- * Streaming XLSX: each row is committed (written and released) as soon as it is added. The header stays in row 1
- * (so the file imports back as it is), frozen, and printed on each A4 landscape page fitted to the width.
+ * Streaming XLSX (our own writer, see XlsxWriter): each row is deflated into the response as it comes, waiting while
+ * the client is behind. The header stays in row 1 (so the file imports back as it is), frozen, and printed on each
+ * A4 landscape page fitted to the width.
  */
 function xlsxWriter(out: Writable, header: string[], sheetName: string): TabularWriter {
-  const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useSharedStrings: false, useStyles: false });
-  const sheet = workbook.addWorksheet(sheetName, {
-    views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
-  } as never);
-  sheet.columns = header.map((h) => ({ width: columnWidth(h) }));
-  sheet.addRow(header).commit();
-  let count = 0;
+  // Opened on the first row: an error before it (the first page's query) can still be answered as JSON.
+  let opened: Promise<{ book: XlsxWriter; sheet: XlsxSheetWriter }> | undefined;
+  const ready = () =>
+    (opened ??= XlsxWriter.open(out, { sheets: [{ name: sheetName, widths: header.map(columnWidth), headerRow: 1 }] }).then(async (book) => {
+      const sheet = book.nextSheet();
+      await sheet.row(header);
+      return { book, sheet };
+    }));
   return {
     async row(cells) {
-      sheet.addRow(cells.map((c) => (c === null ? undefined : typeof c === 'string' ? xlsxSafeText(c) : c))).commit();
-      if (++count % 200 === 0) await xlsxBackpressure(sheet, out);
+      await (await ready()).sheet.row(cells);
     },
     async end() {
-      sheet.commit();
-      await workbook.commit();
+      const { book, sheet } = await ready();
+      await sheet.end();
+      await book.end();
     },
   };
 }
