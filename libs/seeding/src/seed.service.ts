@@ -86,16 +86,33 @@ export class SeedService {
     });
   }
 
+  /**
+   * Makes the table follow the file: rows missing or differing in any field the file gives are upserted,
+   * the rest are left alone, so a start with nothing to change writes nothing (one read, no row versions).
+   */
   private async upsert<T extends object>(manager: EntityManager, entity: new () => T, rows: T[]): Promise<number> {
-    for (let i = 0; i < rows.length; i += 500) {
-      await manager.upsert(entity, rows.slice(i, i + 500) as never, ['code']);
+    const stored = new Map((await manager.find(entity)).map((row) => [(row as { code: string }).code, row as Record<string, unknown>]));
+    const changed = rows.filter((row) => {
+      const current = stored.get((row as { code: string }).code);
+      return !current || Object.entries(row).some(([key, value]) => JSON.stringify(current[key]) !== JSON.stringify(value));
+    });
+    for (let i = 0; i < changed.length; i += 500) {
+      await manager.upsert(entity, changed.slice(i, i + 500) as never, ['code']);
     }
     return rows.length;
   }
 
+  /** Adds the chains and segments the files name that are missing (two reads when none is). */
   private async seedChains(manager: EntityManager, counts: SeedCounts): Promise<void> {
-    for (const seed of readSeed<SeedChain[]>('reference/chains.json')) {
-      let chain = await manager.findOneBy(ChainEntity, { code: seed.code });
+    const seeds = readSeed<SeedChain[]>('reference/chains.json');
+    const chains = new Map((await manager.findBy(ChainEntity, { code: In(seeds.map((s) => s.code)) })).map((c) => [c.code, c]));
+    const segmentIds = new Map<string, string>();
+    if (chains.size) {
+      const segments = await manager.find(ChainSegmentEntity, { where: { chainId: In([...chains.values()].map((c) => c.id)) }, select: { id: true, chainId: true, code: true } });
+      for (const s of segments) segmentIds.set(`${s.chainId} ${s.code}`, s.id);
+    }
+    for (const seed of seeds) {
+      let chain = chains.get(seed.code);
       if (!chain) {
         chain = await manager.save(
           manager.create(ChainEntity, {
@@ -111,16 +128,14 @@ export class SeedService {
         );
         counts.chainsAdded++;
       }
-      const known = new Set((await manager.findBy(ChainSegmentEntity, { chainId: chain.id })).map((s) => s.code));
+      const chainId = chain.id;
       const add = async (segments: SeedSegment[], parentId: string | null) => {
         for (const [index, segment] of segments.entries()) {
-          let id: string;
-          if (known.has(segment.code)) {
-            id = (await manager.findOneByOrFail(ChainSegmentEntity, { chainId: chain!.id, code: segment.code })).id;
-          } else {
+          let id = segmentIds.get(`${chainId} ${segment.code}`);
+          if (!id) {
             const saved = await manager.save(
               manager.create(ChainSegmentEntity, {
-                chainId: chain!.id,
+                chainId,
                 parentId,
                 code: segment.code,
                 name: segment.name,
