@@ -1,6 +1,3 @@
-import { hashSync } from 'bcryptjs';
-import { randomBytes } from 'node:crypto';
-
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -13,10 +10,7 @@ import type { AppConfig } from '@app/core';
 import { LoginResponseDto } from './dto/login.dto';
 import { UserEntity } from './entities/user.entity';
 import { TokenPayload } from './guards/auth.guard';
-import { verifyPassword } from './password';
-
-// Compared against when the username is unknown, so response time does not reveal which names exist.
-const DUMMY_HASH = hashSync(randomBytes(16).toString('hex'), 10);
+import { UNKNOWN_USER_HASH, verifyPassword } from './password';
 
 @Injectable()
 export class AuthService {
@@ -34,7 +28,7 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .where('u.username = :username', { username })
       .getOne();
-    const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    const valid = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
     if (!user || !valid || !user.active) {
       await this.dataSource.transaction((m) =>
         this.audit.record(m, { ...SYSTEM_ACTOR, username }, { action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null }),
