@@ -8,6 +8,8 @@ import dayjs from 'dayjs';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
+// antd's styles for the first screen, extracted at build time (build/antd-static-style.ts), before the app's own
+import 'virtual:antd-static.css';
 import './styles.css';
 
 import { AuthProvider, meQuery } from './api/auth';
@@ -17,6 +19,7 @@ import { districtsQuery } from './api/reference';
 import { getToken } from './api/session';
 import { enterpriseListQuery, FIRST_PAGE } from './pages/enterprises/enterprise-list-query';
 import { AppRouter } from './router';
+import { THEME } from './theme';
 
 dayjs.locale('zh-cn');
 
@@ -45,7 +48,7 @@ if (token) {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 4 } }}>
+    <ConfigProvider locale={zhCN} theme={THEME}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <AuthProvider>
