@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-import { antdStaticStyle } from './build/antd-static-style';
-import { THEME } from './src/theme';
+import { antdStaticStyle } from './build/antd-static-style.ts';
+import { THEME } from './src/theme.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
