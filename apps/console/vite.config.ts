@@ -3,13 +3,16 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+import { antdStaticStyle } from './build/antd-static-style.ts';
+import { THEME } from './src/theme.ts';
+
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 // The API serves the build from dist/console at `/`; `npm run dev -w apps/console` proxies the API.
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), antdStaticStyle(THEME)],
   build: {
     outDir: fileURLToPath(new URL('../../dist/console', import.meta.url)),
     emptyOutDir: true,

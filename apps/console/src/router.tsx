@@ -1,5 +1,5 @@
 import { Spin } from 'antd';
-import { lazy, ReactNode, Suspense } from 'react';
+import { ComponentType, lazy, ReactNode, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 
 import { useAuth } from './api/auth';
@@ -10,8 +10,6 @@ import { homePath } from './components/menu';
 // the login page too (its form, inputs and card are not needed by a tab that holds a token)
 const LoginPage = lazy(() => import('./pages/login/login-page').then((m) => ({ default: m.LoginPage })));
 const Workbench = lazy(() => import('./pages/workbench/workbench-page'));
-const loadEnterpriseList = () => import('./pages/enterprises/enterprise-list-page');
-const EnterpriseList = lazy(loadEnterpriseList);
 const EnterpriseDetail = lazy(() => import('./pages/enterprises/enterprise-detail-page'));
 const Designations = lazy(() => import('./pages/designations/designations-page'));
 const Chains = lazy(() => import('./pages/chains/chains-page'));
@@ -44,8 +42,37 @@ const ProjectDetail = lazy(() => import('./pages/projects/project-detail-page'))
 const Remediation = lazy(() => import('./pages/remediation/remediation-page'));
 const LandBlocks = lazy(() => import('./pages/remediation/land-blocks-page'));
 
+const pageSpinner = <Spin style={{ display: 'block', margin: 80 }} />;
+
+let enterpriseListModule: { default: ComponentType } | undefined;
+const loadEnterpriseList = () => import('./pages/enterprises/enterprise-list-page').then((m) => (enterpriseListModule = m));
+
 // The page a bookmark or reload opens starts loading with the app, not after /auth/me answers.
 if (/^\/enterprises\/?$/.test(window.location.pathname)) void loadEnterpriseList();
+
+/**
+ * 企业名录, loaded like the other pages but revealed without Suspense: React shows content that
+ * suspended behind a fallback no sooner than 300 ms after the fallback appeared (its fallback
+ * throttle), which held a reloaded 企业名录's rows back after their code and data had arrived. The
+ * same spinner shows until the chunk is there; the page then renders as an ordinary update.
+ */
+function EnterpriseList() {
+  const [Page, setPage] = useState(() => enterpriseListModule?.default);
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    if (Page) return;
+    let live = true;
+    loadEnterpriseList().then(
+      (m) => live && setPage(() => m.default),
+      (e) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [Page]);
+  if (error) throw error;
+  return Page ? <Page /> : pageSpinner;
+}
 
 function RequireLogin({ children }: { children: ReactNode }) {
   const { token, me, loading } = useAuth();
@@ -61,7 +88,7 @@ function Home() {
   return <Navigate to={homePath(auth.can)} replace />;
 }
 
-const page = (element: ReactNode) => <Suspense fallback={<Spin style={{ display: 'block', margin: 80 }} />}>{element}</Suspense>;
+const page = (element: ReactNode) => <Suspense fallback={pageSpinner}>{element}</Suspense>;
 
 export function AppRouter() {
   return (
@@ -77,7 +104,7 @@ export function AppRouter() {
         >
           <Route index element={<Home />} />
           <Route path="workbench" element={page(<Workbench />)} />
-          <Route path="enterprises" element={page(<EnterpriseList />)} />
+          <Route path="enterprises" element={<EnterpriseList />} />
           <Route path="enterprises/:id" element={page(<EnterpriseDetail />)} />
           <Route path="designations" element={page(<Designations />)} />
           <Route path="projects" element={page(<Projects />)} />
