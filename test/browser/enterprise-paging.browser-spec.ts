@@ -16,25 +16,31 @@ describe('console: 企业名录 paging', () => {
 
   const listRequest = (page: Page, pageNumber: number) =>
     page.waitForRequest((r: Request) => r.url().includes('/api/v1/enterprises?') && new URL(r.url()).searchParams.get('page') === String(pageNumber));
-  const firstName = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row').first().locator('a').first().innerText();
+  const firstLink = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row').first().locator('a').first();
+  const firstName = (page: Page) => firstLink(page).innerText();
+  // The table keeps the previous page's rows until the next page's arrive: wait for the first row to change.
+  const rowsChangedFrom = (page: Page, name: string) => firstLink(page).filter({ hasNotText: name }).waitFor();
 
   it('pages forward by cursor and goes back to a page by the cursor it was read with, not by page number', async () => {
     const staff = await b.user('BUREAU_STAFF', '翻页科员');
     const page = await b.loggedIn(staff);
     await page.goto(`${b.baseUrl}/enterprises`);
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    const firstOfPage1 = await firstName(page);
 
     const second = listRequest(page, 2);
     await page.getByTitle('下一页').click();
     const secondAfter = new URL((await second).url()).searchParams.get('after');
     expect(secondAfter).toBeTruthy();
     await page.locator('.ant-pagination-item-active').getByText('2').waitFor();
+    await rowsChangedFrom(page, firstOfPage1);
     const secondFirst = await firstName(page);
 
     const third = listRequest(page, 3);
     await page.getByTitle('下一页').click();
     expect(new URL((await third).url()).searchParams.get('after')).toBeTruthy();
     await page.locator('.ant-pagination-item-active').getByText('3').waitFor();
+    await rowsChangedFrom(page, secondFirst);
     expect(await firstName(page)).not.toBe(secondFirst);
 
     // Back: page 2's rows again, from the query cache or by its cursor, never as page=2 by OFFSET.
