@@ -87,10 +87,13 @@ export class EnterpriseService {
 
     const pageQuery = async (): Promise<{ rows: EnterpriseEntity[]; values: string[] }> => {
       if (walked.page) return { rows: walked.page, values: walked.page.map((row) => row.name) };
-      // Rows read straight into the entity's property names (as by credit code): no hydration of 26 entities.
-      const page = qb
+      // The page's keys first, then its rows: the keys of a deep page come from the index alone
+      // (page 400 skips 9,975 index entries instead of 9,975 table rows), and only the page's own
+      // rows are read, straight into the entity's property names (no hydration of 26 entities).
+      const keys = qb
         .clone()
-        .select((this.listSelect ??= entitySelectList(this.dataSource, EnterpriseEntity, 'e')))
+        .select('e.id', 'id')
+        .addSelect(column, 'sort_key')
         .addSelect(`${column}::text`, 'cursor_value')
         .orderBy(column, direction as 'ASC' | 'DESC')
         .addOrderBy('e.id', 'ASC')
@@ -99,9 +102,14 @@ export class EnterpriseService {
       if (cursor) {
         // (value, id) strictly after the cursor row in the same order; the row comparison walks the index.
         const after = direction === 'ASC' ? `(${column}, e.id) > (:cursorValue, :cursorId)` : `(${column} < :cursorValue OR (${column} = :cursorValue AND e.id > :cursorId))`;
-        page.andWhere(after, { cursorValue: cursor.value, cursorId: cursor.id });
+        keys.andWhere(after, { cursorValue: cursor.value, cursorId: cursor.id });
       }
-      const raw = await page.getRawMany<EnterpriseEntity & { cursor_value: string }>();
+      const [keysSql, params] = keys.getQueryAndParameters();
+      const select = (this.listSelect ??= entitySelectList(this.dataSource, EnterpriseEntity, 'e'));
+      const raw: (EnterpriseEntity & { cursor_value: string })[] = await this.dataSource.query(
+        `SELECT ${select}, p.cursor_value FROM (${keysSql}) p JOIN enterprise e ON e.id = p.id ORDER BY p.sort_key ${direction}, p.id`,
+        params,
+      );
       return { rows: raw, values: raw.map((r) => r.cursor_value) };
     };
     const [{ rows: fetched, values }, { total, capped }] = await Promise.all([pageQuery(), walked.count ?? countRows(qb, cap)]);
@@ -124,16 +132,15 @@ export class EnterpriseService {
     offset: number,
     cap: number,
   ): Promise<{ page?: EnterpriseEntity[]; count?: { total: number; capped: boolean } }> {
-    const manager = this.dataSource.manager;
     const base = { districtCode: query.districtCode };
     const need = offset + query.pageSize + 1;
     // The count's walk also returns the page's ids when the page lies within the counted matches.
-    const counted = await walkNameSearch(manager, actor, query.q!, { ...base, need: cap + 1, skip: offset, take: query.pageSize + 1 });
+    const counted = await walkNameSearch(this.dataSource, actor, query.q!, { ...base, need: cap + 1, skip: offset, take: query.pageSize + 1 });
     const count = counted.complete ? { total: Math.min(counted.found, cap), capped: counted.found > cap } : undefined;
     let ids: string[] | undefined;
     if (!cursor && counted.complete && need <= cap + 1) ids = counted.ids;
     else if (cursor && count) {
-      const walk = await walkNameSearch(manager, actor, query.q!, { ...base, after: cursor, need });
+      const walk = await walkNameSearch(this.dataSource, actor, query.q!, { ...base, after: cursor, need });
       if (walk.complete) ids = walk.ids;
     }
     if (!ids) return { count };
