@@ -121,5 +121,21 @@ describe('keyset paging of the enterprise list (after = meta.nextCursor)', () =>
     expect(common.meta).toMatchObject({ total: 1000, totalCapped: true, nextCursor: expect.any(String) });
     const firstFive = await t.sql<{ id: string }>(`SELECT id FROM enterprise WHERE archived = false AND name LIKE '%批量%' ORDER BY name, id LIMIT 5`);
     expect(common.items.map((e) => e.id)).toEqual(firstFive.map((r) => r.id));
+    // The same walk for an officer of that district (their scope inside the walk), and on by cursor.
+    const officer = await t.as('DISTRICT_STAFF', { districtCodes: ['330281'], username: 'walk_officer' });
+    const tenInOrder = await t.sql<{ id: string }>(
+      `SELECT id FROM enterprise WHERE archived = false AND district_code = '330281' AND name LIKE '%批量%' ORDER BY name, id LIMIT 10`,
+    );
+    const officerFirst = await get(officer, { q: '批量', pageSize: 5 });
+    expect(officerFirst.meta).toMatchObject({ total: 1000, totalCapped: true });
+    expect(officerFirst.items.map((e) => e.id)).toEqual(tenInOrder.slice(0, 5).map((r) => r.id));
+    const officerNext = await get(officer, { q: '批量', pageSize: 5, after: officerFirst.meta.nextCursor });
+    expect(officerNext.items.map((e) => e.id)).toEqual(tenInOrder.slice(5).map((r) => r.id));
+    // Page 2 by number comes from the same walk as the count.
+    const second = await get(staff, { q: '批量', pageSize: 5, page: 2, districtCode: '330281' });
+    expect(second.items.map((e) => e.id)).toEqual(tenInOrder.slice(5).map((r) => r.id));
+    // An officer of another district finds none of them.
+    const elsewhere = await t.as('DISTRICT_STAFF', { districtCodes: ['330227'], username: 'walk_elsewhere' });
+    expect((await get(elsewhere, { q: '批量' })).meta.total).toBe(0);
   });
 });

@@ -68,9 +68,11 @@ export const SEARCH_WALK_ROWS = 20_000;
 /** The walk's first entries, where a word too rare to finish within SEARCH_WALK_ROWS shows it (see `walkNameSearch`). */
 const PROBE_ROWS = 2_000;
 
-export interface NameWalk {
+export interface NameWalk<Row = never> {
   /** Ids of the matches `skip` … `skip + take - 1` in name order, of the first `need` (fewer when the walk ended) */
   ids: string[];
+  /** With `rows`: those matches' rows, in the same order */
+  rows?: Row[];
   /** How many of the first `need` matches were found */
   found: number;
   /** True when the walk found the first `need` matches; otherwise the caller asks the bigram index */
@@ -101,12 +103,20 @@ const walkStatement = (text: string): PreparedStatement => {
  * One statement of nested subqueries, each read lazily: the walk stops at the `need`-th match, and no
  * walked row is stored on the way (a CTE would keep every walked entry: 3× the cost for 机械).
  */
-export async function walkNameSearch(
+export async function walkNameSearch<Row extends { id: string } = never>(
   dataSource: DataSource,
   actor: Actor,
   raw: string,
-  options: { districtCode?: string; after?: { value: string; id: string }; need: number; skip?: number; take?: number },
-): Promise<NameWalk> {
+  options: {
+    districtCode?: string;
+    after?: { value: string; id: string };
+    need: number;
+    skip?: number;
+    take?: number;
+    /** A SELECT list over `enterprise e`: the same statement then also reads the rows of `ids` (one round trip) */
+    rows?: string;
+  },
+): Promise<NameWalk<Row>> {
   const q = searchText(raw);
   const scope = enterpriseScopeCondition('e', actor);
   const params: unknown[] = [`%${escapeLike(q.toLowerCase())}%`, SEARCH_WALK_ROWS, options.need];
@@ -133,14 +143,23 @@ export async function walkNameSearch(
     `SELECT e.id, e.name, e.short_name, e.former_names FROM enterprise e WHERE ${conditions.join(' AND ')} ORDER BY e.name, e.id LIMIT ${limit}`;
   // The probe is uncorrelated: PostgreSQL runs it once, before the walk, as a gate on the whole walk.
   // Only the ids asked for come back (a count of 1,001 ids as an array was most of the API's work).
-  const text =
-    `SELECT count(*)::int AS found, (array_agg(h.id ORDER BY h.name, h.id))[${first}:${last}] AS ids FROM (
+  const walk = `SELECT count(*)::int AS found, (array_agg(h.id ORDER BY h.name, h.id))[${first}:${last}] AS ids FROM (
        SELECT e.id, e.name FROM (${entries('$2')}) e
        WHERE (SELECT count(*) FILTER (WHERE ${match}) >= ${probeHits} OR count(*) < ${probeRows} FROM (${entries(probeRows)}) e) AND ${match}
        LIMIT $3
      ) h`;
-  const [row] = await queryPrepared<{ ids: string[] | null; found: number }>(dataSource, walkStatement(text), params);
-  return { ids: row.ids ?? [], found: row.found, complete: row.found >= options.need };
+  if (!options.rows) {
+    const [row] = await queryPrepared<{ ids: string[] | null; found: number }>(dataSource, walkStatement(walk), params);
+    return { ids: row.ids ?? [], found: row.found, complete: row.found >= options.need };
+  }
+  // One row per id asked for (or one row of nulls beside the count when there is none).
+  const text = `SELECT w.found, p.* FROM (${walk}) w LEFT JOIN LATERAL (
+       SELECT ${options.rows}, u.n AS walk_position FROM unnest(w.ids) WITH ORDINALITY u(id, n) JOIN enterprise e ON e.id = u.id
+     ) p ON true ORDER BY p.walk_position`;
+  const found = await queryPrepared<Row & { found: number; walk_position: number | null }>(dataSource, walkStatement(text), params);
+  const rows = found.filter((r) => r.walk_position !== null).map(({ found: _found, walk_position: _position, ...row }) => row as unknown as Row);
+  const total = found[0]?.found ?? 0;
+  return { ids: rows.map((r) => r.id), rows, found: total, complete: total >= options.need };
 }
 
 /** Whether a search can be served by `walkNameSearch` (see there). */

@@ -48,7 +48,6 @@ const money = (value: number | null | undefined) => (value === undefined ? undef
 @Injectable()
 export class EnterpriseService {
   private byCodeSql?: PreparedStatement;
-  private byIdsSql?: PreparedStatement;
   private listSelect?: string;
 
   constructor(
@@ -134,23 +133,21 @@ export class EnterpriseService {
   ): Promise<{ page?: EnterpriseEntity[]; count?: { total: number; capped: boolean } }> {
     const base = { districtCode: query.districtCode };
     const need = offset + query.pageSize + 1;
-    // The count's walk also returns the page's ids when the page lies within the counted matches.
-    const counted = await walkNameSearch(this.dataSource, actor, query.q!, { ...base, need: cap + 1, skip: offset, take: query.pageSize + 1 });
+    // The count's walk also reads the page's rows when the page lies within the counted matches.
+    const select = (this.listSelect ??= entitySelectList(this.dataSource, EnterpriseEntity, 'e'));
+    const pageInCount = !cursor && need <= cap + 1;
+    const counted = await walkNameSearch<EnterpriseEntity>(this.dataSource, actor, query.q!, {
+      ...base,
+      need: cap + 1,
+      skip: offset,
+      take: query.pageSize + 1,
+      rows: pageInCount ? select : undefined,
+    });
     const count = counted.complete ? { total: Math.min(counted.found, cap), capped: counted.found > cap } : undefined;
-    let ids: string[] | undefined;
-    if (!cursor && counted.complete && need <= cap + 1) ids = counted.ids;
-    else if (cursor && count) {
-      const walk = await walkNameSearch(this.dataSource, actor, query.q!, { ...base, after: cursor, need });
-      if (walk.complete) ids = walk.ids;
-    }
-    if (!ids) return { count };
-    this.byIdsSql ??= {
-      name: 'enterprise_by_ids',
-      text: `SELECT ${entitySelectList(this.dataSource, EnterpriseEntity)} FROM enterprise WHERE id = ANY($1::uuid[])`,
-    };
-    const found = ids.length ? await queryPrepared<EnterpriseEntity>(this.dataSource, this.byIdsSql, [ids]) : [];
-    const byId = new Map(found.map((row) => [row.id, row]));
-    return { page: ids.map((id) => byId.get(id)).filter((row): row is EnterpriseEntity => !!row), count };
+    if (pageInCount) return counted.complete ? { page: counted.rows, count } : { count };
+    if (!cursor || !count) return { count };
+    const walk = await walkNameSearch<EnterpriseEntity>(this.dataSource, actor, query.q!, { ...base, after: cursor, need, rows: select });
+    return walk.complete ? { page: walk.rows, count } : { count };
   }
 
   async get(actor: Actor, id: string): Promise<EnterpriseDto> {
