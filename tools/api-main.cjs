@@ -8,7 +8,7 @@
 // required files only, not of vm scripts.
 const { isAscii } = require('node:buffer');
 const { createHash } = require('node:crypto');
-const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -22,7 +22,8 @@ if (process.sourceMapsEnabled || process.env.API_CODE_CACHE === '0') {
   const stat = statSync(bundle);
   // V8 rejects a cache made under other flags: one cache per set of Node.js options.
   const options = createHash('sha1').update(`${process.execArgv.join(' ')}\n${process.env.NODE_OPTIONS ?? ''}`).digest('hex').slice(0, 8);
-  const key = `api-${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}-${options}.v8`;
+  const bundleKey = `api-${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}-`;
+  const key = `${bundleKey}${options}.v8`;
   const dirs = [join(__dirname, '../../../.v8-cache'), join(tmpdir(), 'cultivation-registry-v8-cache')];
   let cachedData;
   for (const dir of dirs) {
@@ -52,6 +53,8 @@ if (process.sourceMapsEnabled || process.env.API_CODE_CACHE === '0') {
             const tmp = join(dir, `${key}.${process.pid}.tmp`);
             writeFileSync(tmp, data);
             renameSync(tmp, join(dir, key));
+            // Caches of earlier bundles are of no more use (those of this bundle under other options are kept).
+            for (const name of readdirSync(dir)) if (/^api-.*\.v8$/.test(name) && !name.startsWith(bundleKey)) rmSync(join(dir, name), { force: true });
             return;
           } catch {
             // read-only: try the next folder; with none writable every start compiles, as without a cache
