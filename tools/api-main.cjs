@@ -5,7 +5,7 @@
 // the first start that found none (or found one V8 rejected: another Node.js, other V8 flags), into
 // dist/.v8-cache/ or, where dist/ is read-only (the Docker image), the system's temp folder.
 // With --enable-source-maps the bundle is required plainly: Node.js 20 maps stack traces of
-// required files only, not of vm scripts.
+// required files only, not of vm scripts. API_CODE_CACHE=0 runs it without the cache too.
 const { isAscii } = require('node:buffer');
 const { createHash } = require('node:crypto');
 const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
