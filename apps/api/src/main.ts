@@ -32,6 +32,8 @@ async function main(): Promise<void> {
     configureApp(app);
     const { seeded, admin, reportFont, demoUsers } = await app.get(StartupService).prepare({ demo: process.argv.includes('--demo') });
     await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
+    // The built start (tools/api-main.cjs) saves its V8 code cache after this.
+    (process as NodeJS.EventEmitter).emit('api-serving');
     const url = `http://localhost:${config.port}`;
     const lines = [
       '',

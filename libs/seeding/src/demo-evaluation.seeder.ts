@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR } from '@app/core';
 import { EvaluationRunEntity, EvaluationRunService, generateEvaluationData } from '@app/evaluation';
 
-import { EVALUATION_SCHEME_YEARS } from './evaluation-scheme-seed';
+import { evaluationSchemeYears } from './evaluation-scheme-seed';
 
 export interface DemoEvaluationCounts {
   evaluationLandRowsAdded: number;
@@ -19,7 +19,7 @@ export interface DemoEvaluationCounts {
  */
 export async function seedDemoEvaluation(manager: EntityManager, runs: EvaluationRunService): Promise<DemoEvaluationCounts> {
   const counts: DemoEvaluationCounts = { evaluationLandRowsAdded: 0, evaluationFigureRowsAdded: 0, evaluationResultsComputed: 0 };
-  for (const year of EVALUATION_SCHEME_YEARS) {
+  for (const year of evaluationSchemeYears()) {
     const added = await generateEvaluationData(manager, year);
     counts.evaluationLandRowsAdded += added.landRows;
     counts.evaluationFigureRowsAdded += added.figureRows;

@@ -6,8 +6,10 @@ import { readSeed } from './seed-files';
 
 const FILES = ['reference/evaluation-scheme-2023.json'];
 
-/** Years of the example schemes (the demo city is evaluated for each). */
-export const EVALUATION_SCHEME_YEARS = FILES.map((file) => readSeed<{ year: number }>(file).year);
+/** Years of the example schemes (the demo city is evaluated for each); read when asked, not when the module loads. */
+export function evaluationSchemeYears(): number[] {
+  return FILES.map((file) => readSeed<{ year: number }>(file).year);
+}
 
 /** The example 亩均 schemes: added when the year has none, never overwriting a scheme staff edited. Returns how many were added. */
 export async function seedEvaluationSchemes(manager: EntityManager): Promise<number> {

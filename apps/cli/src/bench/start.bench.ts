@@ -44,6 +44,9 @@ export const startBench: BenchSuite = async (ctx: BenchContext): Promise<BenchRe
         verdict,
       },
     ],
-    notes: ['echarts, pdfkit and exceljs load on the first report or export, Swagger on the first request for /docs.'],
+    notes: [
+      'echarts, pdfkit and exceljs load on the first report or export, Swagger on the first request for /docs.',
+      'The built API is one bundle (tools/bundle-api.mjs) run with a V8 code cache that its first start after a build writes: run 1 compiles, the others reuse it.',
+    ],
   };
 };
