@@ -6,7 +6,7 @@ const root = resolve(__dirname, '../..');
 const source = join(root, 'apps/console');
 const built = join(root, 'dist/console/index.html');
 
-function newestMtime(dir: string): number {
+export function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules') continue;
