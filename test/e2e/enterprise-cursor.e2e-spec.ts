@@ -134,8 +134,26 @@ describe('keyset paging of the enterprise list (after = meta.nextCursor)', () =>
     // Page 2 by number comes from the same walk as the count.
     const second = await get(staff, { q: '批量', pageSize: 5, page: 2, districtCode: '330281' });
     expect(second.items.map((e) => e.id)).toEqual(tenInOrder.slice(5).map((r) => r.id));
+    // A page by number reaching past the cap: its rows by OFFSET, the total still the capped one.
+    const page400 = await get(staff, { districtCode: '330281', pageSize: 25, page: 400 });
+    const byOffset = await t.sql<{ id: string }>(`SELECT id FROM enterprise WHERE archived = false AND district_code = '330281' ORDER BY name, id OFFSET 9975 LIMIT 25`);
+    expect(page400.items.map((e) => e.id)).toEqual(byOffset.map((r) => r.id));
+    expect(page400.meta).toMatchObject({ total: 10000, totalCapped: true });
+    // A search counted up to 1,000 (the bigram path: with an industry filter) whose last page lies past 975: exact.
+    await t.sql(
+      `INSERT INTO enterprise (credit_code, name, district_code, industry_code, industry_section, version)
+       SELECT 'FEW' || lpad(i::text, 15, '0'), '宁波稀疏' || i || '号有限公司', '330227', '3411', 'C', 1 FROM generate_series(1, 990) i`,
+    );
+    const last = await get(staff, { q: '稀疏', industryCode: '3411', pageSize: 25, page: 40 });
+    const lastRows = await t.sql<{ id: string }>(`SELECT id FROM enterprise WHERE archived = false AND name LIKE '%稀疏%' ORDER BY name, id OFFSET 975`);
+    expect(last.items.map((e) => e.id)).toEqual(lastRows.map((r) => r.id));
+    expect(last.meta.total).toBe(990);
+    expect(last.meta.totalCapped).toBeUndefined();
+    const beyond = await get(staff, { q: '稀疏', industryCode: '3411', pageSize: 25, page: 41 });
+    expect(beyond.items).toEqual([]);
+    expect(beyond.meta.total).toBe(990);
     // An officer of another district finds none of them.
-    const elsewhere = await t.as('DISTRICT_STAFF', { districtCodes: ['330227'], username: 'walk_elsewhere' });
+    const elsewhere = await t.as('DISTRICT_STAFF', { districtCodes: ['330226'], username: 'walk_elsewhere' });
     expect((await get(elsewhere, { q: '批量' })).meta.total).toBe(0);
   });
 });

@@ -111,7 +111,7 @@ export class EnterpriseService {
       );
       return { rows: raw, values: raw.map((r) => r.cursor_value) };
     };
-    const [{ rows: fetched, values }, { total, capped }] = await Promise.all([pageQuery(), walked.count ?? countRows(qb, cap)]);
+    const [{ rows: fetched, values }, { total, capped }] = await pageAndCount(pageQuery, async () => walked.count ?? countRows(qb, cap), offset, query.pageSize, cap);
     const rows = fetched.slice(0, query.pageSize);
     const next = fetched.length > query.pageSize ? rows.length - 1 : -1;
     const nextCursor = next >= 0 ? encodeCursor({ sort: sortKey, value: values[next], id: rows[next].id }) : undefined;
@@ -290,6 +290,26 @@ function isWalkable(query: ListEnterprisesQueryDto): boolean {
  * costs more than the page itself, and nobody pages past 400 pages by number (`after` goes deeper).
  */
 const LIST_COUNT_CAP = 10_000;
+
+/**
+ * The page and the capped count, side by side; but a page by number reaching past the cap (page 400
+ * of a list counted up to 10,000) settles the count itself, since its keys walk as far as the count
+ * would: a full page means more than `cap` matches, a short one ends the list (exactly `offset + n`).
+ */
+async function pageAndCount<P extends { rows: unknown[] }>(
+  page: () => Promise<P>,
+  count: () => Promise<{ total: number; capped: boolean }>,
+  offset: number,
+  pageSize: number,
+  cap: number,
+): Promise<[P, { total: number; capped: boolean }]> {
+  if (offset + pageSize + 1 <= cap) return Promise.all([page(), count()]);
+  const rows = await page();
+  const n = rows.rows.length;
+  if (n > pageSize) return [rows, { total: cap, capped: true }];
+  if (n > 0) return [rows, { total: offset + n, capped: false }];
+  return [rows, await count()];
+}
 
 async function countRows(qb: SelectQueryBuilder<EnterpriseEntity>, cap?: number): Promise<{ total: number; capped: boolean }> {
   const inner = qb.clone().select('1').orderBy();
