@@ -7,18 +7,30 @@ import { Locator, Page } from 'playwright-core';
  */
 export async function choose(page: Page, select: string | Locator, option: string): Promise<void> {
   const field = typeof select === 'string' ? page.getByLabel(select, { exact: true }) : select;
-  await field.click();
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().waitFor({ state: 'attached' });
-  for (let step = 0; step < 50; step++) {
-    const active = (await dropdown.locator('.ant-select-item-option-active').first().textContent()) ?? '';
-    if (active.includes(option)) {
-      await page.keyboard.press('Enter');
-      return;
+  // The Select around the field (or the field itself): where the chosen option shows once taken.
+  const box = field.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await field.click();
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+    await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().waitFor({ state: 'attached' });
+    let pressed = false;
+    for (let step = 0; step < 50 && !pressed; step++) {
+      const active = (await dropdown.locator('.ant-select-item-option-active').first().textContent()) ?? '';
+      if (active.includes(option)) {
+        await page.keyboard.press('Enter');
+        pressed = true;
+      } else {
+        await page.keyboard.press('ArrowDown');
+      }
     }
-    await page.keyboard.press('ArrowDown');
+    if (!pressed) throw new Error(`no option "${option}" in the select`);
+    // On a busy machine the Enter can reach the list before its active option is the one read: check
+    // that the Select now shows the option, and choose again when it does not.
+    if (!(await box.count())) return;
+    const shown = box.first().locator('.ant-select-selection-item').filter({ hasText: option }).first();
+    if (await shown.waitFor({ state: 'attached', timeout: 5_000 }).then(() => true, () => false)) return;
   }
-  throw new Error(`no option "${option}" in the select`);
+  throw new Error(`the select did not take "${option}"`);
 }
 
 /** Types a date into an antd DatePicker found by its form label. */
