@@ -69,9 +69,7 @@ export const SEARCH_WALK_ROWS = 20_000;
 const PROBE_ROWS = 2_000;
 
 export interface NameWalk<Row = never> {
-  /** Ids of the matches `skip` … `skip + take - 1` in name order, of the first `need` (fewer when the walk ended) */
-  ids: string[];
-  /** With `rows`: those matches' rows, in the same order */
+  /** With `rows`: the matches `skip` … `skip + take - 1` in name order, of the first `need` (fewer when the walk ended) */
   rows?: Row[];
   /** How many of the first `need` matches were found */
   found: number;
@@ -103,7 +101,7 @@ const walkStatement = (text: string): PreparedStatement => {
  * One statement of nested subqueries, each read lazily: the walk stops at the `need`-th match, and no
  * walked row is stored on the way (a CTE would keep every walked entry: 3× the cost for 机械).
  */
-export async function walkNameSearch<Row extends { id: string } = never>(
+export async function walkNameSearch<Row = never>(
   dataSource: DataSource,
   actor: Actor,
   raw: string,
@@ -136,21 +134,24 @@ export async function walkNameSearch<Row extends { id: string } = never>(
     conditions.push(`(e.name, e.id) > ($${params.length - 1}, $${params.length}::uuid)`);
   }
   const skip = options.skip ?? 0;
-  params.push(PROBE_ROWS, Math.ceil((PROBE_ROWS * options.need) / SEARCH_WALK_ROWS / 2), skip + 1, skip + (options.take ?? options.need));
-  const [probeRows, probeHits, first, last] = [-3, -2, -1, 0].map((k) => `$${params.length + k}`);
+  params.push(PROBE_ROWS, Math.ceil((PROBE_ROWS * options.need) / SEARCH_WALK_ROWS / 2));
+  const [probeRows, probeHits] = [-1, 0].map((k) => `$${params.length + k}`);
   const match = substringMatch('e', '$1', isCaseless(q));
   const entries = (limit: string) =>
     `SELECT e.id, e.name, e.short_name, e.former_names FROM enterprise e WHERE ${conditions.join(' AND ')} ORDER BY e.name, e.id LIMIT ${limit}`;
   // The probe is uncorrelated: PostgreSQL runs it once, before the walk, as a gate on the whole walk.
-  // Only the ids asked for come back (a count of 1,001 ids as an array was most of the API's work).
-  const walk = `SELECT count(*)::int AS found, (array_agg(h.id ORDER BY h.name, h.id))[${first}:${last}] AS ids FROM (
+  // Only the ids asked for come back (a count of 1,001 ids as an array was most of the API's work),
+  // and only when their rows are read.
+  if (options.rows) params.push(skip + 1, skip + (options.take ?? options.need));
+  const ids = options.rows ? `, (array_agg(h.id ORDER BY h.name, h.id))[$${params.length - 1}:$${params.length}] AS ids` : '';
+  const walk = `SELECT count(*)::int AS found${ids} FROM (
        SELECT e.id, e.name FROM (${entries('$2')}) e
        WHERE (SELECT count(*) FILTER (WHERE ${match}) >= ${probeHits} OR count(*) < ${probeRows} FROM (${entries(probeRows)}) e) AND ${match}
        LIMIT $3
      ) h`;
   if (!options.rows) {
-    const [row] = await queryPrepared<{ ids: string[] | null; found: number }>(dataSource, walkStatement(walk), params);
-    return { ids: row.ids ?? [], found: row.found, complete: row.found >= options.need };
+    const [{ found }] = await queryPrepared<{ found: number }>(dataSource, walkStatement(walk), params);
+    return { found, complete: found >= options.need };
   }
   // One row per id asked for (or one row of nulls beside the count when there is none).
   const text = `SELECT w.found, p.* FROM (${walk}) w LEFT JOIN LATERAL (
@@ -159,7 +160,7 @@ export async function walkNameSearch<Row extends { id: string } = never>(
   const found = await queryPrepared<Row & { found: number; walk_position: number | null }>(dataSource, walkStatement(text), params);
   const rows = found.filter((r) => r.walk_position !== null).map(({ found: _found, walk_position: _position, ...row }) => row as unknown as Row);
   const total = found[0]?.found ?? 0;
-  return { ids: rows.map((r) => r.id), rows, found: total, complete: total >= options.need };
+  return { rows, found: total, complete: total >= options.need };
 }
 
 /** Whether a search can be served by `walkNameSearch` (see there). */
