@@ -17,6 +17,8 @@ interface Model {
   landUse: Map<string, Map<number, Map<string, number>>>;
   /** enterprise → year → yearly tax */
   tax: Map<string, Map<number, number>>;
+  /** enterprise → the Beijing date it was archived on (it counts up to the day before) */
+  archivedOn: Map<string, string>;
 }
 
 interface Row {
@@ -70,7 +72,7 @@ describe('tax per mu kept by the database (enterprise_tax_per_mu) and the TAX_PE
   let t: TestApp;
   let staff: Record<string, string>;
   let world: CultivationWorld;
-  const model: Model = { land: new Map(), landUse: new Map(), tax: new Map() };
+  const model: Model = { land: new Map(), landUse: new Map(), tax: new Map(), archivedOn: new Map() };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -109,7 +111,7 @@ describe('tax per mu kept by the database (enterprise_tax_per_mu) and the TAX_PE
   };
 
   const checkLine = async (asOf: string) => {
-    const expected = below(model, 2022);
+    const expected = below(model, 2022).filter((e) => !(model.archivedOn.get(e.id)! <= asOf));
     const res = await t.http.get(`/api/v1/quota-plans/2022/progress?asOf=${asOf}`).set(staff).expect(200);
     const line = res.body.lines.find((l: { code: string }) => l.code === 'TAX_PER_MU_BELOW_10K');
     expect(line.actual).toBe(expected.length);
@@ -227,6 +229,31 @@ describe('tax per mu kept by the database (enterprise_tax_per_mu) and the TAX_PE
     await checkLine('2022-06-30');
     expect(below(model, 2022).map((x) => x.id)).toContain(e);
     expect(below(model, 2022).map((x) => x.id)).not.toContain(f);
+  });
+
+  it('counts an enterprise up to the day before it was archived, in the line, its drill-down and last year-end', async () => {
+    const g = await enterprise(10);
+    const h = await enterprise(10);
+    await putTax(g, 2021, 30000); // 3,000 / mu, carried to 2022
+    await putTax(h, 2022, 40000); // 4,000 / mu
+    await putTax(h, 2021, 40000);
+    // Archived on 15 March 2022 (Beijing), as a bulk correction would date it; h is archived today.
+    await t.sql(`UPDATE enterprise SET archived = true, archived_at = '2022-03-15T09:00:00+08:00' WHERE id = $1`, [g]);
+    model.archivedOn.set(g, '2022-03-15');
+    await t.http.delete(`/api/v1/enterprises/${h}`).set(staff).expect(200);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    model.archivedOn.set(h, today);
+    for (const asOf of ['2022-03-14', '2022-03-15', '2022-06-30', today]) await checkLine(asOf);
+    const ids = (asOf: string) => below(model, 2022).filter((e) => !(model.archivedOn.get(e.id)! <= asOf)).map((e) => e.id);
+    expect([ids('2022-03-14').includes(g), ids('2022-03-15').includes(g), ids('2022-06-30').includes(h), ids(today).includes(h)]).toEqual([true, false, true, false]);
+
+    // A count driven down is judged against the previous year-end, when g was still on the register: the
+    // 2021 count there, computed here, is the line's baseline (percent = the share of it removed since).
+    const yearEnd = below(model, 2021).filter((e) => !(model.archivedOn.get(e.id)! <= '2021-12-31')).length;
+    const now = ids('2022-06-30').length;
+    const res = await t.http.get('/api/v1/quota-plans/2022/progress?asOf=2022-06-30').set(staff).expect(200);
+    const line = res.body.lines.find((l: { code: string }) => l.code === 'TAX_PER_MU_BELOW_10K');
+    expect([line.actual, line.percent]).toEqual([now, now <= 0 ? 100 : Math.max(0, Math.round(((yearEnd - now) / yearEnd) * 1000) / 10)]);
   });
 
   it("the evaluation's land basis: landBasisSql (the SQL function) and its one-pass twin landOfYearSql agree with the model", async () => {

@@ -64,8 +64,10 @@ const scoped = (scope: MeasureScope) => Boolean(scope.districtCode || scope.dist
  * the drill-down's columns, LEFT so the planner drops it) costs nothing — at 1,000,000 enterprises the
  * tax-per-mu count otherwise hashed every enterprise row.
  */
-const notArchivedOn = (enterpriseId: string, date: string) =>
-  `NOT EXISTS (SELECT 1 FROM enterprise x WHERE x.id = ${enterpriseId} AND x.archived AND NOT ${activeOnSql('x', date)})`;
+const notArchivedOn = (enterpriseId: string, date: string) => `NOT EXISTS (SELECT 1 FROM enterprise x WHERE x.id = ${enterpriseId} AND ${archivedOnSql('x', date)})`;
+
+/** Enterprise `alias` archived on `date`: the complement of `activeOnSql`, written to use the partial index on archived rows. */
+const archivedOnSql = (alias: string, date: string) => `${alias}.archived AND NOT ${activeOnSql(alias, date)}`;
 
 // Drill-down details are read by people: the level's Chinese label (市级), never the enum value (MUNICIPAL).
 const LEVEL_LABEL_SQL = `CASE d.level ${Object.entries(DESIGNATION_LEVEL_LABELS).map(([k, v]) => `WHEN '${k}' THEN '${v}'`).join(' ')} ELSE d.level END`;
@@ -213,11 +215,18 @@ export function newlyAtScaleTierSql(p: Params, metric: FigureMetric, thresholdYu
  * stands for its year, and an enterprise's latest row for every later year too.
  */
 export function taxPerMuSql(p: Params, year: number): string {
-  const y = p.add(year);
-  return `(SELECT tp.enterprise_id, tp.figure_year, tp.tax_paid_yuan, tp.land_area_mu, tp.tax_per_mu FROM enterprise_tax_per_mu tp WHERE tp.year = ${y}::int
-      UNION ALL
-    SELECT tp.enterprise_id, tp.figure_year, tp.tax_paid_yuan, tp.land_area_mu, tp.tax_per_mu FROM enterprise_tax_per_mu tp WHERE tp.latest AND tp.year < ${y}::int)`;
+  const parts = taxPerMuParts(p.add(year)).map((where) => `SELECT tp.enterprise_id, tp.figure_year, tp.tax_paid_yuan, tp.land_area_mu, tp.tax_per_mu FROM enterprise_tax_per_mu tp WHERE ${where}`);
+  return `(${parts.join('\n      UNION ALL\n    ')})`;
 }
+
+/** The two disjoint parts of `taxPerMuSql` over `enterprise_tax_per_mu tp` for plan year `y` (a SQL parameter): the year's own rows, and each enterprise's latest row of an earlier year. */
+const taxPerMuParts = (y: string) => [`tp.year = ${y}::int`, `tp.latest AND tp.year < ${y}::int`];
+
+/** The rule of a TAX_PER_MU_BELOW line on a tax-per-mu row of alias `alias`: below the line's threshold (yuan per mu). */
+const taxPerMuBelow = (p: Params, params: MeasureParams) => {
+  const threshold = p.add(params.thresholdYuanPerMu ?? 10000);
+  return (alias: string) => `${alias}.tax_per_mu < ${threshold}::numeric`;
+};
 
 export interface MeasureWindow {
   year: number;
@@ -280,7 +289,7 @@ export function membersQuery(kind: MeasureKind, params: MeasureParams, window: M
       break;
     }
     case MeasureKind.TAX_PER_MU_BELOW: {
-      const threshold = p.add(params.thresholdYuanPerMu ?? 10000);
+      const below = taxPerMuBelow(p, params);
       const at = `${p.add(asOf)}::date`;
       // The latest yearly tax figure up to the plan year over the land basis, read from the table the database
       // keeps in step with the figures (taxPerMuSql); the count walks its (year, tax per mu) index.
@@ -289,7 +298,7 @@ export function membersQuery(kind: MeasureKind, params: MeasureParams, window: M
           round(t.tax_per_mu, 2) AS current_value, NULL::numeric AS previous_value
         FROM ${taxPerMuSql(p, year)} t
         ${scoped(scope) ? 'JOIN' : 'LEFT JOIN'} enterprise e ON e.id = t.enterprise_id
-        WHERE t.tax_per_mu < ${threshold}::numeric${scoped(scope) ? enterpriseScope(p, scope, at) : ` AND ${notArchivedOn('t.enterprise_id', at)}`}`;
+        WHERE ${below('t')}${scoped(scope) ? enterpriseScope(p, scope, at) : ` AND ${notArchivedOn('t.enterprise_id', at)}`}`;
       break;
     }
     case MeasureKind.PROJECT_COUNT:
@@ -304,6 +313,26 @@ export function membersQuery(kind: MeasureKind, params: MeasureParams, window: M
       throw new Error(`measure ${kind} is not computed from the registry`);
   }
   return { sql, params: p.values };
+}
+
+/**
+ * The number of rows behind a registry-measured line (`membersQuery`), as one statement returning `n`. The
+ * city-wide tax-per-mu line is counted from its (year, tax per mu) indexes alone: every row of the plan year
+ * below the threshold, less those of enterprises archived on as-of (few, and indexed apart). Counting the
+ * drill-down's rows instead probed an anti-join once per row: at 1,000,000 enterprises 100-260 ms per count
+ * against 65 ms, and progress counts the line twice (as-of and the previous year-end).
+ */
+export function countQuery(kind: MeasureKind, params: MeasureParams, window: MeasureWindow, scope: MeasureScope): MembersQuery {
+  if (kind !== MeasureKind.TAX_PER_MU_BELOW || scoped(scope)) {
+    const q = membersQuery(kind, params, window, scope);
+    return { sql: `SELECT count(*)::int AS n FROM (${q.sql}) m`, params: q.params };
+  }
+  const p = new Params();
+  const below = taxPerMuBelow(p, params);
+  const at = `${p.add(window.asOf)}::date`;
+  const all = taxPerMuParts(p.add(window.year)).map((where) => `(SELECT count(*) FROM enterprise_tax_per_mu tp WHERE ${where} AND ${below('tp')})`);
+  const archived = `(SELECT count(*) FROM ${taxPerMuSql(p, window.year)} t JOIN enterprise x ON x.id = t.enterprise_id WHERE ${below('t')} AND ${archivedOnSql('x', at)})`;
+  return { sql: `SELECT (${all.join(' + ')} - ${archived})::int AS n`, params: p.values };
 }
 
 const OUTCOME_LABEL_SQL = `CASE s.outcome ${Object.entries(REMEDIATION_OUTCOME_LABELS).map(([k, v]) => `WHEN '${k}' THEN '${v}'`).join(' ')} ELSE s.outcome END`;
