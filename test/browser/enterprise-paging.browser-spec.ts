@@ -21,6 +21,26 @@ describe('console: 企业名录 paging', () => {
   // The table keeps the previous page's rows until the next page's arrive: wait for the first row to change.
   const rowsChangedFrom = (page: Page, name: string) => firstLink(page).filter({ hasNotText: name }).waitFor();
 
+  it('shows registered capital in 万元 and 亿元, and copies a credit code', async () => {
+    // Figures a clerk reads off a licence: 3,040万, 1.235万 (half away from zero: 1.24), 170.21亿, none.
+    await b.t.sql(`UPDATE enterprise SET registered_capital_yuan = v.capital::numeric FROM (VALUES ('01', '30400000.00'), ('02', '12350.00'), ('03', '17021000000.00')) v(no, capital)
+      WHERE enterprise.credit_code = 'PGT' || lpad(v.no, 15, '0')`);
+    const staff = await b.user('BUREAU_STAFF', '注册资本科员');
+    const page = await b.loggedIn(staff);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(`${b.baseUrl}/enterprises`);
+    const row = (no: string) => page.getByRole('row').filter({ hasText: `宁波翻页测试${no}号有限公司` });
+    await row('01').waitFor();
+    const capital = async (no: string) => (await row(no).locator('td').nth(6).innerText()).trim();
+    expect([await capital('01'), await capital('02'), await capital('03'), await capital('04')]).toEqual(['3,040万元', '1.24万元', '170.21亿元', '—']);
+
+    await row('02').getByRole('button', { name: '复制' }).click();
+    await page.getByText('已复制 PGT000000000000002').waitFor();
+    type Clipboard = { navigator: { clipboard: { readText(): Promise<string> } } };
+    expect(await page.evaluate(() => (globalThis as unknown as Clipboard).navigator.clipboard.readText())).toBe('PGT000000000000002');
+    await page.context().close();
+  });
+
   it('pages forward by cursor and goes back to a page by the cursor it was read with, not by page number', async () => {
     const staff = await b.user('BUREAU_STAFF', '翻页科员');
     const page = await b.loggedIn(staff);

@@ -1,19 +1,14 @@
-import type Sparticuz from '@sparticuz/chromium' with { 'resolution-mode': 'import' };
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 
+import { launchChromium } from '../../../apps/cli/src/bench/chromium';
 import { ADMIN, createTestApp, TEST_PASSWORD, TestApp } from '../../setup/test-app';
-
-// the package is ESM-first; its CommonJS build exports the class itself
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const sparticuz: typeof Sparticuz = require('@sparticuz/chromium');
 
 const ROOT = resolve(__dirname, '../../..');
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
 export const INTRANET_HOST = 'registry.intranet';
-const SYSTEM_CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 export interface ConsoleUser {
   username: string;
@@ -34,31 +29,8 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-/**
- * Fontconfig for the npm Chromium, which ships no CJK font: its own font folder plus the Noto Sans
- * SC faces of the npm package @embedpdf/fonts-sc, so Chinese renders in screenshots (tests only;
- * users' browsers have system fonts).
- */
-function fontEnv(): Record<string, string> {
-  const dir = join(ROOT, 'dist/.browser-fonts');
-  mkdirSync(dir, { recursive: true });
-  const fonts = resolve(ROOT, 'node_modules/@embedpdf/fonts-sc/fonts');
-  writeFileSync(
-    join(dir, 'fonts.conf'),
-    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>/tmp/fonts</dir>\n  <dir>${fonts}</dir>\n  <cachedir>${join(dir, 'cache')}</cachedir>\n</fontconfig>\n`,
-  );
-  return { FONTCONFIG_PATH: dir, FONTCONFIG_FILE: join(dir, 'fonts.conf') };
-}
-
-async function launch(): Promise<Browser> {
-  const system = process.env.CHROMIUM_PATH;
-  const executablePath = system ?? (await sparticuz.executablePath());
-  const env = { ...(process.env as Record<string, string>), ...fontEnv() };
-  // --single-process (meant for AWS Lambda) takes the whole browser down when a context closes
-  // an intranet host name (not localhost) resolves to the test server, to prove plain HTTP works there
-  const args = [...(system ? SYSTEM_CHROMIUM_FLAGS : sparticuz.args.filter((a) => a !== '--single-process')), `--host-resolver-rules=MAP ${INTRANET_HOST} 127.0.0.1`];
-  return chromium.launch({ executablePath, headless: true, args, env });
-}
+/** An intranet host name (not localhost) resolves to the test server, to prove plain HTTP works there. */
+const launch = (): Promise<Browser> => launchChromium(ROOT, [`--host-resolver-rules=MAP ${INTRANET_HOST} 127.0.0.1`]);
 
 /** The real app (own database) listening on a free port, and one Chromium for the whole test file. */
 export async function startBrowserApp(): Promise<BrowserApp> {

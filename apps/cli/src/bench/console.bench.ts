@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 import { BenchContext, BenchResult, BenchSuite } from './bench-suite';
+import { launchChromium } from './chromium';
 
 const RUNS = 5;
 type PageDocument = { querySelector(selector: string): { getBoundingClientRect(): { height: number } } | null };
@@ -71,35 +72,45 @@ export const consoleBench: BenchSuite = async (context: BenchContext): Promise<B
     if (i > 0) api.push(performance.now() - started); // the first call warms the pool
   }
 
-  // dev dependencies: present wherever `npm run bench` runs from a checkout
-  const sparticuz = (await import('@sparticuz/chromium')).default;
-  const playwright = await import('playwright-core');
-  const chromium = playwright.chromium ?? (playwright as unknown as { default: typeof playwright }).default.chromium;
-  const executablePath = process.env.CHROMIUM_PATH ?? (await sparticuz.executablePath());
-  const args = process.env.CHROMIUM_PATH
-    ? ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
-    : sparticuz.args.filter((a: string) => a !== '--single-process');
-  const browser = await chromium.launch({ executablePath, args, headless: true });
-  const page: number[] = [];
-  const phases: Record<string, number>[] = [];
-  try {
-    for (let i = 0; i <= RUNS; i++) {
-      const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const browser = await launchChromium(process.cwd());
+  // Each load in a fresh browser context (nothing cached: HTML, JS, CSS, /auth/me, dictionaries, list).
+  // `warm`: the tab has first opened a page of the same site that loads none of the console (the API's
+  // health check), as a tab already on the intranet would have: the load then does not include Chromium
+  // starting a renderer process for the tab (≈ 0.2 s here). Shown beside the goal's new-tab figure.
+  const load = async (warm: boolean) => {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    try {
       await ctx.addInitScript({ content: `sessionStorage.setItem('cr.token', ${JSON.stringify(context.token)})` });
       const tab = await ctx.newPage();
+      if (warm) await tab.goto(`${context.apiUrl}/health/ready`);
       const started = performance.now();
       await tab.goto(`${context.apiUrl}/enterprises`);
       // Checked at every animation frame: a locator's waitFor polls ever more slowly (up to every
       // 0.5 s), which on a busy page measured the poll, not the rows.
       const shown = await tab.waitForFunction(rowLaidOut, undefined, { polling: 'raf', timeout: 60_000 });
-      if (i > 0) page.push(performance.now() - started); // the first run warms the server's caches
-      if (i > 0) phases.push({ ...(await tab.evaluate(phasesInPage)), shown: (await shown.jsonValue()) as number });
+      const ms = performance.now() - started;
+      return { ms, phases: { ...(await tab.evaluate(phasesInPage)), shown: (await shown.jsonValue()) as number } };
+    } finally {
       await ctx.close();
+    }
+  };
+  const warm: { ms: number; phases: Record<string, number> }[] = [];
+  const cold: { ms: number; phases: Record<string, number> }[] = [];
+  try {
+    await load(true); // the first load warms the server's caches
+    for (let i = 0; i < RUNS; i++) {
+      // alternated, so both meet the same moments of a busy machine
+      warm.push(await load(true));
+      cold.push(await load(false));
     }
   } finally {
     await browser.close();
   }
-  const pageMs = median(page);
+  const phases = cold.map((c) => c.phases);
+  // By the bench's clock (the driver's round trips included), as the goal has always been read; the page's
+  // own clock (navigation start to the animation frame in which the first row was laid out) beside it.
+  const pageMs = median(cold.map((c) => c.ms));
+  const byPage = (loads: { phases: Record<string, number> }[]) => `${median(loads.map((l) => l.phases.shown)).toFixed(0)} ms`;
   return {
     title: '企业名录 in the web console: first page in Chromium',
     rows: [
@@ -112,16 +123,24 @@ export const consoleBench: BenchSuite = async (context: BenchContext): Promise<B
         verdict: initial.bytes <= 400 * 1024 ? 'met' : `missed by ${((initial.bytes - 400 * 1024) / 1024).toFixed(0)} KB`,
       },
       {
-        measure: `first page visible after navigation (fresh context: HTML, JS, CSS, /auth/me, dictionaries, list), median of ${RUNS}`,
+        measure: `first page visible after navigation (a new tab, fresh context: HTML, JS, CSS, /auth/me, dictionaries, list), median of ${RUNS}`,
         value: `${pageMs.toFixed(0)} ms`,
         baseline: 'GET /enterprises?page=1&pageSize=20 alone, median',
         baselineValue: `${median(api).toFixed(0)} ms`,
         goal: '< 1 s',
         verdict: pageMs < 1000 ? 'met' : `missed: ${(pageMs / 1000).toFixed(2)} s`,
       },
+      { measure: "the same loads by the page's own clock (navigation start to the first row laid out), median", value: byPage(cold), baseline: 'GET /enterprises?page=1&pageSize=20 alone, median', baselineValue: `${median(api).toFixed(0)} ms` },
+      {
+        measure: `in a tab already open on the site (no renderer process to start), by the bench / by the page's clock, median of ${RUNS}`,
+        value: `${median(warm.map((w) => w.ms)).toFixed(0)} ms / ${byPage(warm)}`,
+        baseline: 'GET /enterprises?page=1&pageSize=20 alone, median',
+        baselineValue: `${median(api).toFixed(0)} ms`,
+      },
     ],
     notes: [
-      'Chromium from the npm package @sparticuz/chromium, headless, on the same machine as the API and PostgreSQL.',
+      'Chromium from the npm package @sparticuz/chromium, headless, on the same machine as the API and PostgreSQL, with the CJK fonts of @embedpdf/fonts-sc (users\' browsers have system CJK fonts).',
+      'Each load in a fresh browser context, so nothing is cached; the goal is read on a new tab, which also waits for Chromium to start a renderer process; a tab already on the site (it first opened the API\'s health check, which loads none of the console) is shown beside it.',
       `Where the time goes, median of each step in ms from navigation start (the page's own clock): ${PHASES.map(([key, label]) => {
         const values = phases.map((p) => p[key]).filter((v) => Number.isFinite(v));
         return `${label} ${values.length ? median(values).toFixed(0) : '—'}`;

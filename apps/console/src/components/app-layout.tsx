@@ -1,5 +1,6 @@
 import { BellOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Badge, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { useDeferredValue } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 
 import { useAuth } from '../api/auth';
@@ -15,12 +16,16 @@ const BEFORE_PROFILE = /^\/enterprises\/?$/;
 /** The frame of every signed-in page; drawn at once, filled in when the caller's profile arrives. */
 export function AppLayout() {
   const auth = useAuth();
+  // The menu, the user's name and the watermark follow the profile at a lower priority than the page:
+  // when /auth/me and a page's data arrive together, the page draws first (the menu's twenty items
+  // otherwise held the 企业名录's rows back).
+  const shown = useDeferredValue(auth);
   const dict = useDictionaries();
   const navigate = useNavigate();
   const location = useLocation();
-  const items = MENU.filter((m) => auth.can(m.permission));
+  const items = MENU.filter((m) => shown.can(m.permission));
   const selected = items.find((m) => location.pathname === m.path || location.pathname.startsWith(`${m.path}/`))?.path;
-  const me = auth.me;
+  const me = shown.me;
   const unread = useUnreadCount();
 
   return (

@@ -17,19 +17,44 @@ export function beijingTime(iso: string | null | undefined): string {
   return dateTime.format(new Date(iso)).replace(/\//g, '-');
 }
 
-const numberFormats = new Map<number, Intl.NumberFormat>();
-function grouped(n: number, digits: number): string {
-  let format = numberFormats.get(digits);
-  if (!format) numberFormats.set(digits, (format = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
-  return format.format(n);
+/**
+ * `value` (a decimal string or number) divided by 10^`shift`, rounded half away from zero to `digits`
+ * places and grouped by thousands, as zh-CN writes it (1,234.50). Done on the decimal digits, not with
+ * Intl.NumberFormat: exact for the API's decimal strings, and making the first Intl formatter (its locale
+ * data) cost ≈ 20 ms of the 企业名录's first screen.
+ */
+export function grouped(value: number | string, shift: number, digits: number): string {
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
+  if (!m || (!m[2] && !m[3])) return Number(value).toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const all = (m[2] + (m[3] ?? '')).replace(/^0+(?=\d)/, '');
+  const point = all.length - (m[3] ?? '').length - shift; // digits before the decimal point after the shift
+  const padded = point < 1 ? '0'.repeat(1 - point) + all : all;
+  const intLength = Math.max(point, 1);
+  const kept = (padded + '0'.repeat(digits + 1)).slice(0, intLength + digits);
+  const next = (padded + '0'.repeat(digits + 1)).charAt(intLength + digits);
+  let digitsOut = kept;
+  if (next >= '5') {
+    // add one to the last kept digit, carrying
+    const chars = kept.split('');
+    let i = chars.length - 1;
+    while (i >= 0 && chars[i] === '9') chars[i--] = '0';
+    if (i >= 0) chars[i] = String(Number(chars[i]) + 1);
+    else chars.unshift('1');
+    digitsOut = chars.join('');
+  }
+  const intDigits = digitsOut.slice(0, digitsOut.length - digits).replace(/^0+(?=\d)/, '');
+  const fraction = digits ? `.${digitsOut.slice(digitsOut.length - digits)}` : '';
+  const negative = m[1] === '-' && /[1-9]/.test(digitsOut);
+  return `${negative ? '-' : ''}${intDigits.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction}`;
 }
 
 /** Yuan shown as 万元, or 亿元 from 1亿 up. */
 export function money(yuan: number | string | null | undefined): string {
   if (yuan === null || yuan === undefined || yuan === '') return '—';
   const n = Number(yuan);
-  if (Math.abs(n) >= 1e8) return `${grouped(n / 1e8, 2)}亿元`;
-  return `${grouped(n / 1e4, n % 1e4 === 0 ? 0 : 2)}万元`;
+  if (Math.abs(n) >= 1e8) return `${grouped(yuan, 8, 2)}亿元`;
+  return `${grouped(yuan, 4, n % 1e4 === 0 ? 0 : 2)}万元`;
 }
 
 export function count(n: number | null | undefined, unit = ''): string {

@@ -1,49 +1,47 @@
-import { ColumnHeightOutlined, DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Dropdown, Form, Space, Table, TableColumnsType, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { Alert, App, FormInstance, Space, Tag } from 'antd';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 
 import { useAuth } from '../../api/auth';
 import { errorText, Schemas } from '../../api/client';
 import { useDictionaries } from '../../api/dictionaries';
-import { useDistricts } from '../../api/reference';
+import { useDistricts, useIndustryNames } from '../../api/reference';
+import { CopyButton } from '../../components/copy-button';
 import { download, queryString } from '../../components/download';
-import { date, money } from '../../components/format';
-import { IndustryName } from '../../components/industry-name';
-import { ColumnSettings, readColumnSettings, useColumnSettings } from './column-settings';
-import { EnterpriseFilterForm } from './enterprise-filter-form';
+import { date, grouped, money } from '../../components/format';
+import { PlainColumn, PlainTable } from '../../components/plain-table';
+import { readColumnSettings, useColumnSettings } from './column-settings-state';
 import { EnterpriseFilters, enterpriseListQuery, enterpriseQuery, FIRST_PAGE, ListPage } from './enterprise-list-query';
-import { SavedViews } from './saved-views';
+import type { Density } from './enterprise-list-rest';
 
 type Row = Schemas['EnterpriseDto'] & { matchedFormerName?: string | null };
-type Density = 'large' | 'middle' | 'small';
 
 const COLUMNS_KEY = 'cr.enterprises.columns';
 readColumnSettings(COLUMNS_KEY);
 
-const DENSITIES: { key: Density; label: string }[] = [
-  { key: 'large', label: '宽松' },
-  { key: 'middle', label: '中等' },
-  { key: 'small', label: '紧凑' },
-];
+/** The form, toolbar and pager (enterprise-list-rest), loaded once the rows are drawn. */
+type Rest = typeof import('./enterprise-list-rest');
+let restModule: Rest | undefined;
 
 /**
- * 企业名录: a plain antd Table whose first page the entry module has already asked for (see
- * main.tsx), so the rows paint as soon as the layout does; the query form mounts after them.
+ * 企业名录: a plain table (PlainTable) whose first page the entry module has already asked for (see
+ * main.tsx), so the rows paint as soon as the layout does; the query form, the toolbar and the pager
+ * (enterprise-list-rest, a chunk of their own) load and mount after them.
  */
 export default function EnterpriseListPage() {
   const dict = useDictionaries();
   const { districtName } = useDistricts();
   const auth = useAuth();
   const { message } = App.useApp();
-  const [form] = Form.useForm();
+  const formRef = useRef<FormInstance | null>(null);
   const [view, setView] = useState<ListPage>(FIRST_PAGE);
   const list = useQuery(enterpriseListQuery(view));
-  const [formShown, setFormShown] = useState(false);
+  const [rest, setRest] = useState<Rest | undefined>(restModule);
   const [density, setDensity] = useState<Density>('large');
   const [exporting, setExporting] = useState(false);
   const settings = useColumnSettings(COLUMNS_KEY);
+  const industryName = useIndustryNames(list.data?.items);
 
   // when the rows reach the page (`npm run bench` reports it among the steps of the first page)
   const hasRows = !!list.data;
@@ -51,48 +49,58 @@ export default function EnterpriseListPage() {
     if (hasRows) performance.mark('cr:rows');
   }, [hasRows]);
 
-  // The form is not needed to see the first page: it mounts once the rows have been drawn (the
-  // frame after their commit), so its eight fields never hold the rows back.
+  // The query form, the toolbar and the pager are not needed to see the first page: their chunk loads
+  // once the rows have been drawn (the frame after their commit), so they never hold the rows back.
   const settled = !!list.data || list.isError;
   useEffect(() => {
-    if (!settled) return;
+    if (!settled || rest) return;
+    let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setFormShown(true))));
+    const frame = requestAnimationFrame(
+      () =>
+        (timer = setTimeout(() =>
+          import('./enterprise-list-rest').then(
+            (m) => live && setRest((restModule = m)),
+            (e) => live && message.error(`页面加载失败,请刷新重试:${errorText(e)}`),
+          ),
+        )),
+    );
     return () => {
+      live = false;
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [settled]);
+  }, [settled, rest, message]);
 
   const search = (filters: EnterpriseFilters) => setView((v) => ({ filters, page: 1, pageSize: v.pageSize }));
-  const currentFilters = () => (formShown ? form.getFieldsValue() : view.filters);
+  const currentFilters = () => (formRef.current?.getFieldsValue() as EnterpriseFilters | undefined) ?? view.filters;
 
-  const columns: (TableColumnsType<Row>[number] & { key: string; title: string })[] = [
+  const columns: PlainColumn<Row>[] = [
     {
       key: 'name',
       title: '企业名称',
       className: 'cr-sticky-column',
       width: 260,
-      render: (_, row) => (
-        <Space size={4} wrap>
+      render: (row) => (
+        <>
           <Link to={`/enterprises/${row.id}`}>{row.name}</Link>
           {row.matchedFormerName && (
-            <Tooltip title={`通过曾用名“${row.matchedFormerName}”匹配`}>
-              <Tag color="orange">曾用名</Tag>
-            </Tooltip>
+            <Tag color="orange" title={`通过曾用名“${row.matchedFormerName}”匹配`} style={{ marginInlineStart: 4 }}>
+              曾用名
+            </Tag>
           )}
-          {row.archived && <Tag>已归档</Tag>}
-        </Space>
+          {row.archived && <Tag style={{ marginInlineStart: 4 }}>已归档</Tag>}
+        </>
       ),
     },
-    { key: 'creditCode', title: '统一社会信用代码', width: 220, render: (_, row) => <Typography.Text copyable>{row.creditCode}</Typography.Text> },
-    { key: 'districtCode', title: '所属区县', width: 120, render: (_, row) => districtName(row.districtCode) },
-    { key: 'industry', title: '所属行业', width: 200, render: (_, row) => <IndustryName code={row.industryCode} section={row.industrySection} /> },
-    { key: 'aboveScale', title: '规上企业', width: 90, render: (_, row) => (row.aboveScale ? '是' : '否') },
-    { key: 'status', title: '经营状态', width: 90, render: (_, row) => dict.label('EnterpriseStatus', row.status, row.statusLabel) },
-    { key: 'registeredCapitalYuan', title: '注册资本', width: 130, align: 'right', render: (_, row) => money(row.registeredCapitalYuan) },
-    { key: 'foundedOn', title: '成立日期', width: 110, render: (_, row) => date(row.foundedOn) },
-    { key: 'legalRepresentative', title: '法定代表人', width: 110, render: (_, row) => row.legalRepresentative ?? '—' },
+    { key: 'creditCode', title: '统一社会信用代码', width: 220, render: (row) => <CopyButton text={row.creditCode} /> },
+    { key: 'districtCode', title: '所属区县', width: 120, render: (row) => districtName(row.districtCode) },
+    { key: 'industry', title: '所属行业', width: 200, render: (row) => <span title={row.industryCode}>{industryName(row)}</span> },
+    { key: 'aboveScale', title: '规上企业', width: 90, render: (row) => (row.aboveScale ? '是' : '否') },
+    { key: 'status', title: '经营状态', width: 90, render: (row) => dict.label('EnterpriseStatus', row.status, row.statusLabel) },
+    { key: 'registeredCapitalYuan', title: '注册资本', width: 130, align: 'right', render: (row) => money(row.registeredCapitalYuan) },
+    { key: 'foundedOn', title: '成立日期', width: 110, render: (row) => date(row.foundedOn) },
+    { key: 'legalRepresentative', title: '法定代表人', width: 110, render: (row) => row.legalRepresentative ?? '—' },
   ];
 
   const exportView = async () => {
@@ -111,79 +119,58 @@ export default function EnterpriseListPage() {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      {formShown && (
-        <div className="cr-panel">
-          <EnterpriseFilterForm form={form} onSearch={search} />
-        </div>
-      )}
+      {rest ? <rest.ListFilters formRef={formRef} onSearch={search} /> : <div className="cr-panel cr-filters-placeholder" />}
       <div className="cr-panel">
-        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16, gap: 8, flexWrap: 'wrap' }}>
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16, gap: 8, flexWrap: 'wrap', minHeight: 32 }}>
           <Space>
-            <Typography.Title level={5} style={{ margin: 0 }}>
-              企业名录
-            </Typography.Title>
-            {capped > 0 && <Tag color="blue">{`匹配超过 ${capped.toLocaleString('zh-CN')} 家,仅精确计数前 ${capped.toLocaleString('zh-CN')} 家,请缩小范围`}</Tag>}
+            <h5 className="cr-list-title">企业名录</h5>
+            {capped > 0 && <Tag color="blue">{`匹配超过 ${grouped(capped, 0, 0)} 家,仅精确计数前 ${grouped(capped, 0, 0)} 家,请缩小范围`}</Tag>}
           </Space>
-          <Space size={4} wrap>
-            <SavedViews
-              onApply={(filters) => {
-                if (formShown) {
-                  form.resetFields();
-                  form.setFieldsValue(filters);
-                }
+          {rest && (
+            <rest.ListToolbar
+              onApplyView={(filters) => {
+                formRef.current?.resetFields();
+                formRef.current?.setFieldsValue(filters);
                 search(filters);
               }}
-              current={currentFilters}
+              currentFilters={currentFilters}
+              canExport={auth.can('EXPORT')}
+              exporting={exporting}
+              onExport={() => void exportView()}
+              onRefresh={() => void list.refetch()}
+              density={density}
+              onDensity={setDensity}
+              columns={columns}
+              settings={settings}
             />
-            {auth.can('EXPORT') && (
-              <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportView}>
-                导出当前结果
-              </Button>
-            )}
-            <Tooltip title="刷新">
-              <Button type="text" icon={<ReloadOutlined />} aria-label="刷新" onClick={() => void list.refetch()} />
-            </Tooltip>
-            <Dropdown
-              trigger={['click']}
-              menu={{ items: DENSITIES.map((d) => ({ key: d.key, label: d.label })), selectable: true, selectedKeys: [density], onClick: ({ key }) => setDensity(key as Density) }}
-            >
-              <Tooltip title="密度">
-                <Button type="text" icon={<ColumnHeightOutlined />} aria-label="密度" />
-              </Tooltip>
-            </Dropdown>
-            <ColumnSettings columns={columns} settings={settings} />
-          </Space>
+          )}
         </div>
         {list.isError && <Alert type="error" showIcon message={errorText(list.error)} style={{ marginBottom: 16 }} />}
-        <Table<Row>
-          rowKey="id"
+        <PlainTable<Row>
+          rowKey={(row) => row.id}
           size={density}
           columns={columns.filter((c) => settings.shown(c.key))}
-          dataSource={list.data?.items as Row[] | undefined}
+          rows={list.data?.items as Row[] | undefined}
           loading={list.isFetching}
-          // The rows scroll sideways in their own box, the name column held by CSS (styles.css): the
-          // table's own scroll.x and fixed columns measure cells after rendering, forcing layouts
-          // that cost ≈ 0.3 s on a loaded machine.
+          // The rows scroll sideways in their own box, the name column held by CSS (styles.css).
           className="cr-wide-table"
-          pagination={{
-            current: view.page,
-            pageSize: view.pageSize,
-            total: meta?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showQuickJumper: true,
-            showTotal: (total, [from, to]) => `第 ${from}-${to} 条/总共 ${total.toLocaleString('zh-CN')} 条`,
-          }}
-          onChange={(pagination) => {
-            const page = pagination.current ?? 1;
-            const pageSize = pagination.pageSize ?? view.pageSize;
-            if (pageSize !== view.pageSize) return setView({ filters: view.filters, page: 1, pageSize });
-            // One page forward continues from the last row shown (keyset), as fast at any depth as the
-            // first; a page seen before (previous, or any page back) is read again by its own cursor.
-            const trail = { ...view.trail, [view.page]: view.after };
-            const after = page === view.page + 1 && !list.isPlaceholderData ? (meta?.nextCursor ?? undefined) : trail[page];
-            setView({ filters: view.filters, page, pageSize, after, trail });
-          }}
+          footer={
+            rest && (
+              <rest.ListPager
+                page={view.page}
+                pageSize={view.pageSize}
+                total={meta?.total ?? 0}
+                onChange={(page, pageSize) => {
+                  if (pageSize !== view.pageSize) return setView({ filters: view.filters, page: 1, pageSize });
+                  // One page forward continues from the last row shown (keyset), as fast at any depth as the
+                  // first; a page seen before (previous, or any page back) is read again by its own cursor.
+                  const trail = { ...view.trail, [view.page]: view.after };
+                  const after = page === view.page + 1 && !list.isPlaceholderData ? (meta?.nextCursor ?? undefined) : trail[page];
+                  setView({ filters: view.filters, page, pageSize, after, trail });
+                }}
+              />
+            )
+          }
         />
       </div>
     </Space>
