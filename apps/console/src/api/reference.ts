@@ -33,11 +33,11 @@ export function useIndustries(parentCode: string | undefined, enabled = true) {
 type IndustryLevel = { data?: { code: string; name: string }[]; isPending: boolean };
 
 /** The levels naming a code: its own level (under its parent), and for a code below 大类 the section's 大类 as a fallback. */
-function industryLevels(code: string | null | undefined, section?: string | null): { level?: string; divisions?: string; isSection: boolean } {
+function industryLevels(code: string | null | undefined, section?: string | null): { level?: string; divisions?: string } {
   const c = code ?? '';
   const isSection = /^[A-Z]$/.test(c);
   const level = isSection ? undefined : c.length > 2 ? c.slice(0, -1) : (section ?? undefined);
-  return { level, divisions: !isSection && c.length > 2 && section ? section : undefined, isSection };
+  return { level, divisions: !isSection && c.length > 2 && section ? section : undefined };
 }
 
 /** A code's name from its levels (`industryLevels`), or the code with its 大类's name when the reference table lacks it. */

@@ -26,7 +26,7 @@ async function copyText(text: string): Promise<void> {
 export function CopyButton({ text }: { text: string }) {
   const { message } = App.useApp();
   return (
-    <span className="cr-copyable">
+    <span>
       {text}
       <button
         type="button"

@@ -23,30 +23,20 @@ export function beijingTime(iso: string | null | undefined): string {
  * Intl.NumberFormat: exact for the API's decimal strings, and making the first Intl formatter (its locale
  * data) cost ≈ 20 ms of the 企业名录's first screen.
  */
-export function grouped(value: number | string, shift: number, digits: number): string {
+function grouped(value: number | string, shift: number, digits: number): string {
   const text = typeof value === 'number' ? String(value) : value.trim();
   const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
   if (!m || (!m[2] && !m[3])) return Number(value).toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const all = (m[2] + (m[3] ?? '')).replace(/^0+(?=\d)/, '');
   const point = all.length - (m[3] ?? '').length - shift; // digits before the decimal point after the shift
-  const padded = point < 1 ? '0'.repeat(1 - point) + all : all;
   const intLength = Math.max(point, 1);
-  const kept = (padded + '0'.repeat(digits + 1)).slice(0, intLength + digits);
-  const next = (padded + '0'.repeat(digits + 1)).charAt(intLength + digits);
-  let digitsOut = kept;
-  if (next >= '5') {
-    // add one to the last kept digit, carrying
-    const chars = kept.split('');
-    let i = chars.length - 1;
-    while (i >= 0 && chars[i] === '9') chars[i--] = '0';
-    if (i >= 0) chars[i] = String(Number(chars[i]) + 1);
-    else chars.unshift('1');
-    digitsOut = chars.join('');
-  }
-  const intDigits = digitsOut.slice(0, digitsOut.length - digits).replace(/^0+(?=\d)/, '');
-  const fraction = digits ? `.${digitsOut.slice(digitsOut.length - digits)}` : '';
-  const negative = m[1] === '-' && /[1-9]/.test(digitsOut);
-  return `${negative ? '-' : ''}${intDigits.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction}`;
+  const scaled = (point < 1 ? '0'.repeat(1 - point) : '') + all + '0'.repeat(digits + 1);
+  let kept = BigInt(scaled.slice(0, intLength + digits));
+  if (scaled.charAt(intLength + digits) >= '5') kept += 1n; // half away from zero (the sign is apart)
+  const out = kept.toString().padStart(digits + 1, '0');
+  const fraction = digits ? `.${out.slice(-digits)}` : '';
+  const negative = m[1] === '-' && kept > 0n;
+  return `${negative ? '-' : ''}${out.slice(0, out.length - digits).replace(/\B(?=(\d{3})+$)/g, ',')}${fraction}`;
 }
 
 /** Yuan shown as 万元, or 亿元 from 1亿 up. */
@@ -58,7 +48,7 @@ export function money(yuan: number | string | null | undefined): string {
 }
 
 export function count(n: number | null | undefined, unit = ''): string {
-  return n === null || n === undefined ? '—' : `${n.toLocaleString('zh-CN')}${unit}`;
+  return n === null || n === undefined ? '—' : `${grouped(n, 0, 0)}${unit}`;
 }
 
 export function date(d: string | null | undefined): string {

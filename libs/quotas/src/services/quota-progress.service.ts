@@ -202,6 +202,11 @@ export class QuotaProgressService {
       const reported = sum?.value !== null && sum?.value !== undefined;
       return { actual: reported ? Number(sum.value) : 0, count: null, lacking: null, evidence: sum?.evidence ?? null, reported };
     }
+    if (line.measureKind !== MeasureKind.COHORT_GROWTH && line.measureKind !== MeasureKind.PROJECT_INVESTMENT) {
+      const counted = countQuery(line.measureKind, line.measureParams, { year, asOf }, scope);
+      const [{ n }] = await manager.query(counted.sql, counted.params);
+      return { actual: n, count: n, lacking: null, evidence: null, reported: null };
+    }
     const q = membersQuery(line.measureKind, line.measureParams, { year, asOf }, scope);
     if (line.measureKind === MeasureKind.COHORT_GROWTH) {
       // Growth over the population of the rate: the holders reporting both years, so a missing figure does
@@ -213,17 +218,12 @@ export class QuotaProgressService {
       const actual = prev > 0 ? (Number(row.cur) / prev - 1) * 100 : 0;
       return { actual, count: row.n, lacking: missing, evidence: null, reported: null };
     }
-    if (line.measureKind === MeasureKind.PROJECT_INVESTMENT) {
-      // Summed in yuan, shown in the line's unit (亿元 lines: unitYuan 100000000).
-      const [row] = await manager.query(`SELECT coalesce(sum(current_value), 0) / $${q.params.length + 1}::numeric AS v, count(*)::int AS n FROM (${q.sql}) m`, [
-        ...q.params,
-        line.measureParams.unitYuan ?? '1',
-      ]);
-      return { actual: Number(row.v), count: row.n, lacking: null, evidence: null, reported: null };
-    }
-    const counted = countQuery(line.measureKind, line.measureParams, { year, asOf }, scope);
-    const [{ n }] = await manager.query(counted.sql, counted.params);
-    return { actual: n, count: n, lacking: null, evidence: null, reported: null };
+    // Summed in yuan, shown in the line's unit (亿元 lines: unitYuan 100000000).
+    const [row] = await manager.query(`SELECT coalesce(sum(current_value), 0) / $${q.params.length + 1}::numeric AS v, count(*)::int AS n FROM (${q.sql}) m`, [
+      ...q.params,
+      line.measureParams.unitYuan ?? '1',
+    ]);
+    return { actual: Number(row.v), count: row.n, lacking: null, evidence: null, reported: null };
   }
 
   /**

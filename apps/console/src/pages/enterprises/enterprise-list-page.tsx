@@ -9,7 +9,7 @@ import { useDictionaries } from '../../api/dictionaries';
 import { useDistricts, useIndustryNames } from '../../api/reference';
 import { CopyButton } from '../../components/copy-button';
 import { download, queryString } from '../../components/download';
-import { date, grouped, money } from '../../components/format';
+import { count, date, money } from '../../components/format';
 import { PlainColumn, PlainTable } from '../../components/plain-table';
 import { readColumnSettings, useColumnSettings } from './column-settings-state';
 import { EnterpriseFilters, enterpriseListQuery, enterpriseQuery, FIRST_PAGE, ListPage } from './enterprise-list-query';
@@ -124,7 +124,7 @@ export default function EnterpriseListPage() {
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16, gap: 8, flexWrap: 'wrap', minHeight: 32 }}>
           <Space>
             <h5 className="cr-list-title">企业名录</h5>
-            {capped > 0 && <Tag color="blue">{`匹配超过 ${grouped(capped, 0, 0)} 家,仅精确计数前 ${grouped(capped, 0, 0)} 家,请缩小范围`}</Tag>}
+            {capped > 0 && <Tag color="blue">{`匹配超过 ${count(capped)} 家,仅精确计数前 ${count(capped)} 家,请缩小范围`}</Tag>}
           </Space>
           {rest && (
             <rest.ListToolbar

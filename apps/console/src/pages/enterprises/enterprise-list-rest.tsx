@@ -2,7 +2,7 @@ import { ColumnHeightOutlined, DownloadOutlined, ReloadOutlined } from '@ant-des
 import { Button, Dropdown, Form, FormInstance, Pagination, Space, Tooltip } from 'antd';
 import { MutableRefObject } from 'react';
 
-import { grouped } from '../../components/format';
+import { count } from '../../components/format';
 import { ColumnSettings } from './column-settings';
 import { useColumnSettings } from './column-settings-state';
 import { EnterpriseFilterForm } from './enterprise-filter-form';
@@ -80,7 +80,7 @@ export function ListPager(props: { page: number; pageSize: number; total: number
       showSizeChanger
       pageSizeOptions={[20, 50, 100]}
       showQuickJumper
-      showTotal={(total, [from, to]) => `第 ${from}-${to} 条/总共 ${grouped(total, 0, 0)} 条`}
+      showTotal={(total, [from, to]) => `第 ${from}-${to} 条/总共 ${count(total)} 条`}
       onChange={props.onChange}
     />
   );
