@@ -2,7 +2,7 @@ import { creditCode } from '../setup/fixtures';
 import { Locator } from 'playwright-core';
 
 import { BrowserApp, ConsoleUser, startBrowserApp } from './support/browser-app';
-import { beijingDate, choose, dialog } from './support/ui';
+import { beijingDate, choose, openedDialog, settled, submitDialog } from './support/ui';
 
 /**
  * The chain page pages its members from the server and filters them; a segment is edited in place with its
@@ -103,12 +103,11 @@ describe('console: chain members, segment edit, multi-district scope', () => {
     await b.screenshot(page, 'chain-segment-edit');
     await page.locator('.ant-tree').getByText('印染整理', { exact: true }).click();
     await page.getByRole('button', { name: '编辑环节' }).click();
-    const form = dialog(page, '编辑环节');
+    const form = await openedDialog(page, '编辑环节');
     await form.getByLabel('环节名称').fill('印染与后整理');
     await form.getByLabel('排序').fill('7');
     await choose(page, selectBox(form, 'stage'), '下游');
-    await form.getByRole('button', { name: /保\s*存/ }).click();
-    await form.waitFor({ state: 'hidden' });
+    await submitDialog(form, /保\s*存/);
     await page.locator('.ant-tree').getByText('印染与后整理', { exact: true }).waitFor();
     const tree = (await b.t.http.get(`/api/v1/chains/${chainId}/segments`).set(staffHeaders)).body as { id: string; name: string; stage: string; sortOrder: number; version: number; children: unknown[] }[];
     const flat = (nodes: typeof tree): typeof tree => nodes.flatMap((n) => [n, ...flat(n.children as typeof tree)]);
@@ -116,9 +115,10 @@ describe('console: chain members, segment edit, multi-district scope', () => {
 
     // Someone else saves first: the form still holds version 2, the save answers 409 and says so.
     await page.getByRole('button', { name: '编辑环节' }).click();
-    const again = dialog(page, '编辑环节');
+    const again = await openedDialog(page, '编辑环节');
     await again.getByLabel('环节名称').fill('印染(晚到的修改)');
     expect((await b.t.http.patch(`/api/v1/chains/${chainId}/segments/${segmentId}`).set(staffHeaders).send({ name: '印染整理(他人)', version: 2 })).status).toBe(200);
+    await settled(page);
     await again.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText(/已被他人修改/).waitFor();
     await page.context().close();
@@ -128,7 +128,7 @@ describe('console: chain members, segment edit, multi-district scope', () => {
     const page = await b.loggedIn(b.admin);
     await page.getByRole('menuitem', { name: '用户与权限' }).click();
     await page.getByRole('button', { name: '新建用户' }).click();
-    const form = dialog(page, '新建用户');
+    const form = await openedDialog(page, '新建用户');
     const username = `two${Date.now().toString(36)}`;
     await form.getByLabel('用户名').fill(username);
     await form.getByLabel('姓名').fill('孙专员');
@@ -140,8 +140,7 @@ describe('console: chain members, segment edit, multi-district scope', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
     await b.screenshot(page, 'user-districts');
-    await form.getByRole('button', { name: /保\s*存/ }).click();
-    await form.waitFor({ state: 'hidden' });
+    await submitDialog(form, /保\s*存/);
     await page.getByRole('row').filter({ hasText: '孙专员' }).filter({ hasText: '镇海区' }).filter({ hasText: '海曙区' }).waitFor();
     const users = (await b.t.http.get(`/api/v1/users?q=${username}`).set({ Authorization: `Bearer ${await b.t.login(b.admin.username, b.admin.password)}` })).body;
     expect([...users.items[0].districtCodes].sort()).toEqual(['330203', '330211']);

@@ -1,5 +1,6 @@
 import { creditCode } from '../setup/fixtures';
 import { BrowserApp, ConsoleUser, startBrowserApp } from './support/browser-app';
+import { settled } from './support/ui';
 
 const YEAR = 2023;
 const FIRMS = [
@@ -50,6 +51,8 @@ describe('console: the 亩均 evaluation page and a firm’s sheet', () => {
     await page.goto(`${b.baseUrl}/evaluation?year=${YEAR}`);
     await page.getByText(`${YEAR} 年亩均评价尚未计算`).waitFor();
     await page.getByRole('button', { name: /^计\s*算$/ }).click();
+    await page.getByRole('dialog').waitFor();
+    await settled(page);
     await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByText('各区县档次分布').waitFor();
     await page.getByRole('cell', { name: '宁波镇海甬江精密机械有限公司' }).waitFor();

@@ -7,7 +7,7 @@ import { NotificationJobService } from '@app/notifications';
 import { creditCode } from '../setup/fixtures';
 
 import { BrowserApp, ConsoleUser, startBrowserApp } from './support/browser-app';
-import { dialog, settled } from './support/ui';
+import { openedDialog, settled } from './support/ui';
 
 // The PDF report embeds Debian's WenQuanYi (CI installs it); where it is missing, use the npm Noto Sans SC.
 if (!process.env.REPORT_CJK_FONT && !existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')) {
@@ -88,12 +88,12 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
     const q2 = page.getByTestId('quarter-2');
     await q2.getByText('未冻结').waitFor();
     await q2.getByRole('button', { name: '预览并冻结' }).click();
-    const preview = dialog(page, /冻结前预览/);
+    const preview = await openedDialog(page, /冻结前预览/);
     await preview.getByRole('row').nth(2).waitFor();
-    await settled(page);
     await b.screenshot(page, 'report-freeze-preview');
     await preview.getByRole('button', { name: /冻\s*结/ }).click();
     await page.getByText('此操作不可撤销').waitFor();
+    await settled(page);
     await page.getByRole('button', { name: '确认冻结,不可撤销' }).click();
     await q2.getByText('已冻结').waitFor();
     await q2.getByText(/由 王科员 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 冻结/).waitFor();
@@ -158,7 +158,7 @@ describe('console: progress, quarterly reports, the dashboard, liaison self-serv
     await rows.filter({ hasText: '企业基本信息' }).getByRole('button', { name: /通\s*过/ }).click();
     await review.getByText('已通过,变更已生效').waitFor();
     await rows.filter({ hasText: '经营数据' }).getByRole('button', { name: /驳\s*回/ }).click();
-    const reject = dialog(review, /驳回/);
+    const reject = await openedDialog(review, /驳回/);
     await reject.getByPlaceholder('请填写驳回原因').fill('营业收入与统计年报不符');
     await reject.getByRole('button', { name: /驳\s*回/ }).click();
     await review.locator('.ant-message').getByText('已驳回').waitFor();

@@ -1,6 +1,6 @@
 import { creditCode } from '../setup/fixtures';
 import { BrowserApp, startBrowserApp } from './support/browser-app';
-import { dialog } from './support/ui';
+import { openedDialog, submitDialog } from './support/ui';
 
 describe('console: investment projects', () => {
   let b: BrowserApp;
@@ -59,11 +59,11 @@ describe('console: investment projects', () => {
     expect(await page.getByText('高端面料扩产项目').count()).toBe(0);
     await page.getByRole('link', { name: '智能注塑装备数字化车间项目' }).click();
     await page.getByRole('button', { name: '填报进度' }).click();
-    const modal = dialog(page, '填报月度进度');
+    const modal = await openedDialog(page, '填报月度进度');
     await modal.getByLabel('月份').fill('2022-05');
     await modal.getByLabel('月份').press('Enter');
     await modal.getByLabel('截至月末累计完成投资(万元)').fill('9000');
-    await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await submitDialog(modal, /确\s*定|OK/);
     await page.getByRole('cell', { name: '待审核' }).waitFor();
     const detail = await b.t.http.get(`/api/v1/projects/${own}`).set(staff).expect(200);
     expect(detail.body.progress.find((r: { month: string }) => r.month === '2022-05')).toMatchObject({ status: 'PENDING', cumulativeYuan: 90000000 });

@@ -1,6 +1,6 @@
 import { creditCode } from '../setup/fixtures';
 import { BrowserApp, ConsoleUser, startBrowserApp } from './support/browser-app';
-import { beijingDate, choose, dialog, pickDate } from './support/ui';
+import { beijingDate, choose, openedDialog, pickDate, submitDialog } from './support/ui';
 
 describe('console: the recognition catalogue and carriers', () => {
   let b: BrowserApp;
@@ -29,12 +29,11 @@ describe('console: the recognition catalogue and carriers', () => {
     await page.getByRole('row').filter({ hasText: '绿色设计产品' }).filter({ hasText: '载体' }).waitFor();
     await page.getByRole('row').filter({ hasText: '智能工厂' }).filter({ hasText: '国家级(领航级)' }).waitFor();
     await page.getByRole('button', { name: '新增认定类型' }).click();
-    const form = dialog(page, '新增认定类型');
+    const form = await openedDialog(page, '新增认定类型');
     await form.getByLabel('代码').fill('GREEN_SUPPLY_CHAIN');
     await form.getByLabel('名称').fill('绿色供应链管理企业');
     await form.getByLabel('有效期(年)').fill('3');
-    await form.getByRole('button', { name: /保\s*存/ }).click();
-    await form.waitFor({ state: 'hidden' });
+    await submitDialog(form, /保\s*存/);
     await page.getByRole('row').filter({ hasText: '绿色供应链管理企业' }).filter({ hasText: '3 年' }).waitFor();
     await b.screenshot(page, 'recognition-types');
   });
@@ -47,12 +46,11 @@ describe('console: the recognition catalogue and carriers', () => {
     await page.getByRole('link', { name: '甬智造工业互联网平台' }).click();
     await page.getByRole('row').filter({ hasText: '工业互联网平台' }).filter({ hasText: '市级' }).filter({ hasText: '已认定' }).waitFor();
     await page.getByRole('button', { name: '新增认定' }).click();
-    const form = dialog(page, '新增认定');
+    const form = await openedDialog(page, '新增认定');
     await choose(page, '认定类型', '工业互联网平台');
     await choose(page, '级别', '省级');
     await pickDate(page, '认定日期', beijingDate(-10));
-    await form.getByRole('button', { name: /保\s*存/ }).click();
-    await form.waitFor({ state: 'hidden' });
+    await submitDialog(form, /保\s*存/);
     await page.getByRole('row').filter({ hasText: '省级' }).filter({ hasText: '已认定' }).waitFor();
     await b.screenshot(page, 'carrier-detail');
   });

@@ -1,5 +1,6 @@
 import { creditCode } from '../setup/fixtures';
 import { BrowserApp, ConsoleUser, startBrowserApp } from './support/browser-app';
+import { settled } from './support/ui';
 
 const YEAR = 2023;
 // Five below-scale firms on ≥ 3 mu: tax per mu and per kWh fall down the list, so the last ranks 5 / 5 → D.
@@ -50,6 +51,7 @@ describe('console: D-class firms opened as remediation cases from the 亩均评�
     await dialog.getByLabel('整治期限').click();
     await dialog.getByLabel('整治期限').fill('2099-12-31');
     await dialog.getByLabel('整治期限').press('Enter');
+    await settled(page);
     await b.screenshot(page, 'evaluation-d-class-bulk-open');
     await dialog.getByRole('button', { name: '确认立案 1 家' }).click();
     await page.getByText('已为 1 家D类企业立案').waitFor();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { creditCode } from '../setup/fixtures';
 import { BrowserApp, ConsoleUser, startBrowserApp } from './support/browser-app';
-import { beijingDate, choose, dialog, pickDate, pickEnterprise, settled } from './support/ui';
+import { beijingDate, choose, openedDialog, pickDate, pickEnterprise, submitDialog } from './support/ui';
 
 describe('console: bureau staff do their daily jobs', () => {
   let b: BrowserApp;
@@ -48,13 +48,12 @@ describe('console: bureau staff do their daily jobs', () => {
 
     await page.getByRole('tab', { name: '认定与培育' }).click();
     await page.getByRole('button', { name: '新增认定' }).click();
-    const form = dialog(page, '新增认定');
+    const form = await openedDialog(page, '新增认定');
     await choose(page, '认定类型', '链核');
     await choose(page, '级别', '市级');
     await choose(page, '产业链', '智能成型装备');
     await pickDate(page, '认定日期', beijingDate(-30));
-    await form.getByRole('button', { name: /保\s*存/ }).click();
-    await form.waitFor({ state: 'hidden' });
+    await submitDialog(form, /保\s*存/);
     await page.getByTestId('live-designations').getByText(/智能成型装备 · 链核/).waitFor();
     await b.screenshot(page, 'enterprise-designations');
 
@@ -84,11 +83,10 @@ describe('console: bureau staff do their daily jobs', () => {
     await row.getByText('曾用名').waitFor();
 
     await page.getByRole('button', { name: '保存当前视图' }).click();
-    await page.getByLabel('视图名称').fill('老渔具厂');
-    await settled(page);
-    await dialog(page, '保存当前查询条件').getByRole('button', { name: /保\s*存/ }).click();
-    // the dialog closes once the view is stored (on an error it stays open); the menu below then lists it
-    await dialog(page, '保存当前查询条件').waitFor({ state: 'hidden' });
+    const saveView = await openedDialog(page, '保存当前查询条件');
+    await saveView.getByLabel('视图名称').fill('老渔具厂');
+    // the dialog closes once the view is stored (on an error it says why); the menu below then lists it
+    await submitDialog(saveView, /保\s*存/);
     await page.getByRole('button', { name: /重\s*置/ }).click();
     await page.getByRole('button', { name: /保存的视图/ }).click();
     await page.getByRole('menuitem', { name: /老渔具厂/ }).click();
@@ -105,7 +103,7 @@ describe('console: bureau staff do their daily jobs', () => {
     const page = await b.loggedIn(staff);
     await page.getByRole('menuitem', { name: '认定管理' }).click();
     await page.getByRole('button', { name: '新增认定' }).click();
-    const form = dialog(page, '新增认定');
+    const form = await openedDialog(page, '新增认定');
     await pickEnterprise(page, '企业', '甬江精密');
     await choose(page, '认定类型', '小巨人');
     await choose(page, '级别', '国家级');
@@ -113,8 +111,7 @@ describe('console: bureau staff do their daily jobs', () => {
     await pickDate(page, '认定日期', beijingDate(-(3 * 365 + 1) + 20));
     await pickDate(page, '到期日期', beijingDate(20));
     await page.getByLabel('批次', { exact: true }).fill('第五批');
-    await form.getByRole('button', { name: /保\s*存/ }).click();
-    await form.waitFor({ state: 'hidden' });
+    await submitDialog(form, /保\s*存/);
 
     await page.getByRole('tab', { name: '即将到期' }).click();
     await page.getByTestId('expiring-days').getByText('30天内到期').click();

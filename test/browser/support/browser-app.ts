@@ -52,6 +52,15 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
     page.on('pageerror', (e) => process.stderr.write(`pageerror ${e.message}\n`));
+    // What the console was told when an API call failed: a test that then waits in vain says why in the log.
+    page.on('response', (r) => {
+      if (r.status() >= 400 && r.url().includes('/api/')) {
+        void r.text().then(
+          (body) => process.stderr.write(`console ${r.request().method()} ${new URL(r.url()).pathname} → ${r.status()} ${body.slice(0, 300)}\n`),
+          () => undefined,
+        );
+      }
+    });
     await page.goto(`${baseUrl}/login`);
     await page.getByLabel('用户名').fill(u.username);
     await page.getByLabel('密码').fill(u.password);

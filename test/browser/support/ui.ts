@@ -49,10 +49,10 @@ export async function pickEnterprise(page: Page, label: string, text: string): P
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
-// antd's modals, drawers and messages zoom or slide in; while they move, a click aimed at a button can land beside it
-const MOTION = '[class*="zoom-appear"], [class*="zoom-enter"], [class*="motion-right-appear"], [class*="motion-right-enter"]';
+// antd's modals, drawers and pop-confirms zoom or slide in; while they move, a click aimed at a button can land beside it
+const MOTION = '[class*="zoom-appear"], [class*="zoom-enter"], [class*="zoom-big-appear"], [class*="zoom-big-enter"], [class*="motion-right-appear"], [class*="motion-right-enter"]';
 
-/** Waits until no antd modal or drawer is still zooming or sliding in (before a click inside it, or a screenshot). */
+/** Waits until no antd modal, drawer or pop-confirm is still zooming or sliding in (before a click inside it, or a screenshot). */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction((selector) => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(selector), MOTION);
 }
@@ -60,6 +60,37 @@ export async function settled(page: Page): Promise<void> {
 /** The visible modal dialog with this title. */
 export function dialog(page: Page, title: string | RegExp): Locator {
   return page.getByRole('dialog').filter({ has: page.locator('.ant-modal-title', { hasText: title }) });
+}
+
+/**
+ * The modal with this title once it is open and no longer zooming in. On a busy machine antd's zoom can
+ * take over a second; typing and clicking into it meanwhile raced the motion (a CI run's 保存 left the
+ * modal open).
+ */
+export async function openedDialog(page: Page, title: string | RegExp): Promise<Locator> {
+  const modal = dialog(page, title);
+  await modal.waitFor();
+  await settled(page);
+  return modal;
+}
+
+/**
+ * Clicks a modal's button once nothing is in motion and waits for the modal to close, as it does when
+ * the save succeeds. When the console shows an error instead, fails with the message the user read.
+ */
+export async function submitDialog(modal: Locator, button: RegExp): Promise<void> {
+  const page = modal.page();
+  const errors = page.locator('.ant-message-error');
+  const before = await errors.count();
+  await settled(page);
+  await modal.getByRole('button', { name: button }).click();
+  const closed = modal.waitFor({ state: 'hidden' }).then(() => undefined);
+  const failed = errors.nth(before).waitFor().then(async () => (await errors.nth(before).textContent()) ?? '');
+  const error = await Promise.race([closed, failed]);
+  // the loser of the race still waits: let it end quietly
+  closed.catch(() => undefined);
+  failed.catch(() => undefined);
+  if (error !== undefined) throw new Error(`the dialog stayed open and the console said: ${error}`);
 }
 
 /** YYYY-MM-DD in Beijing, `days` from today. */
