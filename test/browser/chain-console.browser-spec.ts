@@ -2,7 +2,7 @@ import { creditCode } from '../setup/fixtures';
 import { Locator } from 'playwright-core';
 
 import { BrowserApp, ConsoleUser, startBrowserApp } from './support/browser-app';
-import { beijingDate, choose, openedDialog, settled, submitDialog } from './support/ui';
+import { beijingDate, choose, openedDialog, submitDialog } from './support/ui';
 
 /**
  * The chain page pages its members from the server and filters them; a segment is edited in place with its
@@ -118,9 +118,7 @@ describe('console: chain members, segment edit, multi-district scope', () => {
     const again = await openedDialog(page, '编辑环节');
     await again.getByLabel('环节名称').fill('印染(晚到的修改)');
     expect((await b.t.http.patch(`/api/v1/chains/${chainId}/segments/${segmentId}`).set(staffHeaders).send({ name: '印染整理(他人)', version: 2 })).status).toBe(200);
-    await settled(page);
-    await again.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByText(/已被他人修改/).waitFor();
+    await expect(submitDialog(again, /保\s*存/)).rejects.toThrow(/已被他人修改/);
     await page.context().close();
   });
 

@@ -86,10 +86,10 @@ export async function submitDialog(modal: Locator, button: RegExp): Promise<void
   await modal.getByRole('button', { name: button }).click();
   const closed = modal.waitFor({ state: 'hidden' }).then(() => undefined);
   const failed = errors.nth(before).waitFor().then(async () => (await errors.nth(before).textContent()) ?? '');
-  const error = await Promise.race([closed, failed]);
-  // the loser of the race still waits: let it end quietly
+  // the loser of the race goes on waiting until its timeout: let it end quietly
   closed.catch(() => undefined);
   failed.catch(() => undefined);
+  const error = await Promise.race([closed, failed]);
   if (error !== undefined) throw new Error(`the dialog stayed open and the console said: ${error}`);
 }
 
