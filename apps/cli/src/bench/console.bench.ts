@@ -111,6 +111,8 @@ export const consoleBench: BenchSuite = async (context: BenchContext): Promise<B
   // own clock (navigation start to the animation frame in which the first row was laid out) beside it.
   const pageMs = median(cold.map((c) => c.ms));
   const byPage = (loads: { phases: Record<string, number> }[]) => `${median(loads.map((l) => l.phases.shown)).toFixed(0)} ms`;
+  // every row's baseline: the list request alone
+  const listAlone = { baseline: 'GET /enterprises?page=1&pageSize=20 alone, median', baselineValue: `${median(api).toFixed(0)} ms` };
   return {
     title: '企业名录 in the web console: first page in Chromium',
     rows: [
@@ -125,17 +127,15 @@ export const consoleBench: BenchSuite = async (context: BenchContext): Promise<B
       {
         measure: `first page visible after navigation (a new tab, fresh context: HTML, JS, CSS, /auth/me, dictionaries, list), median of ${RUNS}`,
         value: `${pageMs.toFixed(0)} ms`,
-        baseline: 'GET /enterprises?page=1&pageSize=20 alone, median',
-        baselineValue: `${median(api).toFixed(0)} ms`,
+        ...listAlone,
         goal: '< 1 s',
         verdict: pageMs < 1000 ? 'met' : `missed: ${(pageMs / 1000).toFixed(2)} s`,
       },
-      { measure: "the same loads by the page's own clock (navigation start to the first row laid out), median", value: byPage(cold), baseline: 'GET /enterprises?page=1&pageSize=20 alone, median', baselineValue: `${median(api).toFixed(0)} ms` },
+      { measure: "the same loads by the page's own clock (navigation start to the first row laid out), median", value: byPage(cold), ...listAlone },
       {
         measure: `in a tab already open on the site (no renderer process to start), by the bench / by the page's clock, median of ${RUNS}`,
         value: `${median(warm.map((w) => w.ms)).toFixed(0)} ms / ${byPage(warm)}`,
-        baseline: 'GET /enterprises?page=1&pageSize=20 alone, median',
-        baselineValue: `${median(api).toFixed(0)} ms`,
+        ...listAlone,
       },
     ],
     notes: [
